@@ -1,0 +1,73 @@
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Agreements;
+
+public sealed class SignAgreementInput
+{
+    public required string AgreementId { get; init; }
+    public required string DistrictId { get; init; }
+    public required string SignedBy { get; init; }
+    public int? ExpectedRevision { get; init; }
+}
+
+public sealed class SignAgreementInputType : InputObjectGraphType<SignAgreementInput>
+{
+    public SignAgreementInputType()
+    {
+        Name = "SignAgreementInput";
+        Description = "A member district's signature on the current version of its partnership's agreement.";
+        Field(i => i.AgreementId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The agreement to sign; must be the current version.");
+        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The signing district; must be a member of the partnership.");
+        Field(i => i.SignedBy).Description("The name (and title) of the person signing for the district.");
+        Field(i => i.ExpectedRevision, nullable: true).Description("The agreement's `revision` as last read; the signature is refused with CONFLICT if it changed since.");
+    }
+}
+
+public static class AgreementMutations
+{
+    public static void AddAgreementMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<SignAgreementInputType, SignAgreementInput, AgreementType, Agreement>("signAgreement",
+            "Signs the current agreement for a member district. When the last member signs, a proposed partnership becomes ACTIVE.",
+            SignAsync);
+    }
+
+    private static async Task<Agreement?> SignAsync(MutationContext<SignAgreementInput> m)
+    {
+        var input = m.Input;
+        var agreement = await m.Find<Agreement>(input.AgreementId, "Agreement", "agreementId", q => q.Include(a => a.Partnership).ThenInclude(p => p.Members));
+        var district = await m.Find<District>(input.DistrictId, "District", "districtId");
+        var signedBy = m.Text(input.SignedBy, "signedBy", 200);
+        if (agreement is null || district is null || signedBy is null) return null;
+
+        var partnership = agreement.Partnership;
+        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
+            m.Violates("PARTNERSHIP_CLOSED", $"The partnership is {partnership.Status.ToString().ToUpperInvariant()}; its agreement can no longer be signed.", "agreementId");
+        if (await m.Db.Agreements.AnyAsync(a => a.PartnershipId == agreement.PartnershipId && a.Version > agreement.Version, m.Field.CancellationToken))
+            m.Violates("AGREEMENT_SUPERSEDED", $"Version {agreement.Version} is not the current agreement; sign the latest version.", "agreementId");
+        if (partnership.Members.All(member => member.DistrictId != district.Id))
+            m.Violates("SIGNER_MUST_BE_MEMBER", $"{district.Name} is not a member of {partnership.Name}; only members sign its agreement.", "districtId");
+        if (await m.Db.Signatures.AnyAsync(s => s.AgreementId == agreement.Id && s.DistrictId == district.Id, m.Field.CancellationToken))
+            m.Violates("ALREADY_SIGNED", $"{district.Name} has already signed this agreement.", "districtId");
+        if (m.Failed) return null;
+
+        agreement.Signatures.Add(new Signature { DistrictId = district.Id, SignedBy = signedBy, SignedAt = m.Now });
+        m.Revise(agreement, input.ExpectedRevision);
+
+        var signed = await m.Db.Signatures.Where(s => s.AgreementId == agreement.Id).Select(s => s.DistrictId).ToListAsync(m.Field.CancellationToken);
+        signed.Add(district.Id);
+        if (partnership.Status == PartnershipStatus.Proposed && partnership.Members.All(member => signed.Contains(member.DistrictId)))
+        {
+            // The consortium's rule: a partnership is ACTIVE only once every member signed the current agreement.
+            partnership.Status = PartnershipStatus.Active;
+            m.Revise(partnership, null);
+            agreement.EffectiveOn ??= m.Today;
+        }
+        return agreement;
+    }
+}

@@ -1,0 +1,70 @@
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Agreements;
+
+public sealed class AgreementType : NodeType<Agreement>
+{
+    public AgreementType() : base("A version of a partnership's memorandum of understanding: the activities each member will perform.")
+    {
+        Field<NonNullGraphType<PartnershipType>>("partnership").Description("The partnership the agreement governs.")
+            .Resolve(c => c.ById<Partnership>(c.Source.PartnershipId));
+        Field(a => a.Version).Description("1 for the first agreement; each revision of the terms is a new version that members sign again.");
+        Field(a => a.Title).Description("The agreement's title.");
+        Field(a => a.Terms).Description("The agreed activities, resources and responsibilities.");
+        Field(a => a.EffectiveOn, type: typeof(DateType)).Description("The day the agreement took effect: when the last member signed, unless set otherwise.");
+        Field(a => a.Revision).Description("Changes with every signature; send it back as `expectedRevision` to refuse to act on a version you have not seen.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SignatureType>>>>("signatures").Description("Members' signatures, in the order they signed.")
+            .Resolve(c => c.ListBy<Signature>("SignaturesByAgreementId", c.Source.Id, s => s.AgreementId, q => q.OrderBy(s => s.SignedAt).ThenBy(s => s.Id)));
+        Field<NonNullGraphType<BooleanGraphType>>("fullySigned").Description("Every current member of the partnership has signed this version.")
+            .Resolve(c => c.FullySigned(c.Source.Id));
+    }
+}
+
+public sealed class SignatureType : ObjectGraphType<Signature>
+{
+    public SignatureType()
+    {
+        Description = "A member district's signature on an agreement.";
+        Field<NonNullGraphType<DistrictType>>("district").Description("The signing district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
+        Field(s => s.SignedBy).Description("The person who signed for the district.");
+        Field(s => s.SignedAt).Description("When the district signed.");
+    }
+}
+
+public static class AgreementLoaders
+{
+    /// <summary>CurrentAgreementByPartnershipId: the highest version per partnership, in one statement.</summary>
+    public static IDataLoaderResult<Agreement?> CurrentAgreementOf(this IResolveFieldContext context, int partnershipId)
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, Agreement?>("CurrentAgreementByPartnershipId", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, Agreement?>>(async db =>
+                await db.Agreements.AsNoTracking()
+                    .Where(EntityLoaders.KeyIn<Agreement>(a => a.PartnershipId, ids))
+                    .Where(a => !db.Agreements.Any(newer => newer.PartnershipId == a.PartnershipId && newer.Version > a.Version))
+                    .ToDictionaryAsync(a => a.PartnershipId, a => (Agreement?)a, ct), ct), missing: null)
+            .Load(partnershipId);
+    }
+
+    /// <summary>FullySignedByAgreementId: whether no current member lacks a signature, in one statement.</summary>
+    public static IDataLoaderResult<bool> FullySigned(this IResolveFieldContext context, int agreementId)
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, bool>("FullySignedByAgreementId", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, bool>>(async db =>
+                await db.Agreements
+                    .Where(EntityLoaders.KeyIn<Agreement>(a => a.Id, ids))
+                    .Select(a => new
+                    {
+                        a.Id,
+                        Signed = !db.PartnershipMembers.Any(m => m.PartnershipId == a.PartnershipId
+                            && !db.Signatures.Any(s => s.AgreementId == a.Id && s.DistrictId == m.DistrictId)),
+                    })
+                    .ToDictionaryAsync(a => a.Id, a => a.Signed, ct), ct), missing: false)
+            .Load(agreementId);
+    }
+}

@@ -1,0 +1,137 @@
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.Schools;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Commitments;
+
+public sealed class CreateCommitmentInput
+{
+    public required string PartnershipId { get; init; }
+    public required string DistrictId { get; init; }
+    public string? SchoolId { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public DateOnly? DueOn { get; init; }
+    public decimal? Dollars { get; init; }
+    public double? StaffFte { get; init; }
+    public int? StudentSeats { get; init; }
+}
+
+public sealed class ReportProgressInput
+{
+    public required string CommitmentId { get; init; }
+    public CommitmentStatus Status { get; init; }
+    public int? PercentComplete { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed class CreateCommitmentInputType : InputObjectGraphType<CreateCommitmentInput>
+{
+    public CreateCommitmentInputType()
+    {
+        Name = "CreateCommitmentInput";
+        Description = "A member's commitment in a partnership.";
+        Field(i => i.PartnershipId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The partnership; must be PROPOSED or ACTIVE.");
+        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The committing district; must be a member of the partnership.");
+        Field(i => i.SchoolId, type: typeof(IdGraphType)).Description("The school the commitment is for; must belong to the district.");
+        Field(i => i.Title).Description("What is committed to, in a line (at most 200 characters).");
+        Field(i => i.Description, nullable: true).Description("Details (at most 4000 characters).");
+        Field(i => i.DueOn, type: typeof(DateType)).Description("When it is due.");
+        Field(i => i.Dollars, nullable: true).Description("Dollars committed; not negative.");
+        Field(i => i.StaffFte, nullable: true).Description("Staff time committed, in FTE; more than 0.");
+        Field(i => i.StudentSeats, nullable: true).Description("Student seats committed; not negative.");
+    }
+}
+
+public sealed class ReportProgressInputType : InputObjectGraphType<ReportProgressInput>
+{
+    public ReportProgressInputType()
+    {
+        Name = "ReportProgressInput";
+        Description = "A dated progress report; it also sets the commitment's status.";
+        Field(i => i.CommitmentId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The commitment; must not be DONE or DROPPED.");
+        Field(i => i.Status).Description("The commitment's status now.");
+        Field(i => i.PercentComplete, nullable: true).Description("How much is done, 0 to 100.");
+        Field(i => i.Note, nullable: true).Description("What happened (at most 4000 characters).");
+    }
+}
+
+public static class CommitmentMutations
+{
+    public static void AddCommitmentMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<CreateCommitmentInputType, CreateCommitmentInput, CommitmentType, Commitment>("createCommitment",
+            "Records what a member district (or one of its schools) commits to in a partnership.", CreateAsync);
+        mutation.Mutation<ReportProgressInputType, ReportProgressInput, CommitmentType, Commitment>("reportProgress",
+            "Adds a dated progress report to a commitment and sets its status.", ReportAsync);
+    }
+
+    private static async Task<Commitment?> CreateAsync(MutationContext<CreateCommitmentInput> m)
+    {
+        var input = m.Input;
+        var partnership = await m.Find<Partnership>(input.PartnershipId, "Partnership", "partnershipId", q => q.Include(p => p.Members));
+        var district = await m.Find<District>(input.DistrictId, "District", "districtId");
+        var school = input.SchoolId is null ? null : await m.Find<School>(input.SchoolId, "School", "schoolId");
+        var title = m.Text(input.Title, "title", 200);
+        var description = m.Text(input.Description, "description", 4000, required: false);
+        if (input.Dollars is < 0 or > 100_000_000_000m)
+            m.Invalid("OUT_OF_RANGE", "`dollars` must be between 0 and 100,000,000,000.", "dollars");
+        if (input.StaffFte is { } fte && (fte <= 0 || fte > 1000 || double.IsNaN(fte)))
+            m.Invalid("OUT_OF_RANGE", "`staffFte` must be more than 0 and at most 1000.", "staffFte");
+        if (input.StudentSeats is < 0 or > 1_000_000)
+            m.Invalid("OUT_OF_RANGE", "`studentSeats` must be between 0 and 1,000,000.", "studentSeats");
+        if (partnership is null || district is null || title is null || m.Failed) return null;
+
+        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
+            m.Violates("PARTNERSHIP_CLOSED", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; it takes no new commitments.", "partnershipId");
+        if (partnership.Members.All(member => member.DistrictId != district.Id))
+            m.Violates("COMMITMENT_DISTRICT_MUST_BE_MEMBER", $"{district.Name} is not a member of {partnership.Name}; only members make commitments in it.", "districtId");
+        if (school is not null && school.DistrictId != district.Id)
+            m.Violates("SCHOOL_MUST_BELONG_TO_DISTRICT", $"{school.Name} is not a school of {district.Name}.", "schoolId");
+        if (m.Failed) return null;
+
+        var commitment = new Commitment
+        {
+            PartnershipId = partnership.Id,
+            DistrictId = district.Id,
+            SchoolId = school?.Id,
+            Title = title,
+            Description = description,
+            DueOn = input.DueOn,
+            Status = CommitmentStatus.Planned,
+            Dollars = input.Dollars,
+            StaffFte = input.StaffFte,
+            StudentSeats = input.StudentSeats,
+        };
+        m.Db.Commitments.Add(commitment);
+        return commitment;
+    }
+
+    private static async Task<Commitment?> ReportAsync(MutationContext<ReportProgressInput> m)
+    {
+        var input = m.Input;
+        var commitment = await m.Find<Commitment>(input.CommitmentId, "Commitment", "commitmentId");
+        var note = m.Text(input.Note, "note", 4000, required: false);
+        if (input.PercentComplete is < 0 or > 100)
+            m.Invalid("OUT_OF_RANGE", "`percentComplete` must be between 0 and 100.", "percentComplete");
+        if (commitment is null || m.Failed) return null;
+
+        if (commitment.Status is CommitmentStatus.Done or CommitmentStatus.Dropped)
+            m.Violates("COMMITMENT_CLOSED", $"The commitment is {commitment.Status.ToString().ToUpperInvariant()}; it takes no more progress reports.", "commitmentId");
+        if (m.Failed) return null;
+
+        m.Db.ProgressUpdates.Add(new ProgressUpdate
+        {
+            CommitmentId = commitment.Id,
+            ReportedAt = m.Now,
+            Status = input.Status,
+            PercentComplete = input.PercentComplete,
+            Note = note,
+        });
+        commitment.Status = input.Status;
+        return commitment;
+    }
+}

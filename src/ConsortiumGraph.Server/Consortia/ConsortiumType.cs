@@ -1,0 +1,25 @@
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Indicators;
+using ConsortiumGraph.Partnerships;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Consortia;
+
+public sealed class ConsortiumType : NodeType<Consortium>
+{
+    public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
+    {
+        Field(c => c.Name).Description("The consortium's name.");
+        Field(c => c.SharedGoal).Description("The goal every member is bought into.");
+        this.Connection<Consortium, DistrictType, District>("districts", "The member districts.")
+            .Filter<DistrictFilter>().Order<DistrictOrder>().DefaultOrder(d => d.Name)
+            .FromChildren(c => c.Memberships.Select(m => m.District));
+        this.Connection<Consortium, PartnershipType, Partnership>("partnerships", "The consortium's partnerships.")
+            .Filter<PartnershipFilter>().Order<PartnershipOrder>().DefaultOrder(p => p.Name)
+            .FromChildren(c => c.Partnerships);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("indicators")
+            .Description("The standard indicators members report, by code.")
+            .Resolve(c => c.ListBy<Indicator>("IndicatorsByConsortiumId", c.Source.Id, i => i.ConsortiumId, q => q.OrderBy(i => i.Code)));
+    }
+}

@@ -1,0 +1,427 @@
+using ConsortiumGraph.Agreements;
+using ConsortiumGraph.Calendars;
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Consortia;
+using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Grants;
+using ConsortiumGraph.Indicators;
+using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.Schools;
+
+namespace ConsortiumGraph.Data;
+
+/// <summary>
+/// The demo consortium a new database starts with: three New England states, districts of every
+/// size and locale, partnerships at every stage. Deterministic for a given clock (tests pin it).
+/// The names are invented; the shapes follow the consortium guide and the League's theory of action.
+/// </summary>
+public static class DemoData
+{
+    private sealed record DistrictSeed(string Code, string Name, string State, Locale Locale, int Enrollment, double Fte, string DataSystem,
+        double Lat, double Lon, DayOfWeek? EarlyRelease, string[] Towns);
+
+    private static readonly DistrictSeed[] Districts =
+    [
+        new("5000310", "Riverside Valley Unified School District", "VT", Locale.Rural, 1180, 2.5, "PowerSchool", 44.26, -72.58, DayOfWeek.Friday, ["Riverside", "Moretown"]),
+        new("5000420", "Maple Ridge School District", "VT", Locale.Town, 2450, 4.0, "Infinite Campus", 44.48, -73.10, DayOfWeek.Wednesday, ["Maple Ridge", "Essex Falls", "Williston Corner"]),
+        new("5000530", "Green Mountain Union School District", "VT", Locale.Rural, 640, 1.0, "PowerSchool", 43.62, -72.97, null, ["Chittenden Hollow", "Pittsford"]),
+        new("5000640", "Lakeport City Schools", "VT", Locale.City, 4100, 6.5, "Infinite Campus", 44.47, -73.21, DayOfWeek.Wednesday, ["Lakeport", "North Lakeport", "Lakeport Harbor", "South End", "Oak Hill"]),
+        new("3300710", "Granite Falls School District", "NH", Locale.Suburb, 5200, 7.0, "Skyward", 42.99, -71.46, DayOfWeek.Wednesday, ["Granite Falls", "Bedford Road", "Merrimack Bend", "Pine Hill", "Amoskeag"]),
+        new("3300820", "White Birch Cooperative School District", "NH", Locale.Rural, 870, 1.5, "PowerSchool", 44.05, -71.68, DayOfWeek.Friday, ["Lincoln Notch", "Woodstock"]),
+        new("3300930", "Pemigewasset Regional School District", "NH", Locale.Town, 1900, 3.0, "Skyward", 43.76, -71.69, DayOfWeek.Thursday, ["Plymouth Green", "Ashland Mills", "Holderness"]),
+        new("3301040", "Connecticut River Valley School District", "NH", Locale.Rural, 1320, 2.0, "PowerSchool", 43.64, -72.25, DayOfWeek.Friday, ["Lebanon Falls", "Orford"]),
+        new("2300150", "Kennebec Highlands Regional School Unit", "ME", Locale.Rural, 1540, 2.0, "Infinite Campus", 44.55, -69.63, DayOfWeek.Wednesday, ["Oakland Mills", "Belgrade Lakes", "Sidney"]),
+        new("2300260", "Penobscot Bay School District", "ME", Locale.Town, 2210, 3.5, "PowerSchool", 44.40, -68.99, DayOfWeek.Friday, ["Belfast Harbor", "Searsport", "Stockton Springs"]),
+        new("2300370", "Aroostook North School Administrative District", "ME", Locale.Rural, 480, 0.5, "PowerSchool", 47.11, -68.15, null, ["Fort Kent Mills", "Eagle Lake"]),
+        new("2300480", "Casco Shore School Department", "ME", Locale.Suburb, 3300, 5.0, "Infinite Campus", 43.70, -70.26, DayOfWeek.Wednesday, ["Casco Shore", "Falmouth Point", "Cumberland Center", "Yarmouth Bridge"]),
+    ];
+
+    public static async Task SeedAsync(ConsortiumDb db, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var random = new Random(2026);
+
+        var northern = new Consortium
+        {
+            Name = "Northern New England Rural Schools Consortium",
+            SharedGoal = "Every student in our small and rural districts has the courses, teachers and supports a large district offers, at a cost our communities can carry.",
+        };
+        var upperValley = new Consortium
+        {
+            Name = "Upper Valley Professional Learning Network",
+            SharedGoal = "Teachers improve instruction by learning from each other across district and state lines.",
+        };
+        db.Consortia.AddRange(northern, upperValley);
+
+        var districts = Districts.Select(d => new District
+        {
+            Code = d.Code, Name = d.Name, State = d.State, Locale = d.Locale, Enrollment = d.Enrollment,
+            StaffCapacityFte = d.Fte, DataSystem = d.DataSystem, Latitude = d.Lat, Longitude = d.Lon,
+        }).ToList();
+        db.Districts.AddRange(districts);
+        foreach (var district in districts)
+            northern.Memberships.Add(new ConsortiumMembership { District = district, JoinedOn = new DateOnly(2021, 7, 1) });
+        foreach (var i in new[] { 0, 2, 5, 7 })
+            upperValley.Memberships.Add(new ConsortiumMembership { District = districts[i], JoinedOn = new DateOnly(2023, 8, 15) });
+
+        AddSchools(db, districts, random);
+        AddCalendars(db, districts, random);
+
+        var d = districts;
+        var partnerships = new List<Partnership>
+        {
+            Partnership(northern, "Regional Bus and Fuel Purchasing", PartnershipKind.JointPurchasing, PartnershipStatus.Active,
+                "Buy school buses, diesel and heating oil at consortium prices.", new(2024, 7, 1), new(2027, 6, 30),
+                [(d[0], MemberRole.Lead), (d[2], MemberRole.Member), (d[5], MemberRole.Member), (d[8], MemberRole.Member), (d[10], MemberRole.Member)],
+                [("budget", DecisionRule.Majority), ("vendor-selection", DecisionRule.TwoThirds)]),
+            Partnership(northern, "Shared Speech-Language Pathologist", PartnershipKind.SharedStaff, PartnershipStatus.Active,
+                "Give every student who needs speech-language services a licensed pathologist none of us could hire alone.", new(2025, 8, 25), new(2027, 6, 15),
+                [(d[5], MemberRole.Lead), (d[7], MemberRole.Member), (d[2], MemberRole.Member)],
+                [("staffing", DecisionRule.Unanimous), ("schedule", DecisionRule.LeadDistrict)]),
+            Partnership(northern, "AP Physics by Video Link", PartnershipKind.SharedCourse, PartnershipStatus.Active,
+                "Offer AP Physics taught by one excellent teacher to students in four high schools.", new(2025, 8, 27), new(2026, 6, 12),
+                [(d[1], MemberRole.Lead), (d[0], MemberRole.Member), (d[10], MemberRole.Member), (d[6], MemberRole.Member)],
+                [("curriculum", DecisionRule.LeadDistrict), ("schedule", DecisionRule.Unanimous)]),
+            Partnership(northern, "Rural Math Teacher Network", PartnershipKind.ProfessionalLearning, PartnershipStatus.Active,
+                "Math teachers visit each other's classrooms and hold each other to the same improvement commitments.", new(2024, 9, 1), null,
+                [(d[4], MemberRole.Lead), (d[0], MemberRole.Member), (d[1], MemberRole.Member), (d[6], MemberRole.Member), (d[9], MemberRole.Member), (d[11], MemberRole.Member)],
+                [("agenda", DecisionRule.Majority), ("data-sharing", DecisionRule.Unanimous)]),
+            Partnership(northern, "Rural Broadband for Students", PartnershipKind.Advocacy, PartnershipStatus.Completed,
+                "Speak with one voice to three legislatures for home broadband in rural towns.", new(2022, 1, 10), new(2024, 5, 31),
+                [(d[8], MemberRole.Lead), (d[0], MemberRole.Member), (d[5], MemberRole.Member), (d[10], MemberRole.Member)],
+                [("positions", DecisionRule.TwoThirds)]),
+            Partnership(northern, "Proficiency-Based Learning Grant", PartnershipKind.GrantProject, PartnershipStatus.Active,
+                "Move five high schools to proficiency-based graduation with shared rubrics and coaching.", new(2025, 7, 1), new(2028, 6, 30),
+                [(d[3], MemberRole.Lead), (d[4], MemberRole.FiscalAgent), (d[1], MemberRole.Member), (d[9], MemberRole.Member), (d[11], MemberRole.Member)],
+                [("budget", DecisionRule.FiscalAgent), ("curriculum", DecisionRule.Majority), ("staffing", DecisionRule.TwoThirds)]),
+            Partnership(northern, "Shared Student Information System", PartnershipKind.SharedService, PartnershipStatus.Proposed,
+                "Run one student information system so roll-ups across districts take minutes, not weeks.", new(2027, 7, 1), null,
+                [(d[2], MemberRole.Lead), (d[5], MemberRole.Member), (d[7], MemberRole.Member), (d[10], MemberRole.Member)],
+                [("vendor-selection", DecisionRule.Unanimous), ("data-sharing", DecisionRule.Unanimous)]),
+            Partnership(northern, "Special Education Coordinator Share", PartnershipKind.SharedStaff, PartnershipStatus.Proposed,
+                "Share one special education coordinator across three small districts.", new(2027, 1, 5), new(2028, 6, 30),
+                [(d[9], MemberRole.Lead), (d[8], MemberRole.Member), (d[11], MemberRole.Member)],
+                [("staffing", DecisionRule.Majority)]),
+            Partnership(northern, "Summer Bridge Program", PartnershipKind.GrantProject, PartnershipStatus.Completed,
+                "A four-week summer program for students entering ninth grade.", new(2023, 6, 26), new(2025, 8, 15),
+                [(d[6], MemberRole.Lead), (d[7], MemberRole.FiscalAgent), (d[5], MemberRole.Member)],
+                [("budget", DecisionRule.FiscalAgent)]),
+            Partnership(northern, "Joint Food Service Purchasing", PartnershipKind.JointPurchasing, PartnershipStatus.Dissolved,
+                "Buy food service supplies together.", new(2022, 7, 1), new(2023, 12, 31),
+                [(d[3], MemberRole.Lead), (d[11], MemberRole.Member)],
+                [("vendor-selection", DecisionRule.Majority)]),
+            Partnership(upperValley, "Upper Valley Literacy Coaching Network", PartnershipKind.ProfessionalLearning, PartnershipStatus.Active,
+                "Literacy coaches from four districts plan, observe and debrief together every month.", new(2024, 9, 3), null,
+                [(d[7], MemberRole.Lead), (d[0], MemberRole.Member), (d[2], MemberRole.Member), (d[5], MemberRole.Member)],
+                [("agenda", DecisionRule.Majority)]),
+        };
+        db.Partnerships.AddRange(partnerships);
+
+        AddAgreements(partnerships, now);
+        AddCommitments(partnerships, random, now);
+        AddDecisions(partnerships, random, now);
+
+        var fund = new Funder { Name = "Tri-State Rural Education Fund" };
+        var foundation = new Funder { Name = "Lakeshore Community Foundation" };
+        db.Funders.AddRange(fund, foundation);
+        db.Grants.AddRange(
+            new Grant { Funder = fund, Partnership = partnerships[5], FiscalAgent = d[4], Amount = 450_000m, StartsOn = new(2025, 7, 1), EndsOn = new(2028, 6, 30) },
+            new Grant { Funder = foundation, Partnership = partnerships[5], FiscalAgent = d[4], Amount = 75_000m, StartsOn = new(2025, 9, 1), EndsOn = new(2026, 8, 31) },
+            new Grant { Funder = fund, Partnership = partnerships[8], FiscalAgent = d[7], Amount = 120_000m, StartsOn = new(2023, 6, 1), EndsOn = new(2025, 8, 31) });
+
+        AddIndicators(db, northern, upperValley, districts, random, now);
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Partnership Partnership(Consortium consortium, string name, PartnershipKind kind, PartnershipStatus status, string goal,
+        DateOnly? starts, DateOnly? ends, (District District, MemberRole Role)[] members, (string Area, DecisionRule Rule)[] rights) => new()
+    {
+        Consortium = consortium, Name = name, Kind = kind, Status = status, SharedGoal = goal, StartsOn = starts, EndsOn = ends,
+        Members = members.Select((m, i) => new PartnershipMember
+        {
+            District = m.District, Role = m.Role,
+            JoinedOn = (starts ?? new DateOnly(2024, 1, 1)).AddDays(-60 + i * 3),
+        }).ToList(),
+        DecisionRights = rights.Select(r => new DecisionRight { Area = r.Area, Rule = r.Rule }).ToList(),
+    };
+
+    private static void AddSchools(ConsortiumDb db, List<District> districts, Random random)
+    {
+        var schoolNumber = 0;
+        foreach (var (district, seed) in districts.Zip(Districts))
+        {
+            var levels = seed.Enrollment switch
+            {
+                < 700 => new[] { "Elementary School", "Junior-Senior High School" },
+                < 1500 => ["Elementary School", "Middle School", "High School"],
+                < 3000 => ["Elementary School", "Elementary School", "Middle School", "High School"],
+                _ => ["Elementary School", "Elementary School", "Elementary School", "Middle School", "High School"],
+            };
+            var remaining = seed.Enrollment;
+            for (var i = 0; i < levels.Length; i++)
+            {
+                var town = seed.Towns[i % seed.Towns.Length];
+                var enrollment = i == levels.Length - 1 ? remaining : (int)(seed.Enrollment / (double)levels.Length * (0.8 + random.NextDouble() * 0.4));
+                remaining -= enrollment;
+                schoolNumber++;
+                db.Schools.Add(new School
+                {
+                    District = district,
+                    Code = $"{seed.Code}{schoolNumber:D5}",
+                    Name = $"{town} {levels[i]}",
+                    Enrollment = enrollment,
+                    LeagueMember = levels[i].Contains("High") && random.NextDouble() < 0.7,
+                });
+            }
+        }
+    }
+
+    /// <summary>School years 2025-26 and 2026-27; each state has its own breaks, each district its early-release day and storm days.</summary>
+    private static void AddCalendars(ConsortiumDb db, List<District> districts, Random random)
+    {
+        foreach (var (district, seed) in districts.Zip(Districts))
+        {
+            foreach (var year in new[] { 2025, 2026 })
+            {
+                var first = seed.State switch { "VT" => new DateOnly(year, 8, 27), "NH" => new DateOnly(year, 8, 28), _ => new DateOnly(year, 9, 2) };
+                var last = new DateOnly(year + 1, 6, 12);
+                var februaryBreak = seed.State == "ME" ? FirstWeekday(year + 1, 2, DayOfWeek.Monday).AddDays(7) : FirstWeekday(year + 1, 2, DayOfWeek.Monday).AddDays(14);
+                var stormDays = Enumerable.Range(0, 3).Select(_ => new DateOnly(year + 1, 1, 5).AddDays(random.Next(0, 60))).ToHashSet();
+                for (var day = new DateOnly(year, 7, 1); day <= new DateOnly(year + 1, 6, 30); day = day.AddDays(1))
+                {
+                    var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                    string? note = null;
+                    if (day < first || day > last) note = weekend ? null : "Summer";
+                    else if (day == FirstWeekday(year, 9, DayOfWeek.Monday)) note = "Labor Day";
+                    else if (day >= FirstWeekday(year, 11, DayOfWeek.Thursday).AddDays(20) && day <= FirstWeekday(year, 11, DayOfWeek.Thursday).AddDays(22)) note = "Thanksgiving break";
+                    else if (day >= new DateOnly(year, 12, 23) && day <= new DateOnly(year + 1, 1, 1)) note = "Winter break";
+                    else if (day == FirstWeekday(year + 1, 1, DayOfWeek.Monday).AddDays(14)) note = "Martin Luther King Jr. Day";
+                    else if (day >= februaryBreak && day <= februaryBreak.AddDays(4)) note = "February break";
+                    else if (day >= FirstWeekday(year + 1, 4, DayOfWeek.Monday).AddDays(14) && day <= FirstWeekday(year + 1, 4, DayOfWeek.Monday).AddDays(18)) note = "April break";
+                    else if (!weekend && stormDays.Contains(day)) note = "Storm closure";
+                    var inSession = !weekend && note is null;
+                    var earlyRelease = inSession && seed.EarlyRelease == day.DayOfWeek && day.Day <= 7;
+                    db.CalendarDays.Add(new CalendarDay
+                    {
+                        District = district, Date = day, InSession = inSession, EarlyRelease = earlyRelease,
+                        Note = earlyRelease ? "Early release: professional learning" : note,
+                    });
+                }
+            }
+        }
+    }
+
+    private static DateOnly FirstWeekday(int year, int month, DayOfWeek weekday)
+    {
+        var day = new DateOnly(year, month, 1);
+        while (day.DayOfWeek != weekday) day = day.AddDays(1);
+        return day;
+    }
+
+    private static void AddAgreements(List<Partnership> partnerships, DateTime now)
+    {
+        foreach (var p in partnerships)
+        {
+            var signedOn = (p.StartsOn ?? DateOnly.FromDateTime(now)).AddDays(-30);
+            var v1 = new Agreement
+            {
+                Version = 1,
+                Title = $"Memorandum of Understanding: {p.Name}",
+                Terms = $"The members of {p.Name} agree to: {p.SharedGoal} Each member performs the activities it lists as commitments, "
+                    + "contributes the resources stated there, and reports progress each quarter. Decisions follow the decision rights below.",
+            };
+            p.Agreements.Add(v1);
+            var signers = p.Status switch
+            {
+                PartnershipStatus.Proposed when p.Name.StartsWith("Special") => p.Members.Take(2).ToList(),
+                PartnershipStatus.Proposed => [],
+                _ => p.Members,
+            };
+            foreach (var (member, i) in signers.Select((m, i) => (m, i)))
+                v1.Signatures.Add(new Signature
+                {
+                    District = member.District, SignedBy = $"Superintendent of {member.District.Name}",
+                    SignedAt = signedOn.AddDays(i * 2).ToDateTime(new TimeOnly(15, 30), DateTimeKind.Utc),
+                });
+            if (signers.Count == p.Members.Count && signers.Count > 0)
+                v1.EffectiveOn = signedOn.AddDays((signers.Count - 1) * 2);
+
+            if (p.Name == "Shared Speech-Language Pathologist")
+            {
+                // A second version after the first year, signed again by every member.
+                var v2 = new Agreement
+                {
+                    Version = 2,
+                    Title = $"Memorandum of Understanding: {p.Name} (revised)",
+                    Terms = v1.Terms + " Revised: the pathologist's time is split by caseload each semester, not evenly.",
+                    EffectiveOn = new DateOnly(2026, 7, 1),
+                };
+                foreach (var (member, i) in p.Members.Select((m, i) => (m, i)))
+                    v2.Signatures.Add(new Signature
+                    {
+                        District = member.District, SignedBy = $"Superintendent of {member.District.Name}",
+                        SignedAt = new DateTime(2026, 6, 10 + i, 14, 0, 0, DateTimeKind.Utc),
+                    });
+                p.Agreements.Add(v2);
+            }
+        }
+    }
+
+    private static readonly Dictionary<PartnershipKind, string[]> CommitmentTitles = new()
+    {
+        [PartnershipKind.JointPurchasing] = ["Commit bus purchases for the next two years", "Share fuel usage data for the bid", "Pay share of the bid consultant", "Adopt the joint vendor contract"],
+        [PartnershipKind.SharedStaff] = ["Fund share of the position", "Provide office space two days a week", "Coordinate caseload schedule", "Cover mileage between schools"],
+        [PartnershipKind.SharedCourse] = ["Reserve seats for students", "Equip a video classroom", "Provide a proctor for labs", "Align bell schedule for the course period"],
+        [PartnershipKind.ProfessionalLearning] = ["Host a classroom visit", "Send two teachers to each network day", "Share common assessment results", "Lead a problem-of-practice session"],
+        [PartnershipKind.Advocacy] = ["Testify at the legislative hearing", "Collect family broadband survey", "Meet with state delegation"],
+        [PartnershipKind.GrantProject] = ["Pilot proficiency rubrics in grade 9", "Release coaches for training days", "Report grant outcomes each quarter", "Match grant funds with local budget"],
+        [PartnershipKind.SharedService] = ["Migrate student records", "Train registrars on the shared system", "Pay share of licensing"],
+    };
+
+    private static void AddCommitments(List<Partnership> partnerships, Random random, DateTime now)
+    {
+        foreach (var p in partnerships)
+        {
+            var titles = CommitmentTitles[p.Kind];
+            foreach (var (member, i) in p.Members.Select((m, i) => (m, i)))
+            {
+                var count = p.Members.Count <= 3 ? 3 : 2;
+                for (var k = 0; k < count; k++)
+                {
+                    var start = p.StartsOn ?? new DateOnly(2024, 9, 1);
+                    var due = start.AddDays(60 + (i * 37 + k * 91) % 600);
+                    var status = p.Status switch
+                    {
+                        PartnershipStatus.Completed => CommitmentStatus.Done,
+                        PartnershipStatus.Dissolved => k == 0 ? CommitmentStatus.Done : CommitmentStatus.Dropped,
+                        PartnershipStatus.Proposed => CommitmentStatus.Planned,
+                        _ => ((i + k) % 5) switch { 0 => CommitmentStatus.Done, 1 => CommitmentStatus.AtRisk, 2 => CommitmentStatus.Planned, _ => CommitmentStatus.OnTrack },
+                    };
+                    var commitment = new Commitment
+                    {
+                        District = member.District,
+                        Title = titles[(i + k) % titles.Length],
+                        Description = $"{member.District.Name}'s part in {p.Name}.",
+                        DueOn = k == count - 1 && p.Status == PartnershipStatus.Active && i % 3 == 0 ? null : due,
+                        Status = status,
+                        Dollars = p.Kind is PartnershipKind.JointPurchasing or PartnershipKind.GrantProject or PartnershipKind.SharedService
+                            ? Math.Round((decimal)(5_000 + random.Next(0, 90) * 1_000), 2) : null,
+                        StaffFte = p.Kind == PartnershipKind.SharedStaff ? Math.Round(0.1 + random.Next(0, 4) * 0.1, 1) : null,
+                        StudentSeats = p.Kind == PartnershipKind.SharedCourse ? 2 + random.Next(0, 7) : null,
+                    };
+                    var updates = status == CommitmentStatus.Planned ? 0 : 1 + random.Next(0, 4);
+                    var reported = start.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc);
+                    for (var u = 0; u < updates; u++)
+                    {
+                        reported = reported.AddDays(20 + random.Next(0, 40));
+                        if (reported > now) reported = now.AddDays(-updates + u);
+                        var last = u == updates - 1;
+                        commitment.Progress.Add(new ProgressUpdate
+                        {
+                            ReportedAt = reported,
+                            Status = last ? status : CommitmentStatus.OnTrack,
+                            PercentComplete = last && status == CommitmentStatus.Done ? 100 : Math.Min(95, 15 + u * 25 + random.Next(0, 10)),
+                            Note = last && status == CommitmentStatus.AtRisk ? "Budget vote delayed; funding not yet confirmed." : $"Update {u + 1}: on schedule.",
+                        });
+                    }
+                    p.Commitments.Add(commitment);
+                }
+            }
+        }
+    }
+
+    private static void AddDecisions(List<Partnership> partnerships, Random random, DateTime now)
+    {
+        var questions = new Dictionary<string, string>
+        {
+            ["budget"] = "Approve next year's budget", ["vendor-selection"] = "Select the vendor", ["staffing"] = "Approve the staffing plan",
+            ["schedule"] = "Set the semester schedule", ["curriculum"] = "Adopt the course syllabus", ["agenda"] = "Set the network's focus for the year",
+            ["data-sharing"] = "Approve the data-sharing agreement", ["positions"] = "Adopt the legislative position",
+        };
+        foreach (var (p, index) in partnerships.Select((p, i) => (p, i)))
+        {
+            foreach (var (right, k) in p.DecisionRights.Select((r, k) => (r, k)))
+            {
+                var open = p.Status is PartnershipStatus.Active or PartnershipStatus.Proposed && (index + k) % 2 == 0;
+                var proposed = open ? now.AddDays(-5 - k) : now.AddDays(-200 - index * 10 - k);
+                var decision = new Decision
+                {
+                    Area = right.Area, Title = questions[right.Area], Rule = right.Rule, Status = DecisionStatus.Open,
+                    ProposedAt = proposed, Deadline = open ? now.AddDays(14 + k) : proposed.AddDays(21),
+                };
+                // Members vote in turn until the outcome is certain; an open decision keeps its outcome open.
+                foreach (var (member, v) in p.Members.Select((m, v) => (m, v)))
+                {
+                    if (open && right.Rule is DecisionRule.LeadDistrict or DecisionRule.FiscalAgent && member.Role != MemberRole.Member) continue;
+                    var choice = (index + k + v) % 7 == 3 ? VoteChoice.No : (index + v) % 9 == 4 ? VoteChoice.Abstain : VoteChoice.Yes;
+                    var vote = new Vote
+                    {
+                        District = member.District, Choice = choice, CastAt = proposed.AddHours(6 + v * 20),
+                        Comment = choice == VoteChoice.No ? "Our board has not approved the cost yet." : null,
+                    };
+                    decision.Votes.Add(vote);
+                    if (Close(right.Rule, p, decision) == DecisionStatus.Open) continue;
+                    if (open) decision.Votes.Remove(vote);
+                    break;
+                }
+                decision.Status = open ? DecisionStatus.Open : Close(right.Rule, p, decision);
+                if (decision.Status == DecisionStatus.Open && !open)
+                    (decision.Status, decision.ClosedAt) = (DecisionStatus.Expired, decision.Deadline);
+                else if (decision.Status != DecisionStatus.Open)
+                    decision.ClosedAt = decision.Votes.Max(x => x.CastAt);
+                p.Decisions.Add(decision);
+            }
+        }
+    }
+
+    /// <summary>The outcome of a closed demo decision, computed by the same rule code the API uses.</summary>
+    private static DecisionStatus Close(DecisionRule rule, Partnership p, Decision decision)
+    {
+        // Entities are not saved yet, so members and votes are matched by district object, not id.
+        var ids = p.Members.Select((m, i) => (m.District, Id: i + 1)).ToDictionary(x => x.District, x => x.Id);
+        var members = p.Members.Select(m => new PartnershipMember { DistrictId = ids[m.District], Role = m.Role }).ToList();
+        var votes = decision.Votes.Select(v => new Vote { DistrictId = ids[v.District], Choice = v.Choice }).ToList();
+        return DecisionOutcome.Of(rule, members, votes);
+    }
+
+    private static void AddIndicators(ConsortiumDb db, Consortium northern, Consortium upperValley, List<District> districts, Random random, DateTime now)
+    {
+        var indicators = new[]
+        {
+            new Indicator { Consortium = northern, Code = "ATTENDANCE_RATE", Name = "Average daily attendance", Unit = "percent", Aggregation = Aggregation.EnrollmentWeightedMean },
+            new Indicator { Consortium = northern, Code = "CHRONIC_ABSENTEEISM", Name = "Students chronically absent", Unit = "percent", Aggregation = Aggregation.EnrollmentWeightedMean },
+            new Indicator { Consortium = northern, Code = "GRADUATION_RATE", Name = "Four-year graduation rate", Unit = "percent", Aggregation = Aggregation.EnrollmentWeightedMean },
+            new Indicator { Consortium = northern, Code = "SHARED_COURSE_ENROLLMENT", Name = "Students in shared courses", Unit = "students", Aggregation = Aggregation.Sum, MinimumGroupSize = 1 },
+            new Indicator { Consortium = northern, Code = "TRANSPORT_COST_PER_PUPIL", Name = "Transportation cost per pupil", Unit = "dollars", Aggregation = Aggregation.Mean, MinimumGroupSize = 1 },
+            new Indicator { Consortium = upperValley, Code = "LITERACY_PROFICIENCY", Name = "Grade 3 students proficient in reading", Unit = "percent", Aggregation = Aggregation.EnrollmentWeightedMean },
+        };
+        db.Indicators.AddRange(indicators);
+        string[] periods = ["2022-23", "2023-24", "2024-25", "2025-26"];
+        foreach (var indicator in indicators)
+        {
+            var members = indicator.Consortium == northern ? districts : upperValley.Memberships.Select(m => m.District).ToList();
+            foreach (var district in members)
+            {
+                foreach (var (period, p) in periods.Select((x, i) => (x, i)))
+                {
+                    var (value, students) = indicator.Code switch
+                    {
+                        "ATTENDANCE_RATE" => (92.0 + random.NextDouble() * 4 + p * 0.3, district.Enrollment),
+                        "CHRONIC_ABSENTEEISM" => (22.0 - p * 1.5 + random.NextDouble() * 6, district.Enrollment),
+                        "GRADUATION_RATE" => (84.0 + random.NextDouble() * 10 + p * 0.8, Math.Max(4, district.Enrollment / 13)),
+                        "SHARED_COURSE_ENROLLMENT" => ((double)random.Next(0, 12 + p * 4), district.Enrollment),
+                        "TRANSPORT_COST_PER_PUPIL" => (900.0 + random.Next(0, 700) - p * 25, district.Enrollment),
+                        _ => (55.0 + random.NextDouble() * 20 + p * 1.2, Math.Max(6, district.Enrollment / 12)),
+                    };
+                    db.IndicatorValues.Add(new IndicatorValue
+                    {
+                        Indicator = indicator, District = district, Period = period, Value = Math.Round(value, 1), StudentCount = students,
+                        ReportedAt = new DateTime(2023 + p, 10, 15, 12, 0, 0, DateTimeKind.Utc) < now ? new DateTime(2023 + p, 10, 15, 12, 0, 0, DateTimeKind.Utc) : now,
+                    });
+                }
+            }
+        }
+    }
+}

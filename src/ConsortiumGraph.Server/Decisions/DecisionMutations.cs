@@ -1,0 +1,128 @@
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Decisions;
+
+public sealed class ProposeDecisionInput
+{
+    public required string PartnershipId { get; init; }
+    public required string Area { get; init; }
+    public required string Title { get; init; }
+    public DateTime Deadline { get; init; }
+}
+
+public sealed class CastVoteInput
+{
+    public required string DecisionId { get; init; }
+    public required string DistrictId { get; init; }
+    public VoteChoice Choice { get; init; }
+    public string? Comment { get; init; }
+    public int? ExpectedRevision { get; init; }
+}
+
+public sealed class ProposeDecisionInputType : InputObjectGraphType<ProposeDecisionInput>
+{
+    public ProposeDecisionInputType()
+    {
+        Name = "ProposeDecisionInput";
+        Description = "A question put to a partnership's members.";
+        Field(i => i.PartnershipId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The partnership; must be PROPOSED or ACTIVE.");
+        Field(i => i.Area).Description("An area with a decision right in the partnership; its rule decides.");
+        Field(i => i.Title).Description("What is being decided (at most 200 characters).");
+        Field(i => i.Deadline).Description("When voting closes; in the future, and within a year.");
+    }
+}
+
+public sealed class CastVoteInputType : InputObjectGraphType<CastVoteInput>
+{
+    public CastVoteInputType()
+    {
+        Name = "CastVoteInput";
+        Description = "A member district's vote; each member votes once.";
+        Field(i => i.DecisionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The decision; must be OPEN.");
+        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The voting district; must be a member of the partnership.");
+        Field(i => i.Choice).Description("The vote.");
+        Field(i => i.Comment, nullable: true).Description("The district's reason (at most 2000 characters).");
+        Field(i => i.ExpectedRevision, nullable: true).Description("The decision's `revision` as last read; the vote is refused with CONFLICT if it changed since.");
+    }
+}
+
+public static class DecisionMutations
+{
+    public static void AddDecisionMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<ProposeDecisionInputType, ProposeDecisionInput, DecisionType, Decision>("proposeDecision",
+            "Puts a question to a partnership's members, under the rule of its area.", ProposeAsync);
+        mutation.Mutation<CastVoteInputType, CastVoteInput, DecisionType, Decision>("castVote",
+            "Casts a member district's vote. The decision closes as soon as its outcome is certain.", VoteAsync);
+    }
+
+    private static async Task<Decision?> ProposeAsync(MutationContext<ProposeDecisionInput> m)
+    {
+        var input = m.Input;
+        var partnership = await m.Find<Partnership>(input.PartnershipId, "Partnership", "partnershipId",
+            q => q.Include(p => p.Members).Include(p => p.DecisionRights));
+        var area = m.Text(input.Area, "area", 64);
+        var title = m.Text(input.Title, "title", 200);
+        var deadline = input.Deadline.Kind == DateTimeKind.Utc ? input.Deadline : input.Deadline.ToUniversalTime();
+        if (deadline <= m.Now)
+            m.Invalid("DEADLINE_IN_PAST", "`deadline` must be in the future.", "deadline");
+        else if (deadline > m.Now.AddYears(1))
+            m.Invalid("OUT_OF_RANGE", "`deadline` must be within a year.", "deadline");
+        if (partnership is null || area is null || title is null || m.Failed) return null;
+
+        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
+            m.Violates("PARTNERSHIP_CLOSED", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; it takes no new decisions.", "partnershipId");
+        var right = partnership.DecisionRights.FirstOrDefault(r => string.Equals(r.Area, area, StringComparison.OrdinalIgnoreCase));
+        if (right is null)
+            m.Violates("UNKNOWN_DECISION_AREA",
+                $"{partnership.Name} has no decision right for `{area}`; its areas are: {string.Join(", ", partnership.DecisionRights.Select(r => r.Area))}.", "area");
+        else if (right.Rule == DecisionRule.FiscalAgent && partnership.Members.All(p => p.Role != MemberRole.FiscalAgent))
+            m.Violates("FISCAL_AGENT_REQUIRED", $"`{area}` is decided by the fiscal agent, and {partnership.Name} has none.", "area");
+        else if (right.Rule == DecisionRule.LeadDistrict && partnership.Members.All(p => p.Role != MemberRole.Lead))
+            m.Violates("LEAD_REQUIRED", $"`{area}` is decided by the lead district, and {partnership.Name} has none.", "area");
+        if (m.Failed) return null;
+
+        var decision = new Decision
+        {
+            PartnershipId = partnership.Id,
+            Area = right!.Area,
+            Title = title,
+            Rule = right.Rule,
+            Status = DecisionStatus.Open,
+            ProposedAt = m.Now,
+            Deadline = deadline,
+        };
+        m.Db.Decisions.Add(decision);
+        return decision;
+    }
+
+    private static async Task<Decision?> VoteAsync(MutationContext<CastVoteInput> m)
+    {
+        var input = m.Input;
+        var decision = await m.Find<Decision>(input.DecisionId, "Decision", "decisionId",
+            q => q.Include(d => d.Votes).Include(d => d.Partnership).ThenInclude(p => p.Members));
+        var district = await m.Find<District>(input.DistrictId, "District", "districtId");
+        var comment = m.Text(input.Comment, "comment", 2000, required: false);
+        if (decision is null || district is null || m.Failed) return null;
+
+        var status = DecisionOutcome.Effective(decision, m.Now);
+        if (status != DecisionStatus.Open)
+            m.Violates("DECISION_CLOSED", $"The decision is {status.ToString().ToUpperInvariant()}; it takes no more votes.", "decisionId");
+        var members = decision.Partnership.Members;
+        if (members.All(member => member.DistrictId != district.Id))
+            m.Violates("VOTER_MUST_BE_MEMBER", $"{district.Name} is not a member of {decision.Partnership.Name}; only members vote.", "districtId");
+        if (decision.Votes.Any(v => v.DistrictId == district.Id))
+            m.Violates("ALREADY_VOTED", $"{district.Name} has already voted on this decision.", "districtId");
+        if (m.Failed) return null;
+
+        decision.Votes.Add(new Vote { DistrictId = district.Id, Choice = input.Choice, CastAt = m.Now, Comment = comment });
+        decision.Status = DecisionOutcome.Of(decision.Rule, members, decision.Votes);
+        if (decision.Status != DecisionStatus.Open) decision.ClosedAt = m.Now;
+        m.Revise(decision, input.ExpectedRevision);
+        return decision;
+    }
+}

@@ -1,0 +1,48 @@
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Decisions;
+
+public sealed class DecisionType : NodeType<Decision>
+{
+    public DecisionType() : base("A question put to a partnership's members, decided by the rule of its area.")
+    {
+        Field<NonNullGraphType<PartnershipType>>("partnership").Description("The partnership deciding.")
+            .Resolve(c => c.ById<Partnership>(c.Source.PartnershipId));
+        Field(d => d.Area).Description("The decision area; its decision right gives the rule.");
+        Field(d => d.Title).Description("What is being decided.");
+        Field(d => d.Rule).Description("The rule of the area when the decision was proposed.");
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status")
+            .Description("OPEN until the outcome is certain (ADOPTED or REJECTED) or the deadline passes (EXPIRED).")
+            .Resolve(c => DecisionOutcome.Effective(c.Source, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        Field(d => d.ProposedAt).Description("When the decision was proposed.");
+        Field(d => d.Deadline).Description("When voting closes.");
+        Field(d => d.ClosedAt, nullable: true).Description("When the outcome became certain or the deadline passed.");
+        Field(d => d.Revision).Description("Changes with every vote; send it back as `expectedRevision` to refuse to vote on a state you have not seen.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VoteType>>>>("votes").Description("Votes cast, in order.")
+            .Resolve(c => c.ListBy<Vote>("VotesByDecisionId", c.Source.Id, v => v.DecisionId, q => q.OrderBy(v => v.CastAt).ThenBy(v => v.Id)));
+    }
+}
+
+public sealed class VoteType : ObjectGraphType<Vote>
+{
+    public VoteType()
+    {
+        Description = "A member district's vote on a decision.";
+        Field<NonNullGraphType<DistrictType>>("district").Description("The voting district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
+        Field(v => v.Choice).Description("The vote.");
+        Field(v => v.CastAt).Description("When the vote was cast.");
+        Field(v => v.Comment, nullable: true).Description("The district's reason, if it gave one.");
+    }
+}
+
+public sealed class DecisionFilter : FilterInputType<Decision>
+{
+    public DecisionFilter() : base("DecisionFilter", "Conditions on decisions.")
+    {
+        AnyOf("status", d => d.Status, "In any of these statuses (as stored: an OPEN decision past its deadline is stored EXPIRED within a minute).");
+    }
+}

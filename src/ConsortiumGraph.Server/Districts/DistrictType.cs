@@ -1,0 +1,71 @@
+using ConsortiumGraph.Calendars;
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Consortia;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.Schools;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Districts;
+
+public sealed class DistrictType : NodeType<District>
+{
+    public DistrictType() : base("A school district (local education agency).")
+    {
+        Field(d => d.Code).Description("Stable external code; usually the federal (NCES) LEA id.");
+        Field(d => d.Name).Description("The district's name.");
+        Field(d => d.State).Description("Two-letter USPS code of the district's state.");
+        Field(d => d.Locale).Description("NCES locale category.");
+        Field(d => d.Enrollment).Description("Students enrolled.");
+        Field(d => d.StaffCapacityFte, nullable: true).Description("Staff available for consortium work, in full-time equivalents.");
+        Field(d => d.DataSystem, nullable: true).Description("The student information system the district runs.");
+        Field(d => d.Latitude, nullable: true).Description("Latitude of the district office, in degrees.");
+        Field(d => d.Longitude, nullable: true).Description("Longitude of the district office, in degrees.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsortiumType>>>>("consortia")
+            .Description("The consortia the district belongs to.")
+            .Resolve(c => c.ListThrough<ConsortiumMembership, Consortium>("ConsortiaByDistrictId", c.Source.Id, m => m.DistrictId, m => m.Consortium));
+        this.Connection<District, SchoolType, School>("schools", "The district's schools, by name.")
+            .DefaultOrder(s => s.Name)
+            .FromChildren(d => d.Schools);
+        this.Connection<District, PartnershipType, Partnership>("partnerships", "The partnerships the district is a member of, by name.")
+            .Filter<PartnershipFilter>().DefaultOrder(p => p.Name)
+            .FromChildren(d => d.PartnershipMemberships.Select(m => m.Partnership));
+        this.Connection<District, CommitmentType, Commitment>("commitments", "The district's commitments in all its partnerships, by due date.")
+            .Filter<CommitmentFilter>().DefaultOrder(c => c.DueOn)
+            .FromChildren(d => d.Commitments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CalendarDayType>>>>("calendar")
+            .Description($"The district's calendar days from `from` to `to` (inclusive, at most {CalendarQueries.MaxDays} days). Days the district has not published are absent.")
+            .Argument<NonNullGraphType<DateType>>("from", "First day.")
+            .Argument<NonNullGraphType<DateType>>("to", "Last day.")
+            .Resolve(c => c.CalendarOf(c.Source.Id, c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to")));
+        Field<LocalFieldsType<District>>("local")
+            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
+            .Resolve(c => c.Source);
+    }
+}
+
+public enum DistrictOrderField { Name, Enrollment, State }
+
+public sealed class DistrictFilter : FilterInputType<District>
+{
+    public DistrictFilter() : base("DistrictFilter", "Conditions on districts; a district must meet all that are given.")
+    {
+        AnyOf("state", d => d.State, "In any of these states (two-letter codes).");
+        AnyOf("locale", d => d.Locale, "In any of these locale categories.");
+        Contains("nameContains", d => d.Name, "Name contains this text, ignoring case.");
+        AtLeast("enrollmentAtLeast", d => d.Enrollment, "Enrollment is at least this.");
+        AtMost("enrollmentAtMost", d => d.Enrollment, "Enrollment is at most this.");
+    }
+}
+
+public sealed class DistrictOrder : OrderInputType<District, DistrictOrderField>
+{
+    public DistrictOrder() : base("DistrictOrder", "A sort key for districts.")
+    {
+        By(DistrictOrderField.Name, d => d.Name);
+        By(DistrictOrderField.Enrollment, d => d.Enrollment);
+        By(DistrictOrderField.State, d => d.State);
+    }
+}

@@ -1,0 +1,285 @@
+using System.Linq.Expressions;
+using ConsortiumGraph.Data;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Graph;
+
+public sealed class PagingOptions
+{
+    /// <summary>Page size when neither <c>first</c> nor <c>last</c> is given.</summary>
+    public int DefaultPageSize { get; set; } = 25;
+    /// <summary>The largest <c>first</c> or <c>last</c> a client may ask for.</summary>
+    public int MaxPageSize { get; set; } = 100;
+}
+
+/// <summary>One page of a connection: its rows, their cursors, and how to count the whole list when asked.</summary>
+public sealed class Connection<T>(IReadOnlyList<T> nodes, IReadOnlyList<string> cursors, PageInfo pageInfo, Func<object> totalCount)
+{
+    public IReadOnlyList<T> Nodes => nodes;
+    public IEnumerable<Edge<T>> Edges => nodes.Select((node, i) => new Edge<T> { Node = node, Cursor = cursors[i] });
+    public PageInfo PageInfo => pageInfo;
+    /// <summary>A count query (a <c>Task&lt;int&gt;</c>) or a batched count (a data-loader result), started only when a client selects <c>totalCount</c>.</summary>
+    public object TotalCount() => totalCount();
+}
+
+public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>> where TNodeType : IGraphType
+{
+    public ConnectionType()
+    {
+        var node = typeof(TNodeType).GraphQLName();
+        Name = $"{node}Connection";
+        Description = $"A page of {node} objects, with cursors to fetch the pages around it.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, T>>>>>("edges")
+            .Description("The page's objects, each with its cursor.").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
+            .Description("The page's objects, without cursors.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo")
+            .Description("Whether more pages exist, and the cursors at either end of this one.").Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many objects the whole list has, with the same filter, across all pages.")
+            .ResolveAsync(async c => c.Source.TotalCount() switch { Task<int> count => await count, var pending => pending });
+    }
+}
+
+public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNodeType : IGraphType
+{
+    public EdgeType()
+    {
+        var node = typeof(TNodeType).GraphQLName();
+        Name = $"{node}Edge";
+        Description = $"A {node} in a page, with its cursor.";
+        Field<NonNullGraphType<StringGraphType>>("cursor")
+            .Description("Opaque position of this object; pass it as `after` or `before`.").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description($"The {node}.").Resolve(c => c.Source.Node);
+    }
+}
+
+public static class Connections
+{
+    /// <summary>Adds a cursor connection field: <c>first/after/last/before</c>, and <c>where</c>/<c>order</c> when given.</summary>
+    public static ConnectionField<TSource, T> Connection<TSource, TNodeType, T>(this ObjectGraphType<TSource> type, string name, string description)
+        where TNodeType : IGraphType where T : Entity
+    {
+        var field = type.Field<NonNullGraphType<ConnectionType<TNodeType, T>>>(name)
+            .Description(description)
+            .Argument<IntGraphType>("first", "Return the first n objects (after `after`, when given).")
+            .Argument<StringGraphType>("after", "Return objects after this cursor.")
+            .Argument<IntGraphType>("last", "Return the last n objects (before `before`, when given).")
+            .Argument<StringGraphType>("before", "Return objects before this cursor.");
+        return new ConnectionField<TSource, T>(field);
+    }
+}
+
+/// <summary>Completes a connection field: what it filters and orders by, and where its rows come from.</summary>
+public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> builder) where T : Entity
+{
+    private IReadOnlyList<SortKey<T>> _defaultOrder = [SortKey<T>.Create((Expression<Func<T, int>>)(e => e.Id), false)];
+
+    public ConnectionField<TSource, T> Filter<TFilterType>() where TFilterType : FilterInputType<T>
+    {
+        builder.Argument<TFilterType>("where", "Only objects that match every condition given.");
+        return this;
+    }
+
+    public ConnectionField<TSource, T> Order<TOrderType>() where TOrderType : IGraphType
+    {
+        builder.Argument<ListGraphType<NonNullGraphType<TOrderType>>>("order", "Sort keys, most significant first. Ties are broken by creation order.");
+        return this;
+    }
+
+    public ConnectionField<TSource, T> DefaultOrder<TKey>(Expression<Func<T, TKey>> key, bool descending = false)
+    {
+        _defaultOrder = [SortKey<T>.Create(key, descending)];
+        return this;
+    }
+
+    /// <summary>Rows from a query of their own (root lists): one SQL statement, plus a COUNT when <c>totalCount</c> is selected.</summary>
+    public void FromQuery(Func<IResolveFieldContext<TSource>, ConsortiumDb, IQueryable<T>> query)
+    {
+        builder.ResolveAsync(async context =>
+        {
+            var (page, filter) = Parse(context);
+            var loaders = context.Loaders();
+            var rows = await loaders.ReadAsync(db => Shape(query(context, db), filter, page).ToListAsync(context.CancellationToken), context.CancellationToken);
+            return page.ToConnection(rows, () => loaders.ReadAsync(db => Filtered(query(context, db), filter).CountAsync(context.CancellationToken), context.CancellationToken));
+        });
+    }
+
+    internal FieldBuilder<TSource, object> Field => builder;
+
+    internal (Page<T> Page, Expression<Func<T, bool>>? Filter) Parse(IResolveFieldContext context)
+    {
+        var order = context.GetArgument<List<object>?>("order");
+        var keys = order is { Count: > 0 } ? order.Cast<SortKey<T>>().ToList() : [.. _defaultOrder];
+        if (!keys.Any(k => k.Selector.Body is MemberExpression { Member.Name: nameof(Entity.Id) }))
+            keys.Add(SortKey<T>.Create((Expression<Func<T, int>>)(e => e.Id), false));
+        var filter = context.GetArgument<FilterCondition<T>?>("where")?.Predicate;
+        return (Page<T>.From(context, keys), filter);
+    }
+
+    private static IQueryable<T> Filtered(IQueryable<T> query, Expression<Func<T, bool>>? filter) =>
+        filter is null ? query : query.Where(filter);
+
+    private static IQueryable<T> Shape(IQueryable<T> query, Expression<Func<T, bool>>? filter, Page<T> page)
+    {
+        query = Filtered(query.AsNoTracking(), filter);
+        return query.Provider.CreateQuery<T>(page.Apply(query.Expression));
+    }
+
+    internal static Expression WhereEnumerable(Expression source, Expression<Func<T, bool>>? filter) =>
+        filter is null ? source : Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], source, filter);
+}
+
+/// <summary>Connections whose rows hang off a parent entity.</summary>
+public static class ChildConnections
+{
+    /// <summary>
+    /// Rows reached from the parent entity through a navigation. The pages of every parent in the
+    /// response are read in one statement (a per-parent window in SQL), not one per parent.
+    /// </summary>
+    public static void FromChildren<TSource, T>(this ConnectionField<TSource, T> connection, Expression<Func<TSource, IEnumerable<T>>> children)
+        where TSource : Entity where T : Entity
+    {
+        connection.Field.Resolve(context =>
+        {
+            var (page, filter) = connection.Parse(context);
+            var loaders = context.Loaders();
+            var parentId = context.Source.Id;
+            // One loader per field occurrence in the document: every parent shares its arguments.
+            var rows = loaders.For<int, IReadOnlyList<T>>(context.FieldAst, (ids, ct) => loaders.ReadAsync(
+                    db => PagesByParent(db, ids, children, filter, page, ct), ct), missing: [])
+                .Load(parentId);
+            return rows.Then(list => page.ToConnection(list, () => loaders.For<int, int>((context.FieldAst, "count"), (ids, ct) => loaders.ReadAsync(
+                    db => CountsByParent(db, ids, children, filter, ct), ct), missing: 0)
+                .Load(parentId)));
+        });
+    }
+
+    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<T>>> PagesByParent<TSource, T>(
+        ConsortiumDb db, IReadOnlyCollection<int> parentIds, Expression<Func<TSource, IEnumerable<T>>> children,
+        Expression<Func<T, bool>>? filter, Page<T> page, CancellationToken cancellationToken)
+        where TSource : Entity where T : Entity
+    {
+        var parent = children.Parameters[0];
+        var rows = page.Apply(ConnectionField<TSource, T>.WhereEnumerable(children.Body, filter));
+        var toList = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], rows);
+        var projection = Expression.Lambda<Func<TSource, ParentRows<T>>>(Expression.MemberInit(
+            Expression.New(typeof(ParentRows<T>)),
+            Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
+            Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, toList)), parent);
+        var pages = await Parents<TSource>(db, parentIds).Select(projection).ToListAsync(cancellationToken);
+        return pages.ToDictionary(p => p.ParentId, p => (IReadOnlyList<T>)p.Rows);
+    }
+
+    private static async Task<IReadOnlyDictionary<int, int>> CountsByParent<TSource, T>(
+        ConsortiumDb db, IReadOnlyCollection<int> parentIds, Expression<Func<TSource, IEnumerable<T>>> children,
+        Expression<Func<T, bool>>? filter, CancellationToken cancellationToken)
+        where TSource : Entity where T : Entity
+    {
+        var parent = children.Parameters[0];
+        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], ConnectionField<TSource, T>.WhereEnumerable(children.Body, filter));
+        var projection = Expression.Lambda<Func<TSource, ParentCount>>(Expression.MemberInit(
+            Expression.New(typeof(ParentCount)),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
+            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!, count)), parent);
+        return await Parents<TSource>(db, parentIds).Select(projection).ToDictionaryAsync(p => p.ParentId, p => p.Count, cancellationToken);
+    }
+
+    private static IQueryable<TSource> Parents<TSource>(ConsortiumDb db, IReadOnlyCollection<int> ids) where TSource : Entity
+    {
+        var id = Expression.Parameter(typeof(TSource), "parent");
+        var keyOf = Expression.Lambda<Func<TSource, int>>(Expression.Property(id, nameof(Entity.Id)), id);
+        return db.Set<TSource>().AsNoTracking().Where(EntityLoaders.KeyIn(keyOf, ids));
+    }
+
+}
+
+public sealed class ParentRows<T>
+{
+    public int ParentId { get; set; }
+    public List<T> Rows { get; set; } = [];
+}
+
+public sealed class ParentCount
+{
+    public int ParentId { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>The requested page: its size and direction, the cursors it starts after or ends before, and the sort keys.</summary>
+public sealed class Page<T>
+{
+    private Page(IReadOnlyList<SortKey<T>> keys, int size, bool backward, object?[]? after, object?[]? before)
+    {
+        Keys = keys;
+        Size = size;
+        Backward = backward;
+        After = after;
+        Before = before;
+    }
+
+    public IReadOnlyList<SortKey<T>> Keys { get; }
+    public int Size { get; }
+    public bool Backward { get; }
+    public object?[]? After { get; }
+    public object?[]? Before { get; }
+
+    public static Page<T> From(IResolveFieldContext context, IReadOnlyList<SortKey<T>> keys)
+    {
+        var options = context.RequestServices!.GetRequiredService<PagingOptions>();
+        var first = context.GetArgument<int?>("first");
+        var last = context.GetArgument<int?>("last");
+        if (first is not null && last is not null)
+            throw new ExecutionError("Pass `first` or `last`, not both.") { Code = "INVALID_PAGINATION" };
+        var size = first ?? last ?? options.DefaultPageSize;
+        if (size < 0)
+            throw new ExecutionError($"`{(first is not null ? "first" : "last")}` must not be negative.") { Code = "INVALID_PAGINATION" };
+        if (size > options.MaxPageSize)
+            throw new ExecutionError($"`{(first is not null ? "first" : "last")}` is {size}; pages hold at most {options.MaxPageSize} objects. Page with `after`/`before`.")
+            { Code = "PAGE_SIZE_EXCEEDED" };
+        var after = context.GetArgument<string?>("after");
+        var before = context.GetArgument<string?>("before");
+        return new Page<T>(keys, size, backward: last is not null,
+            after is null ? null : Keyset.Decode(keys, after, "after"),
+            before is null ? null : Keyset.Decode(keys, before, "before"));
+    }
+
+    /// <summary>Applies the cursor bounds, the order and one row more than the page (to tell whether another page follows).</summary>
+    public Expression Apply(Expression rows)
+    {
+        if (After is not null) rows = Where(rows, Keyset.Beyond(Keys, After, after: true));
+        if (Before is not null) rows = Where(rows, Keyset.Beyond(Keys, Before, after: false));
+        rows = Keyset.Order(rows, Keys, reverse: Backward);
+        var host = typeof(IQueryable).IsAssignableFrom(rows.Type) ? typeof(Queryable) : typeof(Enumerable);
+        return Expression.Call(host, "Take", [typeof(T)], rows, Expression.Constant(Size + 1));
+    }
+
+    public Connection<T> ToConnection(IReadOnlyList<T> fetched, Func<object> totalCount)
+    {
+        var more = fetched.Count > Size;
+        var rows = more ? fetched.Take(Size).ToList() : fetched.ToList();
+        if (Backward) rows.Reverse();
+        var cursors = rows.Select(r => Keyset.Encode(Keys, r)).ToList();
+        var info = new PageInfo
+        {
+            HasNextPage = Backward ? Before is not null : more || Before is not null,
+            HasPreviousPage = Backward ? more || After is not null : After is not null,
+            StartCursor = cursors.FirstOrDefault(),
+            EndCursor = cursors.LastOrDefault(),
+        };
+        return new Connection<T>(rows, cursors, info, totalCount);
+    }
+
+    private static Expression Where(Expression rows, Expression<Func<T, bool>> predicate)
+    {
+        var queryable = typeof(IQueryable).IsAssignableFrom(rows.Type);
+        return Expression.Call(queryable ? typeof(Queryable) : typeof(Enumerable), "Where", [typeof(T)], rows,
+            queryable ? Expression.Quote(predicate) : predicate);
+    }
+}

@@ -1,0 +1,135 @@
+using ConsortiumGraph.Data;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Graph;
+
+/// <summary>What a mutation returns: the changed object, or the errors that kept it from changing.</summary>
+public sealed record Payload<T>(T? Value, IReadOnlyList<UserError> Errors);
+
+public abstract class PayloadType<TNodeType, T> : ObjectGraphType<Payload<T>> where TNodeType : IGraphType
+{
+    protected PayloadType(string name, string valueField, string valueDescription)
+    {
+        Name = name;
+        Description = $"The result of a mutation: `{valueField}` when it succeeded, `errors` when it did not (then nothing was saved).";
+        Field<TNodeType>(valueField).Description(valueDescription).Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorInterface>>>>("errors")
+            .Description("Why the mutation changed nothing; empty on success.").Resolve(c => c.Source.Errors);
+    }
+}
+
+/// <summary>The payload of a mutation on one kind of entity, e.g. CommitmentPayload { commitment, errors }.</summary>
+public sealed class EntityPayloadType<TNodeType, T>() : PayloadType<TNodeType, T>(
+    $"{typeof(TNodeType).GraphQLName()}Payload",
+    char.ToLowerInvariant(typeof(TNodeType).GraphQLName()[0]) + typeof(TNodeType).GraphQLName()[1..],
+    $"The {typeof(TNodeType).GraphQLName()} as saved; null when there are errors.")
+    where TNodeType : IGraphType;
+
+/// <summary>Everything a mutation handler works with: its input, a DbContext, and the errors it collects.</summary>
+public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IResolveFieldContext resolveContext, TimeProvider clock)
+{
+    private readonly List<UserError> _errors = [];
+
+    public TInput Input => input;
+    public ConsortiumDb Db => db;
+    public IResolveFieldContext Field => resolveContext;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+    public IReadOnlyList<UserError> Errors => _errors;
+    public bool Failed => _errors.Count > 0;
+
+    public void Invalid(string code, string message, params string[] inputPath) =>
+        _errors.Add(new ValidationError(message, code, ["input", .. inputPath]));
+
+    public void Violates(string rule, string message, params string[] inputPath) =>
+        _errors.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : ["input", .. inputPath], rule));
+
+    /// <summary>Decodes a global ID argument; records INVALID_ID when it is malformed or names another type.</summary>
+    public int? Id(string? globalId, string nodeType, string inputField)
+    {
+        if (globalId is null) return null;
+        if (GlobalId.TryDecode(globalId, nodeType, out var id)) return id;
+        Invalid("INVALID_ID", $"`{inputField}` is not the ID of a {nodeType}.", inputField);
+        return null;
+    }
+
+    /// <summary>Loads (and tracks) the entity a global ID names; records INVALID_ID or NOT_FOUND otherwise.</summary>
+    public async Task<T?> Find<T>(string? globalId, string nodeType, string inputField, Func<IQueryable<T>, IQueryable<T>>? include = null)
+        where T : Entity
+    {
+        if (Id(globalId, nodeType, inputField) is not { } id) return null;
+        var query = include is null ? db.Set<T>() : include(db.Set<T>());
+        var entity = await query.FirstOrDefaultAsync(e => e.Id == id, resolveContext.CancellationToken);
+        if (entity is null) Invalid("NOT_FOUND", $"No {nodeType} has the ID given as `{inputField}`.", inputField);
+        return entity;
+    }
+
+    /// <summary>
+    /// Makes the save conditional on the revision the client last read (when it sends one), and
+    /// marks the entity changed so a concurrent change to it is detected.
+    /// </summary>
+    public void Revise(RevisedEntity entity, int? expectedRevision)
+    {
+        if (expectedRevision is { } expected)
+            db.Entry(entity).Property(e => e.Revision).OriginalValue = expected;
+        entity.Revise();
+    }
+
+    /// <summary>Checks a required text input: present, not blank, and within its length.</summary>
+    public string? Text(string? value, string inputField, int maxLength, bool required = true)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required) Invalid("REQUIRED", $"`{inputField}` must not be empty.", inputField);
+            return null;
+        }
+        if (trimmed.Length > maxLength)
+        {
+            Invalid("TOO_LONG", $"`{inputField}` has {trimmed.Length} characters; at most {maxLength} are allowed.", inputField);
+            return null;
+        }
+        return trimmed;
+    }
+}
+
+public static class MutationFields
+{
+    /// <summary>
+    /// Adds a mutation with one <c>input</c> argument and a payload. The handler validates, changes
+    /// tracked entities and returns the entity to answer with; when it recorded errors nothing is
+    /// saved, and a concurrent change surfaces as a <see cref="ConflictError"/>.
+    /// </summary>
+    public static void Mutation<TInputType, TInput, TNodeType, T>(
+        this ObjectGraphType mutation, string name, string description, Func<MutationContext<TInput>, Task<T?>> handle)
+        where TInputType : IInputObjectGraphType where TNodeType : IGraphType
+    {
+        mutation.Field<NonNullGraphType<EntityPayloadType<TNodeType, T>>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<TInputType>>("input")
+            .ResolveAsync(async context => await RunAsync(context, handle));
+    }
+
+    public static async Task<Payload<T>> RunAsync<TInput, T>(IResolveFieldContext context, Func<MutationContext<TInput>, Task<T?>> handle)
+    {
+        var services = context.RequestServices!;
+        await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(context.CancellationToken);
+        var run = new MutationContext<TInput>(context.GetArgument<TInput>("input"), db, context, services.GetRequiredService<TimeProvider>());
+        try
+        {
+            var value = await handle(run);
+            if (run.Failed) return new Payload<T>(default, run.Errors);
+            await db.SaveChangesAsync(context.CancellationToken);
+            return new Payload<T>(value, []);
+        }
+        catch (DbUpdateException e)
+        {
+            // A stale revision, or a unique key another request just took (a second vote, a second signature).
+            services.GetRequiredService<ILogger<MutationContext<TInput>>>().LogInformation(e, "Mutation {Mutation} lost a race", context.FieldDefinition.Name);
+            return new Payload<T>(default, [new ConflictError(
+                "Another request changed the same data after it was read, so nothing was saved. Read it again and retry.", "CONFLICT", null)]);
+        }
+    }
+}

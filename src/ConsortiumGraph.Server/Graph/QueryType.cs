@@ -1,0 +1,95 @@
+using ConsortiumGraph.Calendars;
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Consortia;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Grants;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.Partnerships;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Graph;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public const int MaxNodes = 100;
+
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Everything a consortium's members, their front ends and their funders read.";
+
+        Field<NodeInterface>("node").Description("The object a global ID names; null when none does.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID, as returned in any `id` field.")
+            .Resolve(c => LoadNode(c, c.GetArgument<string>("id")));
+        Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Description($"The objects global IDs name, in the same order; null for IDs that name none. At most {MaxNodes} IDs.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global IDs.")
+            .Resolve(c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                if (ids.Count > MaxNodes)
+                    throw new ExecutionError($"`ids` names {ids.Count} objects; at most {MaxNodes} are allowed.") { Code = "OUT_OF_RANGE" };
+                return ids.Select(id => LoadNode(c, id)).ToList();
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsortiumType>>>>("consortia").Description("Every consortium, by name.")
+            .ResolveAsync(async c => await c.Loaders().ReadAsync(db => db.Consortia.AsNoTracking().OrderBy(x => x.Name).ToListAsync(c.CancellationToken), c.CancellationToken));
+        Field<ConsortiumType>("consortium").Description("A consortium by ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The consortium's global ID.")
+            .Resolve(c => GlobalId.TryDecode(c.GetArgument<string>("id"), "Consortium", out var id) ? c.ById<Consortium>(id) : null);
+
+        this.Connection<object?, DistrictType, District>("districts", "Every district, by name unless ordered otherwise.")
+            .Filter<DistrictFilter>().Order<DistrictOrder>().DefaultOrder(d => d.Name)
+            .FromQuery((_, db) => db.Districts);
+        Field<DistrictType>("district").Description("A district by its code (usually the federal LEA id).")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The district's code.")
+            .ResolveAsync(async c =>
+            {
+                var code = c.GetArgument<string>("code");
+                return await c.Loaders().ReadAsync(db => db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, c.CancellationToken), c.CancellationToken);
+            });
+        this.Connection<object?, PartnershipType, Partnership>("partnerships", "Every partnership, by name unless ordered otherwise.")
+            .Filter<PartnershipFilter>().Order<PartnershipOrder>().DefaultOrder(p => p.Name)
+            .FromQuery((_, db) => db.Partnerships);
+        this.Connection<object?, CommitmentType, Commitment>("commitments", "Every commitment, by due date unless ordered otherwise.")
+            .Filter<CommitmentFilter>().Order<CommitmentOrder>().DefaultOrder(x => x.DueOn)
+            .FromQuery((_, db) => db.Commitments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FunderType>>>>("funders").Description("Every funder, by name.")
+            .ResolveAsync(async c => await c.Loaders().ReadAsync(db => db.Funders.AsNoTracking().OrderBy(x => x.Name).ToListAsync(c.CancellationToken), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateType>>>>("commonDays")
+            .Description("Days on which every listed district is in session (for shared courses) or every one is out of session (for joint professional learning), "
+                + "from the districts' published calendars. Early-release days count as in session.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("districtIds", "The districts (at most 100).")
+            .Argument<NonNullGraphType<DateType>>("from", "First day.")
+            .Argument<NonNullGraphType<DateType>>("to", $"Last day; at most {CalendarQueries.MaxDays} days after `from`.")
+            .Argument<NonNullGraphType<BooleanGraphType>>("inSession", "True for days all are in session; false for days none is.")
+            .ResolveAsync(async c => await c.CommonDaysAsync(c.GetArgument<List<string>>("districtIds"), c.GetArgument<DateOnly>("from"),
+                c.GetArgument<DateOnly>("to"), c.GetArgument<bool>("inSession")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LocalFieldDefinitionType>>>>("localFieldDefinitions")
+            .Description("Describes every plugin-added field, so a front end can render forms for local fields it was not built for.")
+            .Resolve(c => LocalFieldCatalog.Definitions(c));
+    }
+
+    private static object? LoadNode(IResolveFieldContext context, string id) =>
+        GlobalId.TryDecode(id, out var typeName, out var key) && context.Schema.AllTypes[typeName] is INodeType type
+            ? type.LoadNode(context, key)
+            : null;
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Changes, each with one input and a payload that carries typed errors. A payload with errors saved nothing.";
+        this.AddPartnershipMutations();
+        Agreements.AgreementMutations.AddAgreementMutations(this);
+        this.AddCommitmentMutations();
+        Decisions.DecisionMutations.AddDecisionMutations(this);
+        this.AddLocalFieldMutations();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using ConsortiumGraph.Data;
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Graph;
+
+/// <summary>The batch loaders of one request, by name; each reads through its own DbContext, since fields resolve in parallel.</summary>
+public sealed class RequestLoaders(IDbContextFactory<ConsortiumDb> databases)
+{
+    private readonly ConcurrentDictionary<object, object> _loaders = new();
+
+    public IDbContextFactory<ConsortiumDb> Databases => databases;
+
+    /// <param name="name">Identifies the loader within the request: a string such as "MembersByPartnershipId", or a query node.</param>
+    public BatchLoader<TKey, TValue> For<TKey, TValue>(
+        object name,
+        Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
+        TValue missing)
+        where TKey : notnull =>
+        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(fetch, missing));
+
+    /// <summary>Runs a read with a DbContext of its own.</summary>
+    public async Task<T> ReadAsync<T>(Func<ConsortiumDb, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await read(db);
+    }
+}
+
+public static class EntityLoaders
+{
+    public static RequestLoaders Loaders(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<RequestLoaders>();
+
+    /// <summary>{Entity}ById: one entity by key, batched with every other key of the same type in this step.</summary>
+    public static IDataLoaderResult<T?> ById<T>(this IResolveFieldContext context, int id) where T : Entity
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, T?>($"{typeof(T).Name}ById", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, T?>>(async db =>
+                await db.Set<T>().AsNoTracking().Where(KeyIn<T>(e => e.Id, ids)).ToDictionaryAsync(e => e.Id, e => (T?)e, ct), ct),
+            missing: null).Load(id);
+    }
+
+    /// <summary>{Entities}By{Key}: the rows whose foreign key is <paramref name="key"/>, in the given order.</summary>
+    public static IDataLoaderResult<IReadOnlyList<T>> ListBy<T>(
+        this IResolveFieldContext context, string name, int key, Expression<Func<T, int>> keyOf,
+        Func<IQueryable<T>, IQueryable<T>>? order = null) where T : Entity
+    {
+        var loaders = context.Loaders();
+        var keyFunc = keyOf.Compile();
+        return loaders.For<int, IReadOnlyList<T>>(name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<T>>>(async db =>
+            {
+                var query = db.Set<T>().AsNoTracking().Where(KeyIn(keyOf, keys));
+                var rows = await (order is null ? query.OrderBy(e => e.Id) : order(query)).ToListAsync(ct);
+                return rows.GroupBy(keyFunc).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
+            }, ct),
+            missing: []).Load(key);
+    }
+
+    /// <summary>
+    /// {Values}By{Key} through a link table, e.g. ConsortiaByDistrictId through consortium memberships:
+    /// one statement joins the link rows to the values for every key in the batch.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<TValue>> ListThrough<TLink, TValue>(
+        this IResolveFieldContext context, string name, int key, Expression<Func<TLink, int>> keyOf,
+        Expression<Func<TLink, TValue>> select, Expression<Func<TLink, bool>>? where = null) where TLink : Entity
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, IReadOnlyList<TValue>>(name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<TValue>>>(async db =>
+            {
+                var links = db.Set<TLink>().AsNoTracking().Where(KeyIn(keyOf, keys));
+                if (where is not null) links = links.Where(where);
+                var link = keyOf.Parameters[0];
+                var row = Expression.Lambda<Func<TLink, Keyed<TValue>>>(Expression.MemberInit(
+                    Expression.New(typeof(Keyed<TValue>)),
+                    Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, keyOf.Body),
+                    Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!,
+                        new ParameterSwap(select.Parameters[0], link).Visit(select.Body))), link);
+                var rows = await links.OrderBy(l => l.Id).Select(row).ToListAsync(ct);
+                return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
+            }, ct),
+            missing: []).Load(key);
+    }
+
+    /// <summary>A predicate <c>keys.Contains(keyOf(e))</c> that EF Core sends as one parameter, not one literal per key.</summary>
+    public static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> keyOf, IReadOnlyCollection<int> keys)
+    {
+        var holder = Expression.Property(Expression.Constant(new KeyList(keys.ToArray())), nameof(KeyList.Keys));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], holder, keyOf.Body);
+        return Expression.Lambda<Func<T, bool>>(contains, keyOf.Parameters);
+    }
+
+    public sealed class Keyed<TValue>
+    {
+        public int Key { get; set; }
+        public TValue Value { get; set; } = default!;
+    }
+
+    private sealed class KeyList(int[] keys)
+    {
+        public int[] Keys { get; } = keys;
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Indicators;
+
+public sealed class IndicatorType : ObjectGraphType<Indicator>
+{
+    public IndicatorType()
+    {
+        Description = "A standard measure the consortium defines so that members' data rolls up across districts.";
+        Field(i => i.Code).Description("Stable code, unique in the consortium, e.g. ATTENDANCE_RATE.");
+        Field(i => i.Name).Description("The indicator's name.");
+        Field(i => i.Unit).Description("Unit of the values, e.g. percent, students, dollars.");
+        Field(i => i.Aggregation).Description("How district values combine in a roll-up.");
+        Field(i => i.MinimumGroupSize).Description("Values about fewer students than this are not shown in roll-ups.");
+    }
+}

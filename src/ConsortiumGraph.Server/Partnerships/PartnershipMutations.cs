@@ -1,0 +1,188 @@
+using ConsortiumGraph.Agreements;
+using ConsortiumGraph.Consortia;
+using ConsortiumGraph.Graph;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Partnerships;
+
+public sealed class CreatePartnershipInput
+{
+    public required string ConsortiumId { get; init; }
+    public required string Name { get; init; }
+    public PartnershipKind Kind { get; init; }
+    public string? SharedGoal { get; init; }
+    public DateOnly? StartsOn { get; init; }
+    public DateOnly? EndsOn { get; init; }
+    public required string LeadDistrictId { get; init; }
+    public string? FiscalAgentId { get; init; }
+    public required List<string> MemberDistrictIds { get; init; }
+    public List<DecisionRightInput>? DecisionRights { get; init; }
+    public required string AgreementTitle { get; init; }
+    public required string AgreementTerms { get; init; }
+}
+
+public sealed class DecisionRightInput
+{
+    public required string Area { get; init; }
+    public DecisionRule Rule { get; init; }
+}
+
+public sealed class JoinPartnershipInput
+{
+    public required string PartnershipId { get; init; }
+    public required string DistrictId { get; init; }
+    public MemberRole Role { get; init; } = MemberRole.Member;
+    public int? ExpectedRevision { get; init; }
+}
+
+public sealed class CreatePartnershipInputType : InputObjectGraphType<CreatePartnershipInput>
+{
+    public CreatePartnershipInputType()
+    {
+        Name = "CreatePartnershipInput";
+        Description = "A new partnership, proposed with its members, decision rights and first agreement. It becomes ACTIVE when every member signed.";
+        Field(i => i.ConsortiumId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The consortium the partnership belongs to.");
+        Field(i => i.Name).Description("A name unique within the consortium.");
+        Field(i => i.Kind).Description("What kind of collaboration this is.");
+        Field(i => i.SharedGoal, nullable: true).Description("The goal the members share.");
+        Field(i => i.StartsOn, type: typeof(DateType)).Description("First day of the work.");
+        Field(i => i.EndsOn, type: typeof(DateType)).Description("Last day of the work; not before `startsOn`.");
+        Field(i => i.LeadDistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The lead district; must be one of `memberDistrictIds`.");
+        Field(i => i.FiscalAgentId, type: typeof(IdGraphType)).Description("The fiscal agent; must be one of `memberDistrictIds` and not the lead. Required for GRANT_PROJECT.");
+        Field(i => i.MemberDistrictIds, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>))
+            .Description("Every member district (at least two), including the lead and the fiscal agent; all in the consortium.");
+        Field(i => i.DecisionRights, type: typeof(ListGraphType<NonNullGraphType<DecisionRightInputType>>)).Description("Who decides in each area; one rule per area.");
+        Field(i => i.AgreementTitle).Description("Title of the first version of the agreement.");
+        Field(i => i.AgreementTerms).Description("Terms of the first version of the agreement.");
+    }
+}
+
+public sealed class DecisionRightInputType : InputObjectGraphType<DecisionRightInput>
+{
+    public DecisionRightInputType()
+    {
+        Name = "DecisionRightInput";
+        Description = "How decisions in one area are taken.";
+        Field(i => i.Area).Description("The area, e.g. budget, staffing, curriculum, data-sharing.");
+        Field(i => i.Rule).Description("The rule decisions in this area follow.");
+    }
+}
+
+public sealed class JoinPartnershipInputType : InputObjectGraphType<JoinPartnershipInput>
+{
+    public JoinPartnershipInputType()
+    {
+        Name = "JoinPartnershipInput";
+        Description = "A district of the consortium joining a partnership. It then signs the current agreement.";
+        Field(i => i.PartnershipId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The partnership to join.");
+        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The joining district; must be in the partnership's consortium.");
+        Field(i => i.Role, nullable: true).Description("The district's role; a partnership has at most one LEAD and one FISCAL_AGENT.")
+            .DefaultValue(MemberRole.Member);
+        Field(i => i.ExpectedRevision, nullable: true).Description("The partnership's `revision` as last read; the join is refused with CONFLICT if it changed since.");
+    }
+}
+
+public static class PartnershipMutations
+{
+    public static void AddPartnershipMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<CreatePartnershipInputType, CreatePartnershipInput, PartnershipType, Partnership>("createPartnership",
+            "Proposes a partnership with its members, decision rights and first agreement.", CreateAsync);
+        mutation.Mutation<JoinPartnershipInputType, JoinPartnershipInput, PartnershipType, Partnership>("joinPartnership",
+            "Adds a district of the consortium to a partnership.", JoinAsync);
+    }
+
+    private static async Task<Partnership?> CreateAsync(MutationContext<CreatePartnershipInput> m)
+    {
+        var input = m.Input;
+        var consortium = await m.Find<Consortium>(input.ConsortiumId, "Consortium", "consortiumId");
+        var name = m.Text(input.Name, "name", 200);
+        var sharedGoal = m.Text(input.SharedGoal, "sharedGoal", 2000, required: false);
+        var title = m.Text(input.AgreementTitle, "agreementTitle", 200);
+        var terms = m.Text(input.AgreementTerms, "agreementTerms", 20000);
+        var lead = m.Id(input.LeadDistrictId, "District", "leadDistrictId");
+        var fiscalAgent = m.Id(input.FiscalAgentId, "District", "fiscalAgentId");
+        var members = new List<int>();
+        for (var i = 0; i < input.MemberDistrictIds.Count; i++)
+            if (m.Id(input.MemberDistrictIds[i], "District", $"memberDistrictIds.{i}") is { } id && !members.Contains(id))
+                members.Add(id);
+        if (input.StartsOn > input.EndsOn)
+            m.Invalid("INVALID_RANGE", "`endsOn` is before `startsOn`.", "endsOn");
+        var rights = new List<DecisionRight>();
+        foreach (var (right, i) in (input.DecisionRights ?? []).Select((r, i) => (r, i)))
+        {
+            if (m.Text(right.Area, $"decisionRights.{i}.area", 64) is not { } area) continue;
+            if (rights.Any(r => string.Equals(r.Area, area, StringComparison.OrdinalIgnoreCase)))
+                m.Invalid("DUPLICATE_AREA", $"The area `{area}` has more than one rule.", $"decisionRights.{i}.area");
+            rights.Add(new DecisionRight { Area = area, Rule = right.Rule });
+        }
+        if (consortium is null || name is null || lead is null || m.Failed) return null;
+
+        if (await m.Db.Partnerships.AnyAsync(p => p.ConsortiumId == consortium.Id && p.Name == name, m.Field.CancellationToken))
+            m.Violates("DUPLICATE_NAME", $"{consortium.Name} already has a partnership named {name}.", "name");
+        if (members.Count < 2)
+            m.Violates("AT_LEAST_TWO_MEMBERS", "A partnership needs at least two member districts.", "memberDistrictIds");
+        if (!members.Contains(lead.Value))
+            m.Violates("LEAD_MUST_BE_MEMBER", "The lead district must be one of the members.", "leadDistrictId");
+        if (fiscalAgent is { } agent && !members.Contains(agent))
+            m.Violates("FISCAL_AGENT_MUST_BE_MEMBER", "The fiscal agent must be one of the members.", "fiscalAgentId");
+        if (fiscalAgent == lead)
+            m.Violates("LEAD_IS_NOT_FISCAL_AGENT", "A member holds one role: name a different member as fiscal agent, or another lead.", "fiscalAgentId");
+        if (input.Kind == PartnershipKind.GrantProject && fiscalAgent is null)
+            m.Violates("FISCAL_AGENT_REQUIRED", "A grant project needs a fiscal agent to receive the grant.", "fiscalAgentId");
+        if (fiscalAgent is null && rights.Any(r => r.Rule == DecisionRule.FiscalAgent))
+            m.Violates("FISCAL_AGENT_REQUIRED", "An area decided by the fiscal agent needs a fiscal agent.", "decisionRights");
+        var inConsortium = await m.Db.ConsortiumMemberships
+            .Where(cm => cm.ConsortiumId == consortium.Id && members.Contains(cm.DistrictId)).Select(cm => cm.DistrictId)
+            .ToListAsync(m.Field.CancellationToken);
+        foreach (var outsider in members.Where(id => !inConsortium.Contains(id)))
+            m.Violates("DISTRICT_NOT_IN_CONSORTIUM", $"District {GlobalId.Encode("District", outsider)} is not a member of {consortium.Name}.",
+                $"memberDistrictIds.{input.MemberDistrictIds.FindIndex(id => GlobalId.TryDecode(id, "District", out var k) && k == outsider)}");
+        if (m.Failed) return null;
+
+        var partnership = new Partnership
+        {
+            ConsortiumId = consortium.Id,
+            Name = name,
+            Kind = input.Kind,
+            Status = PartnershipStatus.Proposed,
+            SharedGoal = sharedGoal,
+            StartsOn = input.StartsOn,
+            EndsOn = input.EndsOn,
+            DecisionRights = rights,
+            Members = members.Select(id => new PartnershipMember
+            {
+                DistrictId = id,
+                Role = id == lead ? MemberRole.Lead : id == fiscalAgent ? MemberRole.FiscalAgent : MemberRole.Member,
+                JoinedOn = m.Today,
+            }).ToList(),
+            Agreements = [new Agreement { Version = 1, Title = title!, Terms = terms! }],
+        };
+        m.Db.Partnerships.Add(partnership);
+        return partnership;
+    }
+
+    private static async Task<Partnership?> JoinAsync(MutationContext<JoinPartnershipInput> m)
+    {
+        var input = m.Input;
+        var partnership = await m.Find<Partnership>(input.PartnershipId, "Partnership", "partnershipId", q => q.Include(p => p.Members));
+        var district = await m.Find<Districts.District>(input.DistrictId, "District", "districtId");
+        if (partnership is null || district is null) return null;
+
+        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
+            m.Violates("PARTNERSHIP_CLOSED", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; no district can join it.", "partnershipId");
+        if (partnership.Members.Any(member => member.DistrictId == district.Id))
+            m.Violates("ALREADY_MEMBER", $"{district.Name} is already a member of {partnership.Name}.", "districtId");
+        if (!await m.Db.ConsortiumMemberships.AnyAsync(cm => cm.ConsortiumId == partnership.ConsortiumId && cm.DistrictId == district.Id, m.Field.CancellationToken))
+            m.Violates("DISTRICT_NOT_IN_CONSORTIUM", $"{district.Name} is not a member of the partnership's consortium.", "districtId");
+        if (input.Role != MemberRole.Member && partnership.Members.Any(member => member.Role == input.Role))
+            m.Violates(input.Role == MemberRole.Lead ? "LEAD_EXISTS" : "FISCAL_AGENT_EXISTS",
+                $"{partnership.Name} already has a {(input.Role == MemberRole.Lead ? "lead district" : "fiscal agent")}; there is exactly one.", "role");
+        if (m.Failed) return null;
+
+        partnership.Members.Add(new PartnershipMember { DistrictId = district.Id, Role = input.Role, JoinedOn = m.Today });
+        m.Revise(partnership, input.ExpectedRevision);
+        return partnership;
+    }
+}

@@ -1,0 +1,91 @@
+using ConsortiumGraph.Agreements;
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Consortia;
+using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Grants;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Partnerships;
+
+public sealed class PartnershipType : NodeType<Partnership>
+{
+    public PartnershipType() : base("One collaborative project inside a consortium: small units that build trust, not the whole consortium.")
+    {
+        Field(p => p.Name).Description("The partnership's name, unique within its consortium.");
+        Field(p => p.Kind).Description("What kind of collaboration this is.");
+        Field(p => p.Status).Description("Where the partnership is in its lifecycle.");
+        Field(p => p.SharedGoal, nullable: true).Description("The goal the members share in this partnership.");
+        Field(p => p.StartsOn, type: typeof(DateType)).Description("First day of the work.");
+        Field(p => p.EndsOn, type: typeof(DateType)).Description("Last day of the work.");
+        Field(p => p.Revision).Description("Changes with every update; send it back as `expectedRevision` to refuse to overwrite a change you have not seen.");
+        Field<NonNullGraphType<ConsortiumType>>("consortium").Description("The consortium the partnership belongs to.")
+            .Resolve(c => c.ById<Consortium>(c.Source.ConsortiumId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipMemberType>>>>("members")
+            .Description("The member districts and their roles, in the order they joined.")
+            .Resolve(c => c.ListBy<PartnershipMember>("MembersByPartnershipId", c.Source.Id, m => m.PartnershipId, q => q.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id)));
+        Field<DistrictType>("fiscalAgent").Description("The member that receives and accounts for grant funds; null when there is none.")
+            .Resolve(c => c.ListThrough<PartnershipMember, District>("FiscalAgentByPartnershipId", c.Source.Id, m => m.PartnershipId, m => m.District,
+                m => m.Role == MemberRole.FiscalAgent).Then(agents => agents.FirstOrDefault()));
+        Field<AgreementType>("agreement").Description("The current (highest) version of the partnership's memorandum of understanding.")
+            .Resolve(c => c.CurrentAgreementOf(c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionRightType>>>>("decisionRights")
+            .Description("Who decides in each area, and by which rule.")
+            .Resolve(c => c.ListBy<DecisionRight>("DecisionRightsByPartnershipId", c.Source.Id, r => r.PartnershipId, q => q.OrderBy(r => r.Area)));
+        this.Connection<Partnership, DecisionType, Decision>("decisions", "Decisions put to the members, latest deadline first.")
+            .Filter<DecisionFilter>().DefaultOrder(d => d.Deadline, descending: true)
+            .FromChildren(p => p.Decisions);
+        this.Connection<Partnership, CommitmentType, Commitment>("commitments", "What each member committed to, by due date.")
+            .Filter<CommitmentFilter>().Order<CommitmentOrder>().DefaultOrder(c => c.DueOn)
+            .FromChildren(p => p.Commitments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantType>>>>("grants").Description("Grants that fund the partnership.")
+            .Resolve(c => c.ListBy<Grant>("GrantsByPartnershipId", c.Source.Id, g => g.PartnershipId, q => q.OrderBy(g => g.StartsOn)));
+        Field<LocalFieldsType<Partnership>>("local")
+            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
+            .Resolve(c => c.Source);
+    }
+}
+
+public sealed class PartnershipMemberType : ObjectGraphType<PartnershipMember>
+{
+    public PartnershipMemberType()
+    {
+        Description = "A district's place in a partnership.";
+        Field<NonNullGraphType<DistrictType>>("district").Description("The member district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
+        Field(m => m.Role).Description("The district's role.");
+        Field(m => m.JoinedOn, type: typeof(NonNullGraphType<DateType>)).Description("When the district joined.");
+    }
+}
+
+public sealed class DecisionRightType : ObjectGraphType<DecisionRight>
+{
+    public DecisionRightType()
+    {
+        Description = "Who decides in one area of a partnership (budget, staffing, curriculum, data sharing...).";
+        Field(r => r.Area).Description("The area, e.g. budget.");
+        Field(r => r.Rule).Description("How decisions in the area are taken.");
+    }
+}
+
+public enum PartnershipOrderField { Name, StartsOn, Status }
+
+public sealed class PartnershipFilter : FilterInputType<Partnership>
+{
+    public PartnershipFilter() : base("PartnershipFilter", "Conditions on partnerships; a partnership must meet all that are given.")
+    {
+        AnyOf("kind", p => p.Kind, "Of any of these kinds.");
+        AnyOf("status", p => p.Status, "In any of these statuses.");
+    }
+}
+
+public sealed class PartnershipOrder : OrderInputType<Partnership, PartnershipOrderField>
+{
+    public PartnershipOrder() : base("PartnershipOrder", "A sort key for partnerships.")
+    {
+        By(PartnershipOrderField.Name, p => p.Name);
+        By(PartnershipOrderField.StartsOn, p => p.StartsOn);
+        By(PartnershipOrderField.Status, p => p.Status);
+    }
+}

@@ -1,0 +1,26 @@
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Schools;
+
+public sealed class SchoolType : NodeType<School>
+{
+    public SchoolType() : base("A school of a district.")
+    {
+        Field(s => s.Code).Description("Stable external code; usually the federal (NCES) school id.");
+        Field(s => s.Name).Description("The school's name.");
+        Field<NonNullGraphType<DistrictType>>("district").Description("The district the school belongs to.")
+            .Resolve(c => c.ById<District>(c.Source.DistrictId));
+        Field(s => s.Enrollment).Description("Students enrolled.");
+        Field(s => s.LeagueMember).Description("Member of the consortium's learning network (the League), where every school makes the same commitment to improve.");
+        this.Connection<School, CommitmentType, Commitment>("commitments", "Commitments made for this school, by due date.")
+            .DefaultOrder(c => c.DueOn)
+            .FromChildren(s => s.Commitments);
+        Field<LocalFieldsType<School>>("local")
+            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
+            .Resolve(c => c.Source);
+    }
+}
