@@ -1,7 +1,9 @@
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the server's own folder, so the built server finds its IDE files and
+// settings wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddConsortiumGraph(builder.Configuration);
 
 var app = builder.Build();

@@ -41,10 +41,13 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     public bool Failed => _errors.Count > 0;
 
     public void Invalid(string code, string message, params string[] inputPath) =>
-        _errors.Add(new ValidationError(message, code, ["input", .. inputPath]));
+        _errors.Add(new ValidationError(message, code, Path(inputPath)));
 
     public void Violates(string rule, string message, params string[] inputPath) =>
-        _errors.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : ["input", .. inputPath], rule));
+        _errors.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : Path(inputPath), rule));
+
+    // "memberDistrictIds.1" names the second list item: one path segment per step, as in GraphQL error paths.
+    private static string[] Path(string[] inputPath) => ["input", .. inputPath.SelectMany(p => p.Split('.'))];
 
     /// <summary>Decodes a global ID argument; records INVALID_ID when it is malformed or names another type.</summary>
     public int? Id(string? globalId, string nodeType, string inputField)

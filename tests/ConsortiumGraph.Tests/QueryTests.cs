@@ -1,0 +1,224 @@
+using System.Text.Json;
+using ConsortiumGraph.Tests.Infrastructure;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>Reading the graph: paging edges, filters and orders in SQL, nodes, calendars, batching.</summary>
+public abstract class QueryTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ConsortiumServer
+{
+    private const string DistrictPage = """
+        query($first: Int, $after: String, $last: Int, $before: String, $where: DistrictFilter, $order: [DistrictOrder!]) {
+          districts(first: $first, after: $after, last: $last, before: $before, where: $where, order: $order) {
+            totalCount
+            edges { cursor node { name enrollment state } }
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          }
+        }
+        """;
+
+    private async Task<JsonElement> Districts(object variables) => (await server.QueryAsync(DistrictPage, variables)).GetProperty("districts");
+
+    private static List<string> Names(JsonElement connection) =>
+        connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("name").GetString()!).ToList();
+
+    private static string ErrorCode(JsonElement response) =>
+        response.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()!;
+
+    [DatabaseFact]
+    public async Task Paging_forward_visits_every_district_once_in_order()
+    {
+        var seen = new List<string>();
+        string? after = null;
+        var pages = 0;
+        while (true)
+        {
+            var page = await Districts(new { first = 5, after });
+            seen.AddRange(Names(page));
+            pages++;
+            Assert.Equal(12, page.GetProperty("totalCount").GetInt32());
+            Assert.Equal(after is not null, page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+            if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()) break;
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(12, seen.Distinct().Count());
+        Assert.Equal(seen.Order(StringComparer.Ordinal).ToList(), seen);
+    }
+
+    [DatabaseFact]
+    public async Task Paging_backward_with_last_and_before_mirrors_paging_forward()
+    {
+        var all = Names(await Districts(new { first = 12 }));
+        var last = await Districts(new { last = 5 });
+        Assert.Equal(all[^5..], Names(last));
+        Assert.True(last.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.False(last.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        var before = await Districts(new { last = 5, before = last.GetProperty("pageInfo").GetProperty("startCursor").GetString() });
+        Assert.Equal(all[2..7], Names(before));
+        var first = await Districts(new { last = 5, before = before.GetProperty("pageInfo").GetProperty("startCursor").GetString() });
+        Assert.Equal(all[..2], Names(first));
+        Assert.False(first.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+    }
+
+    [DatabaseFact]
+    public async Task An_empty_page_has_no_cursors_and_no_more_pages()
+    {
+        var page = await Districts(new { first = 10, where = new { state = new[] { "ZZ" } } });
+        Assert.Empty(Names(page));
+        Assert.Equal(0, page.GetProperty("totalCount").GetInt32());
+        var info = page.GetProperty("pageInfo");
+        Assert.False(info.GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, info.GetProperty("startCursor").ValueKind);
+        Assert.Equal(JsonValueKind.Null, info.GetProperty("endCursor").ValueKind);
+    }
+
+    [DatabaseFact]
+    public async Task Bad_paging_arguments_are_errors_with_codes()
+    {
+        Assert.Equal("PAGE_SIZE_EXCEEDED", ErrorCode(await server.PostAsync(DistrictPage, new { first = 101 })));
+        Assert.Equal("INVALID_PAGINATION", ErrorCode(await server.PostAsync(DistrictPage, new { first = 2, last = 2 })));
+        Assert.Equal("INVALID_PAGINATION", ErrorCode(await server.PostAsync(DistrictPage, new { first = -1 })));
+        Assert.Equal("INVALID_CURSOR", ErrorCode(await server.PostAsync(DistrictPage, new { first = 2, after = "bm90IGEgY3Vyc29y" })));
+        Assert.Equal("INVALID_CURSOR", ErrorCode(await server.PostAsync(DistrictPage, new { first = 2, after = "%%%" })));
+    }
+
+    [DatabaseFact]
+    public async Task Filters_combine_and_match_case_insensitively()
+    {
+        Assert.Equal(["Green Mountain Union School District", "Riverside Valley Unified School District"],
+            Names(await Districts(new { first = 20, where = new { state = new[] { "VT" }, locale = new[] { "RURAL" } } })));
+        Assert.Equal(["Connecticut River Valley School District", "Riverside Valley Unified School District"],
+            Names(await Districts(new { first = 20, where = new { nameContains = "VALLEY" } })));
+        Assert.Equal(["Casco Shore School Department", "Granite Falls School District", "Lakeport City Schools"],
+            Names(await Districts(new { first = 20, where = new { enrollmentAtLeast = 3000 } })));
+        Assert.Equal(["Casco Shore School Department", "Lakeport City Schools"],
+            Names(await Districts(new { first = 20, where = new { enrollmentAtLeast = 3000, enrollmentAtMost = 5000 } })));
+    }
+
+    [DatabaseFact]
+    public async Task Ordered_pages_follow_the_order_across_cursors()
+    {
+        var enrollments = new List<int>();
+        string? after = null;
+        do
+        {
+            var page = await Districts(new { first = 4, after, order = new[] { new { field = "ENROLLMENT", direction = "DESC" } } });
+            enrollments.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("enrollment").GetInt32()));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        } while (after is not null);
+        Assert.Equal(12, enrollments.Count);
+        Assert.Equal(enrollments.OrderDescending().ToList(), enrollments);
+    }
+
+    [DatabaseFact]
+    public async Task Nullable_sort_keys_page_with_missing_values_last()
+    {
+        const string query = """
+            query($after: String) {
+              commitments(first: 7, after: $after, order: [{ field: DUE_ON, direction: ASC }]) {
+                totalCount edges { node { id dueOn } } pageInfo { hasNextPage endCursor }
+              }
+            }
+            """;
+        var ids = new List<string>();
+        var dues = new List<string?>();
+        string? after = null;
+        int total;
+        do
+        {
+            var page = (await server.QueryAsync(query, new { after })).GetProperty("commitments");
+            total = page.GetProperty("totalCount").GetInt32();
+            foreach (var edge in page.GetProperty("edges").EnumerateArray())
+            {
+                ids.Add(edge.GetProperty("node").GetProperty("id").GetString()!);
+                dues.Add(edge.GetProperty("node").GetProperty("dueOn").GetString());
+            }
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        } while (after is not null);
+
+        Assert.True(total >= 60, $"the demo data has at least 60 commitments, found {total}");
+        Assert.Equal(total, ids.Distinct().Count());
+        var withDate = dues.TakeWhile(d => d is not null).ToList();
+        Assert.Contains(null, dues);
+        Assert.All(dues.Skip(withDate.Count), d => Assert.Null(d));
+        Assert.Equal(withDate.Order(StringComparer.Ordinal).ToList(), withDate);
+    }
+
+    [DatabaseFact]
+    public async Task Nodes_resolve_by_global_id_and_unknown_ids_are_null()
+    {
+        var district = (await server.QueryAsync("""{ district(code: "3300710") { id name } }""")).GetProperty("district");
+        var id = district.GetProperty("id").GetString();
+        var data = await server.QueryAsync("""
+            query($id: ID!, $ids: [ID!]!) { node(id: $id) { id ... on District { name } } nodes(ids: $ids) { id } }
+            """, new { id, ids = new[] { id, "bm9wZQ", "RGlzdHJpY3Q6OTk5OTk" } });
+        Assert.Equal("Granite Falls School District", data.GetProperty("node").GetProperty("name").GetString());
+        var nodes = data.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(id, nodes[0].GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, nodes[1].ValueKind);
+        Assert.Equal(JsonValueKind.Null, nodes[2].ValueKind);
+    }
+
+    [DatabaseFact]
+    public async Task Common_days_agree_with_every_district_calendar()
+    {
+        var data = await server.QueryAsync("""
+            { a: district(code: "5000310") { id calendar(from: "2026-01-01", to: "2026-03-31") { date inSession } }
+              b: district(code: "3300710") { id calendar(from: "2026-01-01", to: "2026-03-31") { date inSession } } }
+            """);
+        var a = data.GetProperty("a");
+        var b = data.GetProperty("b");
+        Dictionary<string, bool> Days(JsonElement d) => d.GetProperty("calendar").EnumerateArray()
+            .ToDictionary(x => x.GetProperty("date").GetString()!, x => x.GetProperty("inSession").GetBoolean());
+        var (daysA, daysB) = (Days(a), Days(b));
+        Assert.Equal(90, daysA.Count);
+
+        foreach (var inSession in new[] { true, false })
+        {
+            var common = (await server.QueryAsync("""
+                query($ids: [ID!]!, $inSession: Boolean!) { commonDays(districtIds: $ids, from: "2026-01-01", to: "2026-03-31", inSession: $inSession) }
+                """, new { ids = new[] { a.GetProperty("id").GetString(), b.GetProperty("id").GetString() }, inSession }))
+                .GetProperty("commonDays").EnumerateArray().Select(d => d.GetString()!).ToList();
+            var expected = daysA.Keys.Where(d => daysA[d] == inSession && daysB.TryGetValue(d, out var s) && s == inSession).Order().ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, common);
+        }
+    }
+
+    [DatabaseFact]
+    public async Task Nested_lists_cost_the_same_statements_for_few_rows_or_many()
+    {
+        const string query = """
+            query($partnerships: Int!, $commitments: Int!) {
+              consortia {
+                name
+                partnerships(first: $partnerships) {
+                  totalCount
+                  nodes {
+                    name members { role district { name } } fiscalAgent { name } agreement { version fullySigned signatures { district { name } } }
+                    commitments(first: $commitments) { totalCount nodes { title progress { status } district { name consortia { name } } school { name } } }
+                    decisions(first: 5) { nodes { title status votes { choice district { name } } } }
+                  }
+                }
+              }
+            }
+            """;
+        async Task<(long Statements, int Commitments)> Run(int partnerships, int commitments)
+        {
+            var before = server.Statements;
+            var data = await server.QueryAsync(query, new { partnerships, commitments });
+            var rows = data.GetProperty("consortia").EnumerateArray()
+                .SelectMany(c => c.GetProperty("partnerships").GetProperty("nodes").EnumerateArray())
+                .Sum(p => p.GetProperty("commitments").GetProperty("nodes").GetArrayLength());
+            return (server.Statements - before, rows);
+        }
+        var small = await Run(1, 1);
+        var large = await Run(20, 50);
+        Assert.True(large.Commitments >= 60 && small.Commitments <= 2, $"rows: {small.Commitments} vs {large.Commitments}");
+        Assert.Equal(small.Statements, large.Statements);
+    }
+}
+
+public sealed class SqliteQueryTests(SqliteServer server) : QueryTests<SqliteServer>(server);
+
+public sealed class PostgreSqlQueryTests(PostgreSqlServer server) : QueryTests<PostgreSqlServer>(server), IPostgreSqlSuite;
