@@ -1,10 +1,14 @@
 using System.Text.Json;
 using ConsortiumGraph.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using Snapshooter;
+using Snapshooter.Xunit;
+using Xunit.Abstractions;
 
 namespace ConsortiumGraph.Tests;
 
 /// <summary>Reading the graph: paging edges, filters and orders in SQL, nodes, calendars, batching.</summary>
-public abstract class QueryTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ConsortiumServer
+public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper output) : IClassFixture<TServer> where TServer : ConsortiumServer
 {
     private const string DistrictPage = """
         query($first: Int, $after: String, $last: Int, $before: String, $where: DistrictFilter, $order: [DistrictOrder!]) {
@@ -185,6 +189,42 @@ public abstract class QueryTests<TServer>(TServer server) : IClassFixture<TServe
         }
     }
 
+    // Both providers must answer with the same bytes, so both suites match one snapshot file.
+    [DatabaseFact]
+    public async Task Snapshot_partnership_detail_page()
+    {
+        var name = Snapshot.FullName(new SnapshotNameExtension("partnership-detail"));
+        var data = await server.QueryAsync("""
+            {
+              partnerships(first: 1, where: { kind: [GRANT_PROJECT], status: [ACTIVE] }) {
+                nodes {
+                  name kind status sharedGoal startsOn endsOn
+                  consortium { name }
+                  members { role joinedOn district { code name state locale enrollment } }
+                  fiscalAgent { name }
+                  agreement { version title effectiveOn fullySigned signatures { signedBy signedAt district { code } } }
+                  decisionRights { area rule }
+                  decisions(first: 5) { totalCount nodes { area title rule status deadline votes { choice castAt comment district { code } } } }
+                  grants { amount startsOn endsOn funder { name } fiscalAgent { code } }
+                  commitments(first: 4, order: [{ field: DUE_ON, direction: ASC }]) {
+                    totalCount
+                    nodes { title status dueOn dollars staffFte studentSeats district { code } school { name } progress { reportedAt status percentComplete note } }
+                  }
+                }
+              }
+            }
+            """);
+        Snapshot.Match(JToken.Parse(data.GetRawText()), name);
+    }
+
+    [DatabaseFact]
+    public async Task Snapshot_error_response_for_an_oversized_page()
+    {
+        var name = Snapshot.FullName(new SnapshotNameExtension("page-size-error"));
+        var response = await server.PostAsync("{ districts(first: 500) { totalCount } }");
+        Snapshot.Match(JToken.Parse(response.GetRawText()), name);
+    }
+
     [DatabaseFact]
     public async Task Nested_lists_cost_the_same_statements_for_few_rows_or_many()
     {
@@ -214,11 +254,12 @@ public abstract class QueryTests<TServer>(TServer server) : IClassFixture<TServe
         }
         var small = await Run(1, 1);
         var large = await Run(20, 50);
+        output.WriteLine($"{server.Provider}: {small.Commitments} commitment rows in {small.Statements} SQL statements; {large.Commitments} rows in {large.Statements} statements.");
         Assert.True(large.Commitments >= 60 && small.Commitments <= 2, $"rows: {small.Commitments} vs {large.Commitments}");
         Assert.Equal(small.Statements, large.Statements);
     }
 }
 
-public sealed class SqliteQueryTests(SqliteServer server) : QueryTests<SqliteServer>(server);
+public sealed class SqliteQueryTests(SqliteServer server, ITestOutputHelper output) : QueryTests<SqliteServer>(server, output);
 
-public sealed class PostgreSqlQueryTests(PostgreSqlServer server) : QueryTests<PostgreSqlServer>(server), IPostgreSqlSuite;
+public sealed class PostgreSqlQueryTests(PostgreSqlServer server, ITestOutputHelper output) : QueryTests<PostgreSqlServer>(server, output), IPostgreSqlSuite;

@@ -37,6 +37,7 @@ public sealed class ProgressUpdate : Entity
     public string? Note { get; set; }
 }
 
+[Description("How a commitment is going.")]
 public enum CommitmentStatus
 {
     [Description("Committed to; work not started.")] Planned,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.LocalFields;
@@ -44,7 +45,13 @@ public sealed class ProgressUpdateType : ObjectGraphType<ProgressUpdate>
     }
 }
 
-public enum CommitmentOrderField { DueOn, Status, Title }
+[Description("What commitments can be ordered by.")]
+public enum CommitmentOrderField
+{
+    [Description("Due date; commitments without one come last.")] DueOn,
+    [Description("Status order: PLANNED, ON_TRACK, AT_RISK, DONE, DROPPED.")] Status,
+    [Description("The commitment's title.")] Title,
+}
 
 public sealed class CommitmentFilter : FilterInputType<Commitment>
 {

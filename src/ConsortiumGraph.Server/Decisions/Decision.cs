@@ -34,6 +34,7 @@ public sealed class Vote : Entity
     public string? Comment { get; set; }
 }
 
+[Description("Where a decision stands.")]
 public enum DecisionStatus
 {
     [Description("Voting is open.")] Open,
@@ -42,6 +43,7 @@ public enum DecisionStatus
     [Description("The deadline passed before the outcome was certain.")] Expired,
 }
 
+[Description("A member's vote.")]
 public enum VoteChoice
 {
     [Description("For.")] Yes,

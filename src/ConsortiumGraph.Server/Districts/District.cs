@@ -33,6 +33,7 @@ public sealed class District : Entity
 }
 
 /// <summary>NCES locale categories.</summary>
+[Description("NCES locale category of a district: how urban or rural it is.")]
 public enum Locale
 {
     [Description("Inside an urbanized area and a principal city.")] City,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ConsortiumGraph.Calendars;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Consortia;
@@ -46,7 +47,13 @@ public sealed class DistrictType : NodeType<District>
     }
 }
 
-public enum DistrictOrderField { Name, Enrollment, State }
+[Description("What districts can be ordered by.")]
+public enum DistrictOrderField
+{
+    [Description("The district's name.")] Name,
+    [Description("Students enrolled.")] Enrollment,
+    [Description("The state's two-letter code.")] State,
+}
 
 public sealed class DistrictFilter : FilterInputType<District>
 {

@@ -4,6 +4,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Graph;
 
+[Description("Sort direction.")]
 public enum SortDirection
 {
     [Description("Ascending: A to Z, smallest first, earliest first.")] Asc,

@@ -26,7 +26,7 @@ public sealed class UserErrorInterface : InterfaceGraphType<UserError>
         Description = "An error a mutation returns in its payload. Nothing was saved when a payload has errors.";
         Field(e => e.Message).Description("What went wrong, for people.");
         Field(e => e.Code).Description("What went wrong, for programs: a stable UPPER_SNAKE_CASE code.");
-        Field(e => e.Path, nullable: true).Description("The input field at fault, from the mutation's argument down (e.g. [\"input\", \"fiscalAgentId\"]).");
+        Field(e => e.Path, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("The input field at fault, from the mutation's argument down (e.g. [\"input\", \"fiscalAgentId\"]).");
     }
 }
 
@@ -40,7 +40,7 @@ public abstract class UserErrorType<TError> : ObjectGraphType<TError> where TErr
         IsTypeOf = value => value is TError;
         Field(e => e.Message).Description("What went wrong, for people.");
         Field(e => e.Code).Description("What went wrong, for programs: a stable UPPER_SNAKE_CASE code.");
-        Field(e => e.Path, nullable: true).Description("The input field at fault, from the mutation's argument down.");
+        Field(e => e.Path, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("The input field at fault, from the mutation's argument down.");
     }
 }
 

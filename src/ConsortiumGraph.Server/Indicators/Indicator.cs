@@ -35,6 +35,7 @@ public sealed class IndicatorValue : Entity
     public DateTime ReportedAt { get; set; }
 }
 
+[Description("How district values of an indicator combine in a roll-up.")]
 public enum Aggregation
 {
     [Description("Added across districts.")] Sum,

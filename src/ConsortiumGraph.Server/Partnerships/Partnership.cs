@@ -51,6 +51,7 @@ public sealed class DecisionRight : Entity
     public DecisionRule Rule { get; set; }
 }
 
+[Description("The kind of collaboration a partnership is.")]
 public enum PartnershipKind
 {
     [Description("Buying together for a consortium price instead of each district's standalone price.")] JointPurchasing,
@@ -62,6 +63,7 @@ public enum PartnershipKind
     [Description("A project funded by a grant, with one district as fiscal agent.")] GrantProject,
 }
 
+[Description("Where a partnership is in its lifecycle.")]
 public enum PartnershipStatus
 {
     [Description("Agreed in principle; not every member has signed the current agreement yet.")] Proposed,
@@ -70,6 +72,7 @@ public enum PartnershipStatus
     [Description("Ended before completion.")] Dissolved,
 }
 
+[Description("A member district's role in a partnership.")]
 public enum MemberRole
 {
     [Description("Leads the partnership; decides areas whose rule is LEAD_DISTRICT.")] Lead,
@@ -77,6 +80,7 @@ public enum MemberRole
     [Description("A participating district.")] Member,
 }
 
+[Description("How decisions in an area are taken.")]
 public enum DecisionRule
 {
     [Description("Adopted when every member voted and none voted NO; any NO rejects it.")] Unanimous,

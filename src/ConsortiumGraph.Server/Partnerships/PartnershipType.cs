@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ConsortiumGraph.Agreements;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Consortia;
@@ -69,7 +70,13 @@ public sealed class DecisionRightType : ObjectGraphType<DecisionRight>
     }
 }
 
-public enum PartnershipOrderField { Name, StartsOn, Status }
+[Description("What partnerships can be ordered by.")]
+public enum PartnershipOrderField
+{
+    [Description("The partnership's name.")] Name,
+    [Description("First day of the work; partnerships without one come last.")] StartsOn,
+    [Description("Lifecycle order: PROPOSED, ACTIVE, COMPLETED, DISSOLVED.")] Status,
+}
 
 public sealed class PartnershipFilter : FilterInputType<Partnership>
 {

@@ -1,0 +1,130 @@
+using ConsortiumGraph.Tests.Infrastructure;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using GraphQLParser;
+using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>The schema is the front-end teams' contract: committed, complete against the draft, documented.</summary>
+public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    public const string UpdateVariable = "CONSORTIUMGRAPH_UPDATE_SCHEMA";
+
+    private ISchema Schema
+    {
+        get
+        {
+            var schema = server.Services.GetRequiredService<ISchema>();
+            schema.Initialize();
+            return schema;
+        }
+    }
+
+    private static string RepositoryFile(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConsortiumGraph.sln"))) dir = dir.Parent;
+        return Path.Combine([dir?.FullName ?? throw new InvalidOperationException("ConsortiumGraph.sln not found above the test output."), .. parts]);
+    }
+
+    [Fact]
+    public void The_committed_sdl_matches_the_served_schema()
+    {
+        var served = Schema.Print(new PrintOptions { StringComparison = StringComparison.Ordinal, IncludeDescriptions = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        var file = RepositoryFile("schema", "consortium.graphql");
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            File.WriteAllText(file, served);
+            return;
+        }
+        Assert.True(File.Exists(file), $"{file} is missing. Write it with: {UpdateVariable}=1 dotnet test --filter SchemaTests");
+        Assert.True(File.ReadAllText(file).ReplaceLineEndings("\n") == served,
+            $"schema/consortium.graphql differs from the served schema. If the change is deliberate, refresh it with: {UpdateVariable}=1 dotnet test --filter SchemaTests, and review the diff.");
+    }
+
+    [Fact]
+    public void The_served_schema_keeps_every_name_and_type_of_the_draft_contract()
+    {
+        var draft = Parser.Parse(File.ReadAllText(RepositoryFile("..", "shared", "product", "core-schema-draft.graphql")));
+        var schema = Schema;
+        var problems = new List<string>();
+        foreach (var definition in draft.Definitions.OfType<GraphQLTypeDefinition>())
+        {
+            var name = definition.Name.StringValue;
+            var served = schema.AllTypes[name];
+            if (served is null) { problems.Add($"type {name} is missing"); continue; }
+            switch (definition)
+            {
+                case GraphQLObjectTypeDefinition o:
+                    CompareFields(name, o.Fields?.Items ?? [], served as IComplexGraphType, problems);
+                    foreach (var i in o.Interfaces?.Items ?? [])
+                        if (served is not IObjectGraphType obj || obj.ResolvedInterfaces.All(x => x.Name != i.Name.StringValue))
+                            problems.Add($"{name} does not implement {i.Name.StringValue}");
+                    break;
+                case GraphQLInterfaceTypeDefinition i:
+                    CompareFields(name, i.Fields?.Items ?? [], served as IComplexGraphType, problems);
+                    break;
+                case GraphQLInputObjectTypeDefinition input:
+                    foreach (var field in input.Fields?.Items ?? [])
+                    {
+                        var servedField = (served as IInputObjectGraphType)?.GetField(field.Name.StringValue);
+                        if (servedField is null) problems.Add($"{name}.{field.Name.StringValue} is missing");
+                        else if (servedField.ResolvedType!.ToString() != Print(field.Type))
+                            problems.Add($"{name}.{field.Name.StringValue} is {servedField.ResolvedType} instead of {Print(field.Type)}");
+                    }
+                    break;
+                case GraphQLEnumTypeDefinition e:
+                    foreach (var value in e.Values?.Items ?? [])
+                        if ((served as EnumerationGraphType)?.Values.FindByName(value.Name.StringValue) is null)
+                            problems.Add($"{name}.{value.Name.StringValue} is missing");
+                    break;
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static void CompareFields(string typeName, IEnumerable<GraphQLFieldDefinition> fields, IComplexGraphType? served, List<string> problems)
+    {
+        foreach (var field in fields)
+        {
+            var servedField = served?.GetField(field.Name.StringValue);
+            if (servedField is null) { problems.Add($"{typeName}.{field.Name.StringValue} is missing"); continue; }
+            if (servedField.ResolvedType!.ToString() != Print(field.Type))
+                problems.Add($"{typeName}.{field.Name.StringValue} is {servedField.ResolvedType} instead of {Print(field.Type)}");
+            foreach (var argument in field.Arguments?.Items ?? [])
+            {
+                var servedArgument = servedField.Arguments?.Find(argument.Name.StringValue);
+                if (servedArgument is null) problems.Add($"{typeName}.{field.Name.StringValue}({argument.Name.StringValue}) is missing");
+                else if (servedArgument.ResolvedType!.ToString() != Print(argument.Type))
+                    problems.Add($"{typeName}.{field.Name.StringValue}({argument.Name.StringValue}) is {servedArgument.ResolvedType} instead of {Print(argument.Type)}");
+            }
+        }
+    }
+
+    private static string Print(GraphQLType type) => type switch
+    {
+        GraphQLNonNullType n => Print(n.Type) + "!",
+        GraphQLListType l => "[" + Print(l.Type) + "]",
+        GraphQLNamedType named => named.Name.StringValue,
+        _ => throw new NotSupportedException(type.GetType().Name),
+    };
+
+    [Fact]
+    public void Every_type_and_field_is_described()
+    {
+        var builtIn = new HashSet<string> { "String", "Int", "Float", "Boolean", "ID", "DateTime", "Decimal" };
+        var missing = new List<string>();
+        foreach (var type in Schema.AllTypes.Where(t => !t.Name.StartsWith("__") && !builtIn.Contains(t.Name)))
+        {
+            if (string.IsNullOrWhiteSpace(type.Description)) missing.Add(type.Name);
+            if (type is IComplexGraphType complex)
+                missing.AddRange(complex.Fields.Where(f => string.IsNullOrWhiteSpace(f.Description)).Select(f => $"{type.Name}.{f.Name}"));
+            if (type is EnumerationGraphType enumeration)
+                missing.AddRange(enumeration.Values.Where(v => string.IsNullOrWhiteSpace(v.Description)).Select(v => $"{type.Name}.{v.Name}"));
+        }
+        Assert.True(missing.Count == 0, "No description: " + string.Join(", ", missing));
+    }
+}
