@@ -309,6 +309,24 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
     }
 
     [DatabaseFact]
+    public async Task Completed_and_dissolved_partnerships_take_no_new_work()
+    {
+        var data = await server.QueryAsync("""{ partnerships(first: 20, where: { status: [COMPLETED, DISSOLVED] }) { nodes { id name status members { district { id } } } } }""");
+        var closed = data.GetProperty("partnerships").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(["COMPLETED", "DISSOLVED"], closed.Select(p => p.GetProperty("status").GetString()).Distinct().Order());
+        foreach (var p in closed)
+        {
+            var member = p.GetProperty("members")[0].GetProperty("district").GetProperty("id").GetString();
+            AssertError(await Mutate("createCommitment", "CreateCommitmentInput",
+                new { partnershipId = p.GetProperty("id").GetString(), districtId = member, title = "One more thing" }, "commitment { id }"),
+                "RuleViolation", "PARTNERSHIP_CLOSED", "input", "partnershipId");
+            AssertError(await Mutate("joinPartnership", "JoinPartnershipInput",
+                new { partnershipId = p.GetProperty("id").GetString(), districtId = await DistrictId("2300480") }, "partnership { id }"),
+                "RuleViolation", "PARTNERSHIP_CLOSED");
+        }
+    }
+
+    [DatabaseFact]
     public async Task Local_fields_of_an_unloaded_plugin_are_refused()
     {
         var payload = await Mutate("setLocalFields", "SetLocalFieldsInput",

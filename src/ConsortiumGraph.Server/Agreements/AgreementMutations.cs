@@ -46,8 +46,7 @@ public static class AgreementMutations
         if (agreement is null || district is null || signedBy is null) return null;
 
         var partnership = agreement.Partnership;
-        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
-            m.Violates("PARTNERSHIP_CLOSED", $"The partnership is {partnership.Status.ToString().ToUpperInvariant()}; its agreement can no longer be signed.", "agreementId");
+        m.RequireOpen(partnership, "agreementId", "its agreement can no longer be signed");
         if (await m.Db.Agreements.AnyAsync(a => a.PartnershipId == agreement.PartnershipId && a.Version > agreement.Version, m.Field.CancellationToken))
             m.Violates("AGREEMENT_SUPERSEDED", $"Version {agreement.Version} is not the current agreement; sign the latest version.", "agreementId");
         if (partnership.Members.All(member => member.DistrictId != district.Id))

@@ -85,8 +85,7 @@ public static class CommitmentMutations
             m.Invalid("OUT_OF_RANGE", "`studentSeats` must be between 0 and 1,000,000.", "studentSeats");
         if (partnership is null || district is null || title is null || m.Failed) return null;
 
-        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
-            m.Violates("PARTNERSHIP_CLOSED", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; it takes no new commitments.", "partnershipId");
+        m.RequireOpen(partnership, "partnershipId", "it takes no new commitments");
         if (partnership.Members.All(member => member.DistrictId != district.Id))
             m.Violates("COMMITMENT_DISTRICT_MUST_BE_MEMBER", $"{district.Name} is not a member of {partnership.Name}; only members make commitments in it.", "districtId");
         if (school is not null && school.DistrictId != district.Id)

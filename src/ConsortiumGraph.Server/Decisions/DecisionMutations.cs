@@ -74,8 +74,7 @@ public static class DecisionMutations
             m.Invalid("OUT_OF_RANGE", "`deadline` must be within a year.", "deadline");
         if (partnership is null || area is null || title is null || m.Failed) return null;
 
-        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
-            m.Violates("PARTNERSHIP_CLOSED", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; it takes no new decisions.", "partnershipId");
+        m.RequireOpen(partnership, "partnershipId", "it takes no new decisions");
         var right = partnership.DecisionRights.FirstOrDefault(r => string.Equals(r.Area, area, StringComparison.OrdinalIgnoreCase));
         if (right is null)
             m.Violates("UNKNOWN_DECISION_AREA",

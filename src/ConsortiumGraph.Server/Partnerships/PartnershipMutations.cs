@@ -170,8 +170,7 @@ public static class PartnershipMutations
         var district = await m.Find<Districts.District>(input.DistrictId, "District", "districtId");
         if (partnership is null || district is null) return null;
 
-        if (partnership.Status is PartnershipStatus.Completed or PartnershipStatus.Dissolved)
-            m.Violates("PARTNERSHIP_CLOSED", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; no district can join it.", "partnershipId");
+        m.RequireOpen(partnership, "partnershipId", "no district can join it");
         if (partnership.Members.Any(member => member.DistrictId == district.Id))
             m.Violates("ALREADY_MEMBER", $"{district.Name} is already a member of {partnership.Name}.", "districtId");
         if (!await m.Db.ConsortiumMemberships.AnyAsync(cm => cm.ConsortiumId == partnership.ConsortiumId && cm.DistrictId == district.Id, m.Field.CancellationToken))
