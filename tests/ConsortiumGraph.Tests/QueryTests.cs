@@ -189,6 +189,19 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
         }
     }
 
+    [DatabaseFact]
+    public async Task Calendar_questions_with_bad_arguments_are_errors_with_codes()
+    {
+        const string common = "query($ids: [ID!]!, $from: Date!, $to: Date!) { commonDays(districtIds: $ids, from: $from, to: $to, inSession: true) }";
+        var riverside = (await server.QueryAsync("""{ district(code: "5000310") { id } }""")).GetProperty("district").GetProperty("id").GetString();
+        Assert.Equal("INVALID_ID", ErrorCode(await server.PostAsync(common, new { ids = new[] { riverside, "bm9wZQ" }, from = "2026-01-01", to = "2026-01-31" })));
+        Assert.Equal("REQUIRED", ErrorCode(await server.PostAsync(common, new { ids = Array.Empty<string>(), from = "2026-01-01", to = "2026-01-31" })));
+        Assert.Equal("INVALID_RANGE", ErrorCode(await server.PostAsync(common, new { ids = new[] { riverside }, from = "2026-02-01", to = "2026-01-01" })));
+        Assert.Equal("INVALID_RANGE", ErrorCode(await server.PostAsync("""{ district(code: "5000310") { calendar(from: "2020-01-01", to: "2026-01-01") { date } } }""")));
+        var tooMany = Enumerable.Repeat(riverside, 101).ToArray();
+        Assert.Equal("OUT_OF_RANGE", ErrorCode(await server.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = tooMany })));
+    }
+
     // Both providers must answer with the same bytes, so both suites match one snapshot file.
     [DatabaseFact]
     public async Task Snapshot_partnership_detail_page()
