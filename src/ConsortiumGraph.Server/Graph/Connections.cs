@@ -79,7 +79,9 @@ public static class Connections
 /// <summary>Completes a connection field: what it filters and orders by, and where its rows come from.</summary>
 public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> builder) where T : Entity
 {
-    private IReadOnlyList<SortKey<T>> _defaultOrder = [SortKey<T>.Create((Expression<Func<T, int>>)(e => e.Id), false)];
+    // Sort keys are compiled when the field is defined; resolvers run once per parent row and only pick them.
+    private static readonly SortKey<T> ById = SortKey<T>.Create((Expression<Func<T, int>>)(e => e.Id), false);
+    private IReadOnlyList<SortKey<T>> _defaultOrder = [ById];
 
     public ConnectionField<TSource, T> Filter<TFilterType>() where TFilterType : FilterInputType<T>
     {
@@ -118,7 +120,7 @@ public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> bu
         var order = context.GetArgument<List<object>?>("order");
         var keys = order is { Count: > 0 } ? order.Cast<SortKey<T>>().ToList() : [.. _defaultOrder];
         if (!keys.Any(k => k.Selector.Body is MemberExpression { Member.Name: nameof(Entity.Id) }))
-            keys.Add(SortKey<T>.Create((Expression<Func<T, int>>)(e => e.Id), false));
+            keys.Add(ById);
         var filter = context.GetArgument<FilterCondition<T>?>("where")?.Predicate;
         return (Page<T>.From(context, keys), filter);
     }

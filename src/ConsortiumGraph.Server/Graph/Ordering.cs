@@ -17,7 +17,7 @@ public enum SortDirection
 /// </summary>
 public abstract class OrderInputType<T, TField> : InputObjectGraphType where TField : struct, Enum
 {
-    private readonly Dictionary<TField, LambdaExpression> _keys = [];
+    private readonly Dictionary<(TField, SortDirection), SortKey<T>> _keys = [];
 
     protected OrderInputType(string name, string description)
     {
@@ -27,8 +27,12 @@ public abstract class OrderInputType<T, TField> : InputObjectGraphType where TFi
         Field<NonNullGraphType<EnumerationGraphType<SortDirection>>>("direction").Description("Ascending or descending; objects without a value come last either way.");
     }
 
-    protected void By<TValue>(TField field, Expression<Func<T, TValue>> key) => _keys[field] = key;
+    protected void By<TValue>(TField field, Expression<Func<T, TValue>> key)
+    {
+        _keys[(field, SortDirection.Asc)] = SortKey<T>.Create(key, descending: false);
+        _keys[(field, SortDirection.Desc)] = SortKey<T>.Create(key, descending: true);
+    }
 
     public override object ParseDictionary(IDictionary<string, object?> value) =>
-        SortKey<T>.Create(_keys[(TField)value["field"]!], (SortDirection)value["direction"]! == SortDirection.Desc);
+        _keys[((TField)value["field"]!, (SortDirection)value["direction"]!)];
 }
