@@ -51,14 +51,14 @@ public static class AgreementMutations
             m.Violates("AGREEMENT_SUPERSEDED", $"Version {agreement.Version} is not the current agreement; sign the latest version.", "agreementId");
         if (partnership.Members.All(member => member.DistrictId != district.Id))
             m.Violates("SIGNER_MUST_BE_MEMBER", $"{district.Name} is not a member of {partnership.Name}; only members sign its agreement.", "districtId");
-        if (await m.Db.Signatures.AnyAsync(s => s.AgreementId == agreement.Id && s.DistrictId == district.Id, m.Field.CancellationToken))
+        var signed = await m.Db.Signatures.Where(s => s.AgreementId == agreement.Id).Select(s => s.DistrictId).ToListAsync(m.Field.CancellationToken);
+        if (signed.Contains(district.Id))
             m.Violates("ALREADY_SIGNED", $"{district.Name} has already signed this agreement.", "districtId");
         if (m.Failed) return null;
 
         agreement.Signatures.Add(new Signature { DistrictId = district.Id, SignedBy = signedBy, SignedAt = m.Now });
         m.Revise(agreement, input.ExpectedRevision);
 
-        var signed = await m.Db.Signatures.Where(s => s.AgreementId == agreement.Id).Select(s => s.DistrictId).ToListAsync(m.Field.CancellationToken);
         signed.Add(district.Id);
         if (partnership.Status == PartnershipStatus.Proposed && partnership.Members.All(member => signed.Contains(member.DistrictId)))
         {

@@ -42,6 +42,6 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Funder>, IEn
         g.HasIndex(x => x.FunderId);
         g.HasOne(x => x.Funder).WithMany(x => x.Grants).HasForeignKey(x => x.FunderId);
         g.HasOne(x => x.Partnership).WithMany(x => x.Grants).HasForeignKey(x => x.PartnershipId);
-        g.HasOne(x => x.FiscalAgent).WithMany().HasForeignKey(x => x.FiscalAgentId).OnDelete(DeleteBehavior.Restrict);
+        g.HasOne(x => x.FiscalAgent).WithMany().HasForeignKey(x => x.FiscalAgentId);
     }
 }

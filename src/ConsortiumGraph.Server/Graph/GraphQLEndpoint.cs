@@ -21,12 +21,12 @@ public static class GraphQLEndpoint
 
     public static IEndpointRouteBuilder MapConsortiumGraph(this IEndpointRouteBuilder endpoints, string path = "/graphql")
     {
-        endpoints.Map(path, HandleAsync);
-        endpoints.MapGet(path + "/ui", (HttpContext http) => Ide.Page(http, path));
+        endpoints.Map(path, (HttpContext http) => HandleAsync(http, path));
+        endpoints.MapGet(path + "/ui", () => Ide.Page(path));
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http)
+    private static async Task HandleAsync(HttpContext http, string path)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var request = http.Request;
@@ -39,7 +39,7 @@ public static class GraphQLEndpoint
         }
         if (HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && AcceptsHtml(request))
         {
-            await Ide.Page(http, request.Path).ExecuteAsync(http);
+            await Ide.Page(path).ExecuteAsync(http);
             return;
         }
 

@@ -5,8 +5,9 @@ namespace ConsortiumGraph.Graph;
 /// <summary>The in-browser IDE: GraphiQL served from the server's own files (wwwroot/ide), never from a CDN.</summary>
 public static class Ide
 {
-    public static IResult Page(HttpContext http, string endpoint) =>
-        Results.Content(Html(WebUtility.HtmlEncode(endpoint.TrimEnd('/').Replace("/ui", ""))), "text/html; charset=utf-8");
+    /// <param name="endpoint">The GraphQL endpoint the IDE sends queries to, e.g. /graphql.</param>
+    public static IResult Page(string endpoint) =>
+        Results.Content(Html(WebUtility.HtmlEncode(endpoint.TrimEnd('/'))), "text/html; charset=utf-8");
 
     private const string DefaultQuery = """
         # Welcome to ConsortiumGraph. Press the run button (or Ctrl+Enter).

@@ -71,7 +71,7 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LocalFieldDefinitionType>>>>("localFieldDefinitions")
             .Description("Describes every plugin-added field, so a front end can render forms for local fields it was not built for.")
-            .Resolve(c => LocalFieldCatalog.Definitions(c));
+            .Resolve(_ => LocalFieldCatalog.Definitions());
     }
 
     private static object? LoadNode(IResolveFieldContext context, string id) =>

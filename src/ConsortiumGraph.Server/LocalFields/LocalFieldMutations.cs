@@ -29,7 +29,7 @@ public sealed class SetLocalFieldsPayloadType() : PayloadType<NodeInterface, obj
 /// <summary>The local fields the loaded plugins declare. The server core declares none of its own.</summary>
 public static class LocalFieldCatalog
 {
-    public static IReadOnlyList<LocalFieldDefinition> Definitions(IResolveFieldContext context) => [];
+    public static IReadOnlyList<LocalFieldDefinition> Definitions() => [];
 
     public static bool IsLoaded(string plugin) => false;
 }
