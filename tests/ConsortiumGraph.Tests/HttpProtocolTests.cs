@@ -44,14 +44,18 @@ public sealed class HttpProtocolTests(SqliteServer server) : IClassFixture<Sqlit
     [Fact]
     public async Task Get_never_runs_a_mutation()
     {
-        var before = await server.QueryAsync("{ partnerships { totalCount } }");
-        var mutation = """mutation { reportProgress(input: { commitmentId: "x", status: DONE }) { errors { code } } }""";
+        // A mutation that would succeed over POST: if GET ran it, the commitment would change.
+        const string read = """{ commitments(first: 1, where: { status: [ON_TRACK] }) { nodes { id status progress { status } } } }""";
+        var commitment = (await server.QueryAsync(read)).GetProperty("commitments").GetProperty("nodes")[0];
+        var mutation = $$"""mutation { reportProgress(input: { commitmentId: "{{commitment.GetProperty("id").GetString()}}", status: DONE, percentComplete: 100 }) { errors { code } } }""";
         var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(mutation));
         var (status, _, body, response) = await Send(request);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, status);
         Assert.Contains("POST", response.Content.Headers.Allow);
         Assert.Equal("METHOD_NOT_ALLOWED", Code(body));
-        Assert.Equal(before.ToString(), (await server.QueryAsync("{ partnerships { totalCount } }")).ToString());
+        var after = await server.QueryAsync("query($id: ID!) { node(id: $id) { ... on Commitment { id status progress { status } } } }",
+            new { id = commitment.GetProperty("id").GetString() });
+        Assert.Equal(commitment.ToString(), after.GetProperty("node").ToString());
     }
 
     [Fact]
