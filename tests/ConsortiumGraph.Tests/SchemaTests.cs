@@ -13,15 +13,7 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
 {
     public const string UpdateVariable = "CONSORTIUMGRAPH_UPDATE_SCHEMA";
 
-    private ISchema Schema
-    {
-        get
-        {
-            var schema = server.Services.GetRequiredService<ISchema>();
-            schema.Initialize();
-            return schema;
-        }
-    }
+    private ISchema Schema => server.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
 
     private static string RepositoryFile(params string[] parts)
     {

@@ -2,6 +2,7 @@ using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.PluginHost;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,11 @@ public static class AgreementMutations
         var signed = await m.Db.Signatures.Where(s => s.AgreementId == agreement.Id).Select(s => s.DistrictId).ToListAsync(m.Field.CancellationToken);
         if (signed.Contains(district.Id))
             m.Violates("ALREADY_SIGNED", $"{district.Name} has already signed this agreement.", "districtId");
+        await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedSignature
+        {
+            DistrictCode = district.Code, Partnership = await m.PartnershipViewAsync(partnership.Id),
+            AgreementVersion = agreement.Version, AgreementTitle = agreement.Title, SignedBy = signedBy,
+        });
         if (m.Failed) return null;
 
         agreement.Signatures.Add(new Signature { DistrictId = district.Id, SignedBy = signedBy, SignedAt = m.Now });

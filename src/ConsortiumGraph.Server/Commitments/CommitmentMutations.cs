@@ -1,5 +1,7 @@
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Schools;
 using GraphQL.Types;
@@ -18,6 +20,7 @@ public sealed class CreateCommitmentInput
     public decimal? Dollars { get; init; }
     public double? StaffFte { get; init; }
     public int? StudentSeats { get; init; }
+    public List<LocalFieldValuesInput>? Local { get; init; }
 }
 
 public sealed class ReportProgressInput
@@ -43,6 +46,8 @@ public sealed class CreateCommitmentInputType : InputObjectGraphType<CreateCommi
         Field(i => i.Dollars, nullable: true).Description("Dollars committed; not negative.");
         Field(i => i.StaffFte, nullable: true).Description("Staff time committed, in FTE; more than 0.");
         Field(i => i.StudentSeats, nullable: true).Description("Student seats committed; not negative.");
+        Field(i => i.Local, type: typeof(ListGraphType<NonNullGraphType<LocalFieldValuesInputType>>))
+            .Description("Values of district plugins' stored fields on the new commitment (e.g. a board approval its district requires), one entry per plugin.");
     }
 }
 
@@ -92,6 +97,29 @@ public static class CommitmentMutations
             m.Violates("SCHOOL_MUST_BELONG_TO_DISTRICT", $"{school.Name} is not a school of {district.Name}.", "schoolId");
         if (m.Failed) return null;
 
+        var local = new Dictionary<ComposedPlugin, (Plugins.LocalValues Values, IReadOnlyDictionary<string, object?> Changes)>();
+        foreach (var (entry, i) in (input.Local ?? []).Select((e, i) => (e, i)))
+        {
+            if (m.LocalFieldsPlugin(entry.Plugin, ComposedPlugin.CommitmentType, $"local.{i}.plugin") is not { } plugin) continue;
+            if (local.ContainsKey(plugin)) { m.Invalid("DUPLICATE_PLUGIN", $"`local` names the `{plugin.Key}` plugin twice.", $"local.{i}.plugin"); continue; }
+            if (!plugin.Districts.ContainsKey(district.Code))
+            {
+                m.Violates("OUT_OF_PLUGIN_SCOPE", $"The `{plugin.Key}` plugin does not speak for {district.Name}, so this commitment has no `{plugin.Key}` fields.", $"local.{i}.plugin");
+                continue;
+            }
+            if (m.CheckLocalValues(plugin, ComposedPlugin.CommitmentType, entry.Values, Plugins.LocalValues.Empty, $"local.{i}.values") is ({ } values, { } changes))
+                local[plugin] = (values, changes);
+        }
+        Task<Plugins.PartnershipView>? partnershipView = null;
+        await m.CheckLocalRulesAsync(district.Code, async plugin => new Plugins.ProposedCommitment
+        {
+            DistrictCode = district.Code,
+            Partnership = await (partnershipView ??= m.PartnershipViewAsync(partnership.Id)),
+            SchoolCode = school?.Code, Title = title, DueOn = input.DueOn, Dollars = input.Dollars, StaffFte = input.StaffFte, StudentSeats = input.StudentSeats,
+            Local = local.TryGetValue(plugin, out var sent) ? sent.Values : Plugins.LocalValues.Empty,
+        });
+        if (m.Failed) return null;
+
         var commitment = new Commitment
         {
             PartnershipId = partnership.Id,
@@ -106,13 +134,15 @@ public static class CommitmentMutations
             StudentSeats = input.StudentSeats,
         };
         m.Db.Commitments.Add(commitment);
+        foreach (var (plugin, (_, changes)) in local)
+            m.ThenSave(() => LocalFieldStore.WriteAsync(m.Db, plugin.Key, ComposedPlugin.CommitmentType, commitment.Id, changes, m.Now, m.Field.CancellationToken));
         return commitment;
     }
 
     private static async Task<Commitment?> ReportAsync(MutationContext<ReportProgressInput> m)
     {
         var input = m.Input;
-        var commitment = await m.Find<Commitment>(input.CommitmentId, "Commitment", "commitmentId");
+        var commitment = await m.Find<Commitment>(input.CommitmentId, "Commitment", "commitmentId", q => q.Include(c => c.District));
         var note = m.Text(input.Note, "note", 4000, required: false);
         if (input.PercentComplete is < 0 or > 100)
             m.Invalid("OUT_OF_RANGE", "`percentComplete` must be between 0 and 100.", "percentComplete");
@@ -120,6 +150,12 @@ public static class CommitmentMutations
 
         if (commitment.Status is CommitmentStatus.Done or CommitmentStatus.Dropped)
             m.Violates("COMMITMENT_CLOSED", $"The commitment is {commitment.Status.ToString().ToUpperInvariant()}; it takes no more progress reports.", "commitmentId");
+        await m.CheckLocalRulesAsync(commitment.District.Code, async _ => new Plugins.ProposedProgress
+        {
+            DistrictCode = commitment.District.Code,
+            Commitment = (await PluginViews.CommitmentsAsync(m.Db, [commitment.Id], m.Field.CancellationToken))[commitment.Id],
+            Status = PluginViews.Map<Plugins.CommitmentStatus>(input.Status), PercentComplete = input.PercentComplete, Note = note,
+        });
         if (m.Failed) return null;
 
         m.Db.ProgressUpdates.Add(new ProgressUpdate

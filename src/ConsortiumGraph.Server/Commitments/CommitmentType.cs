@@ -27,9 +27,7 @@ public sealed class CommitmentType : NodeType<Commitment>
         Field(c => c.StudentSeats, nullable: true).Description("Student seats committed (shared courses).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressUpdateType>>>>("progress").Description("Dated progress reports, oldest first.")
             .Resolve(c => c.ListBy<ProgressUpdate>("ProgressByCommitmentId", c.Source.Id, p => p.CommitmentId, q => q.OrderBy(p => p.ReportedAt).ThenBy(p => p.Id)));
-        Field<LocalFieldsType<Commitment>>("local")
-            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
-            .Resolve(c => c.Source);
+        LocalFieldsType.AddTo(this);
     }
 }
 

@@ -37,6 +37,7 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<LocalFields.LocalFieldValue> LocalFieldValues => Set<LocalFields.LocalFieldValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

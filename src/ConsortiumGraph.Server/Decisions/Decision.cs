@@ -19,6 +19,8 @@ public sealed class Decision : RevisedEntity
     public DecisionStatus Status { get; set; }
     public DateTime ProposedAt { get; set; }
     public DateTime Deadline { get; set; }
+    /// <summary>The day the decided activity takes place, when the decision schedules one (a shared professional-learning day).</summary>
+    public DateOnly? ScheduledOn { get; set; }
     public DateTime? ClosedAt { get; set; }
     public List<Vote> Votes { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.PluginHost;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ public sealed class ProposeDecisionInput
     public required string Area { get; init; }
     public required string Title { get; init; }
     public DateTime Deadline { get; init; }
+    public DateOnly? ScheduledOn { get; init; }
 }
 
 public sealed class CastVoteInput
@@ -33,6 +35,7 @@ public sealed class ProposeDecisionInputType : InputObjectGraphType<ProposeDecis
         Field(i => i.Area).Description("An area with a decision right in the partnership; its rule decides.");
         Field(i => i.Title).Description("What is being decided (at most 200 characters).");
         Field(i => i.Deadline).Description("When voting closes; in the future, and within a year.");
+        Field(i => i.ScheduledOn, type: typeof(DateType)).Description("The day the decided activity would take place, if it schedules one; not before the deadline's day.");
     }
 }
 
@@ -72,6 +75,8 @@ public static class DecisionMutations
             m.Invalid("DEADLINE_IN_PAST", "`deadline` must be in the future.", "deadline");
         else if (deadline > m.Now.AddYears(1))
             m.Invalid("OUT_OF_RANGE", "`deadline` must be within a year.", "deadline");
+        if (input.ScheduledOn is { } day && day < DateOnly.FromDateTime(deadline))
+            m.Invalid("INVALID_RANGE", "`scheduledOn` is before the deadline: members must decide before the day comes.", "scheduledOn");
         if (partnership is null || area is null || title is null || m.Failed) return null;
 
         m.RequireOpen(partnership, "partnershipId", "it takes no new decisions");
@@ -94,6 +99,7 @@ public static class DecisionMutations
             Status = DecisionStatus.Open,
             ProposedAt = m.Now,
             Deadline = deadline,
+            ScheduledOn = input.ScheduledOn,
         };
         m.Db.Decisions.Add(decision);
         return decision;
@@ -116,6 +122,11 @@ public static class DecisionMutations
             m.Violates("VOTER_MUST_BE_MEMBER", $"{district.Name} is not a member of {decision.Partnership.Name}; only members vote.", "districtId");
         if (decision.Votes.Any(v => v.DistrictId == district.Id))
             m.Violates("ALREADY_VOTED", $"{district.Name} has already voted on this decision.", "districtId");
+        await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedVote
+        {
+            DistrictCode = district.Code, Decision = PluginViews.Decision(decision), Partnership = await m.PartnershipViewAsync(decision.PartnershipId),
+            Choice = PluginViews.Map<Plugins.VoteChoice>(input.Choice), Comment = comment,
+        });
         if (m.Failed) return null;
 
         decision.Votes.Add(new Vote { DistrictId = district.Id, Choice = input.Choice, CastAt = m.Now, Comment = comment });

@@ -20,6 +20,7 @@ public sealed class DecisionType : NodeType<Decision>
             .Resolve(c => DecisionOutcome.Effective(c.Source, c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         Field(d => d.ProposedAt).Description("When the decision was proposed.");
         Field(d => d.Deadline).Description("When voting closes.");
+        Field(d => d.ScheduledOn, type: typeof(DateType)).Description("The day the decided activity takes place (a shared professional-learning day, say); null when the decision schedules nothing.");
         Field(d => d.ClosedAt, nullable: true).Description("When the outcome became certain or the deadline passed.");
         Field(d => d.Revision).Description("Changes with every vote; send it back as `expectedRevision` to refuse to vote on a state you have not seen.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VoteType>>>>("votes").Description("Votes cast, in order.")

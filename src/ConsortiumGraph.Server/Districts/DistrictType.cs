@@ -41,9 +41,7 @@ public sealed class DistrictType : NodeType<District>
             .Argument<NonNullGraphType<DateType>>("from", "First day.")
             .Argument<NonNullGraphType<DateType>>("to", "Last day.")
             .Resolve(c => c.CalendarOf(c.Source.Id, c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to")));
-        Field<LocalFieldsType<District>>("local")
-            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
-            .Resolve(c => c.Source);
+        LocalFieldsType.AddTo(this);
     }
 }
 

@@ -1,12 +1,18 @@
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Graph;
 
-/// <summary>The core schema: the same for every district.</summary>
+/// <summary>
+/// The core schema, the same for every district, composed with one set of district plugins. A schema
+/// is sealed once initialized, so a changed plugin set gets a new instance (see <see cref="LiveSchema"/>).
+/// </summary>
 public sealed class ConsortiumSchema : Schema
 {
-    public ConsortiumSchema(IServiceProvider services) : base(services)
+    public ConsortiumSchema(IServiceProvider services, PluginSet plugins) : base(services)
     {
+        Plugins = plugins;
         Description = "ConsortiumGraph: the API school-district consortia run on.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
@@ -19,5 +25,11 @@ public sealed class ConsortiumSchema : Schema
         foreach (var type in typeof(ConsortiumSchema).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(INodeType).IsAssignableFrom(t)))
             RegisterType(type);
+        // The `local` namespaces, composed from this schema's plugins.
+        foreach (var entityType in ComposedPlugin.EntityTypes)
+            RegisterType(new LocalFieldsType(entityType, plugins));
     }
+
+    /// <summary>The plugins this schema was composed with; mutations run their rules.</summary>
+    public PluginSet Plugins { get; }
 }

@@ -108,7 +108,7 @@ public static class GraphQLEndpoint
 
         var result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
         {
-            Schema = http.RequestServices.GetRequiredService<ISchema>(),
+            Schema = http.RequestServices.GetRequiredService<PluginHost.LiveSchema>().Schema,
             Query = graphQLRequest.Query,
             Document = document,
             OperationName = graphQLRequest.OperationName,

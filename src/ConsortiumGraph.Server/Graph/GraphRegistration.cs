@@ -1,6 +1,6 @@
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
-using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
 using GraphQL;
 
 namespace ConsortiumGraph.Graph;
@@ -21,10 +21,13 @@ public static class GraphRegistration
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
         services.AddTransient(typeof(EntityPayloadType<,>));
-        services.AddTransient(typeof(LocalFieldsType<>));
+        services.AddSingleton(configuration.GetSection("Plugins").Get<PluginOptions>() ?? new PluginOptions());
+        services.AddSingleton<LiveSchema>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSchema>());
+        services.AddSingleton<ConsortiumData>();
 
         services.AddGraphQL(graphQL => graphQL
-            .AddSchema<ConsortiumSchema>()
+            // The schema is not a DI singleton: LiveSchema builds one per plugin set and swaps it.
             .AddSystemTextJson()
             .AddGraphTypes(typeof(ConsortiumSchema).Assembly)
             .AddErrorInfoProvider(o =>

@@ -1,12 +1,13 @@
 using ConsortiumGraph.Data;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Graph;
 
-/// <summary>What a mutation returns: the changed object, or the errors that kept it from changing.</summary>
-public sealed record Payload<T>(T? Value, IReadOnlyList<UserError> Errors);
+/// <summary>What a mutation returns: the changed object, or the errors that kept it from changing; and advisory warnings either way.</summary>
+public sealed record Payload<T>(T? Value, IReadOnlyList<UserError> Errors, IReadOnlyList<RuleViolation> Warnings);
 
 public abstract class PayloadType<TNodeType, T> : ObjectGraphType<Payload<T>> where TNodeType : IGraphType
 {
@@ -14,9 +15,11 @@ public abstract class PayloadType<TNodeType, T> : ObjectGraphType<Payload<T>> wh
     {
         Name = name;
         Description = $"The result of a mutation: `{valueField}` when it succeeded, `errors` when it did not (then nothing was saved).";
-        Field<TNodeType>(valueField).Description(valueDescription).Resolve(c => c.Source.Value);
+        Field<TNodeType>(valueField).Description(valueDescription + " Null on a dry run.").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorInterface>>>>("errors")
             .Description("Why the mutation changed nothing; empty on success.").Resolve(c => c.Source.Errors);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleViolationType>>>>("warnings")
+            .Description("Advisory violations of district plugins' rules: the change was saved (or, on a dry run, would be) regardless.").Resolve(c => c.Source.Warnings);
     }
 }
 
@@ -31,8 +34,14 @@ public sealed class EntityPayloadType<TNodeType, T>() : PayloadType<TNodeType, T
 public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IResolveFieldContext resolveContext, TimeProvider clock)
 {
     private readonly List<UserError> _errors = [];
+    private readonly List<RuleViolation> _warnings = [];
+    private readonly List<Func<Task>> _afterSave = [];
 
     public TInput Input => input;
+    /// <summary>The plugins of the schema this request runs on.</summary>
+    public PluginHost.PluginSet Plugins => ((ConsortiumSchema)resolveContext.Schema).Plugins;
+    public IReadOnlyList<RuleViolation> Warnings => _warnings;
+    public IReadOnlyList<Func<Task>> AfterSave => _afterSave;
     public ConsortiumDb Db => db;
     public IResolveFieldContext Field => resolveContext;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -45,6 +54,17 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
 
     public void Violates(string rule, string message, params string[] inputPath) =>
         _errors.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : Path(inputPath), rule));
+
+    /// <summary>A district plugin's rule: blocking violations are errors, advisory ones warnings.</summary>
+    public void Violates(string plugin, string rule, string message, bool blocking, string? inputField)
+    {
+        var violation = new RuleViolation(message, rule, inputField is null ? null : Path([inputField]), rule, plugin);
+        if (blocking) _errors.Add(violation);
+        else _warnings.Add(violation);
+    }
+
+    /// <summary>Work that needs the keys of rows this mutation inserts; runs after the first save, in the same transaction.</summary>
+    public void ThenSave(Func<Task> step) => _afterSave.Add(step);
 
     // "memberDistrictIds.1" names the second list item: one path segment per step, as in GraphQL error paths.
     private static string[] Path(string[] inputPath) => ["input", .. inputPath.SelectMany(p => p.Split('.'))];
@@ -112,8 +132,14 @@ public static class MutationFields
         mutation.Field<NonNullGraphType<EntityPayloadType<TNodeType, T>>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInputType>>("input")
+            .DryRunArgument()
             .ResolveAsync(async context => await RunAsync(context, handle));
     }
+
+    /// <summary>Every mutation can be checked without saving, so a front end can show violations before the user commits.</summary>
+    public static FieldBuilder<object?, TReturn> DryRunArgument<TReturn>(this FieldBuilder<object?, TReturn> field) =>
+        field.Argument<NonNullGraphType<BooleanGraphType>>("dryRun", "Check the change against every consortium and plugin rule, save nothing, and return the errors and warnings it would get.",
+            a => a.DefaultValue = false);
 
     public static async Task<Payload<T>> RunAsync<TInput, T>(IResolveFieldContext context, Func<MutationContext<TInput>, Task<T?>> handle)
     {
@@ -123,16 +149,26 @@ public static class MutationFields
         try
         {
             var value = await handle(run);
-            if (run.Failed) return new Payload<T>(default, run.Errors);
-            await db.SaveChangesAsync(context.CancellationToken);
-            return new Payload<T>(value, []);
+            if (run.Failed) return new Payload<T>(default, run.Errors, run.Warnings);
+            if (context.GetArgument<bool>("dryRun")) return new Payload<T>(default, [], run.Warnings);
+            if (run.AfterSave.Count == 0)
+                await db.SaveChangesAsync(context.CancellationToken);
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+                await db.SaveChangesAsync(context.CancellationToken);
+                foreach (var step in run.AfterSave) await step();
+                await db.SaveChangesAsync(context.CancellationToken);
+                await transaction.CommitAsync(context.CancellationToken);
+            }
+            return new Payload<T>(value, [], run.Warnings);
         }
         catch (DbUpdateException e)
         {
             // A stale revision, or a unique key another request just took (a second vote, a second signature).
             services.GetRequiredService<ILogger<MutationContext<TInput>>>().LogInformation(e, "Mutation {Mutation} lost a race", context.FieldDefinition.Name);
             return new Payload<T>(default, [new ConflictError(
-                "Another request changed the same data after it was read, so nothing was saved. Read it again and retry.", "CONFLICT", null)]);
+                "Another request changed the same data after it was read, so nothing was saved. Read it again and retry.", "CONFLICT", null)], []);
         }
     }
 }

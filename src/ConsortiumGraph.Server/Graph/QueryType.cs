@@ -5,6 +5,7 @@ using ConsortiumGraph.Districts;
 using ConsortiumGraph.Grants;
 using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.PluginHost;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,10 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LocalFieldDefinitionType>>>>("localFieldDefinitions")
             .Description("Describes every plugin-added field, so a front end can render forms for local fields it was not built for.")
-            .Resolve(_ => LocalFieldCatalog.Definitions());
+            .Resolve(c => LocalFieldDefinition.Of(((ConsortiumSchema)c.Schema).Plugins));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PluginStatusType>>>>("plugins")
+            .Description("The district plugins this schema was composed with, and those rejected at load or composition, with the reason.")
+            .Resolve(c => PluginStatus.Of(((ConsortiumSchema)c.Schema).Plugins));
     }
 
     private static object? LoadNode(IResolveFieldContext context, string id) =>

@@ -1,46 +1,151 @@
+using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.PluginHost;
+using ConsortiumGraph.Plugins;
+using ConsortiumGraph.Schools;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.LocalFields;
 
 /// <summary>
-/// The `local` object of an entity: one field per district plugin that adds fields to this type.
-/// With no plugin loaded it has only `_plugins`, which lists none.
+/// The `local` object of an entity: one field per plugin that adds fields to this type, holding that
+/// plugin's object, or null where the plugin does not apply. Built for each plugin set, so a schema
+/// is rebuilt when plugins change.
 /// </summary>
-public sealed class LocalFieldsType<T> : ObjectGraphType<T> where T : Entity
+public sealed class LocalFieldsType : ObjectGraphType<Entity>
 {
-    public LocalFieldsType()
+    public LocalFieldsType(string entityType, PluginSet plugins)
     {
-        Name = $"{typeof(T).Name}Local";
-        Description = $"Fields that district plugins add to {typeof(T).Name}, one object per plugin, null where a plugin does not apply.";
+        Name = $"{entityType}Local";
+        Description = $"Fields that district plugins add to {entityType}, one object per plugin, null where a plugin does not apply.";
+        var applicable = plugins.Plugins.Where(p => p.Fields[entityType].Count > 0).ToList();
+        var keys = applicable.Select(p => p.Key).ToArray();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("_plugins")
             .Description("Keys of the loaded plugins that add fields to this type.")
-            .Resolve(_ => Array.Empty<string>());
+            .Resolve(_ => keys);
+        foreach (var plugin in applicable)
+        {
+            AddField(new FieldType
+            {
+                Name = plugin.Key,
+                Description = $"{plugin.Manifest.Description} Plugin `{plugin.Key}` {plugin.Manifest.Version} for district {string.Join(", ", plugin.Districts.Keys)}; "
+                    + $"null on {Plural(entityType)} outside its scope.",
+                ResolvedType = new PluginFieldsType(plugin, entityType, plugins),
+                Resolver = new FuncFieldResolver<object>(c => InScope(c, plugin, entityType, (Entity)c.Source!)),
+            });
+        }
     }
-}
 
-public sealed class LocalFieldDefinition
-{
-    public required string Plugin { get; init; }
-    public required string District { get; init; }
-    public required string OnType { get; init; }
-    public required string Name { get; init; }
-    public required string Type { get; init; }
-    public string? Description { get; init; }
-    public bool Writable { get; init; }
-}
+    /// <summary>The `local` field of a core type; its type is composed per schema, so it is named, not constructed.</summary>
+    public static void AddTo<T>(ObjectGraphType<T> type) where T : Entity =>
+        type.Field("local", new GraphQLTypeReference($"{typeof(T).Name}Local"))
+            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
+            .Resolve(c => c.Source);
 
-public sealed class LocalFieldDefinitionType : ObjectGraphType<LocalFieldDefinition>
-{
-    public LocalFieldDefinitionType()
+    /// <summary>A plugin applies to its districts, their schools, their commitments, and the partnerships they are members of.</summary>
+    private static object? InScope(IResolveFieldContext context, ComposedPlugin plugin, string entityType, Entity entity) => entity switch
     {
-        Description = "A field a district plugin adds, described so a generic front end can render a form for it.";
-        Field(f => f.Plugin).Description("The plugin's key: the field's namespace under `local`.");
-        Field(f => f.District).Description("Code of the district the plugin speaks for.");
-        Field(f => f.OnType).Description("The core type the field is on: District, School, Partnership or Commitment.");
-        Field(f => f.Name).Description("The field's name under the plugin's namespace.");
-        Field(f => f.Type).Description("The field's GraphQL type, e.g. `Date` or `[String!]`.");
-        Field(f => f.Description, nullable: true).Description("What the field records.");
-        Field(f => f.Writable).Description("True for stored fields that `setLocalFields` writes; false for computed ones.");
+        District d => plugin.DistrictIds.Contains(d.Id) ? d : null,
+        School s => plugin.DistrictIds.Contains(s.DistrictId) ? s : null,
+        Commitment c => plugin.DistrictIds.Contains(c.DistrictId) ? c : null,
+        Partnership p => context.ListBy<PartnershipMember>("MembersByPartnershipId", p.Id, m => m.PartnershipId, PartnershipType.MemberOrder)
+            .Then(members => members.Any(m => plugin.DistrictIds.Contains(m.DistrictId)) ? p : null),
+        _ => throw new InvalidOperationException($"No local fields on {entityType}."),
+    };
+
+    private static string Plural(string entityType) => entityType == "Partnership" ? "partnerships" : entityType.ToLowerInvariant() + "s";
+}
+
+/// <summary>One plugin's fields on one core type, e.g. RiversideCommitmentFields.</summary>
+public sealed class PluginFieldsType : ObjectGraphType<Entity>
+{
+    public PluginFieldsType(ComposedPlugin plugin, string entityType, PluginSet plugins)
+    {
+        Name = plugin.ObjectTypeName(entityType);
+        Description = $"What the `{plugin.Key}` plugin records on {entityType}: {plugin.Manifest.Description}";
+        var enums = new Dictionary<string, EnumerationGraphType>();
+        foreach (var field in plugin.Fields[entityType])
+        {
+            var definition = field.Definition;
+            var fieldType = new FieldType
+            {
+                Name = definition.Name,
+                Description = definition.Description + (field.Compute is null ? "" : " (computed by the plugin; read-only)"),
+                Resolver = field.Compute is null
+                    ? new FuncFieldResolver<object>(c => StoredValues(c, plugin, entityType).Then(values => values.GetValueOrDefault(definition.Name)))
+                    : new FuncFieldResolver<object>(c => Computed(c, plugin, entityType, field)),
+            };
+            SetType(fieldType, definition.Type, plugin, enums);
+            AddField(fieldType);
+        }
+    }
+
+    private static void SetType(FieldType field, LocalFieldType type, ComposedPlugin plugin, Dictionary<string, EnumerationGraphType> enums)
+    {
+        var item = type.Kind == LocalValueKind.List ? type.ItemType! : type;
+        if (item.Kind == LocalValueKind.Enum)
+        {
+            var name = plugin.EnumTypeName(item);
+            if (!enums.TryGetValue(name, out var enumType))
+            {
+                enumType = new EnumerationGraphType { Name = name, Description = $"Values of `{item.EnumName}`, defined by the `{plugin.Key}` plugin." };
+                foreach (var value in item.AllowedValues) enumType.Add(value, value);
+                enums[name] = enumType;
+            }
+            field.ResolvedType = type.Kind == LocalValueKind.List ? new ListGraphType(new NonNullGraphType(enumType)) : enumType;
+            return;
+        }
+        var scalar = item.Kind switch
+        {
+            LocalValueKind.String => typeof(StringGraphType),
+            LocalValueKind.Int => typeof(IntGraphType),
+            LocalValueKind.Decimal => typeof(DecimalGraphType),
+            LocalValueKind.Boolean => typeof(BooleanGraphType),
+            _ => typeof(DateType),
+        };
+        field.Type = type.Kind == LocalValueKind.List ? typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(scalar)) : scalar;
+    }
+
+    /// <summary>LocalValuesBy{Entity}Id: a plugin's stored values for every entity of the batch, in one statement.</summary>
+    private static IDataLoaderResult<LocalValues> StoredValues(IResolveFieldContext context, ComposedPlugin plugin, string entityType)
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, LocalValues>($"LocalValuesBy{entityType}Id:{plugin.Key}",
+            (ids, ct) => loaders.ReadAsync(db => LocalFieldStore.ReadAsync(db, plugin, entityType, ids, ct), ct),
+            LocalValues.Empty).Load(((Entity)context.Source!).Id);
+    }
+
+    /// <summary>A computed field for every entity of the batch: one call into the plugin with their views and stored values.</summary>
+    private static IDataLoaderResult<object?> Computed(IResolveFieldContext context, ComposedPlugin plugin, string entityType, PluginField field)
+    {
+        var loaders = context.Loaders();
+        var services = context.RequestServices!;
+        return loaders.For<int, object?>($"Computed:{plugin.Key}:{entityType}.{field.Name}", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, object?>>(async db =>
+        {
+            var views = await PluginViews.OfTypeAsync(entityType, db, ids, ct);
+            var stored = await LocalFieldStore.ReadAsync(db, plugin, entityType, ids, ct);
+            var keys = views.Keys.ToList();
+            var pluginContext = new PluginContext(services.GetRequiredService<ConsortiumData>(), services.GetRequiredService<TimeProvider>().Today(), ct);
+            IReadOnlyList<object?> values;
+            try
+            {
+                values = await field.Compute!(keys.Select(k => views[k]).ToList(), keys.Select(k => stored.GetValueOrDefault(k, LocalValues.Empty)).ToList(), pluginContext);
+                if (values is null || values.Count != keys.Count)
+                    throw new InvalidOperationException($"It returned {values?.Count ?? 0} values for {keys.Count} entities; return one per entity, in order.");
+                return keys.Select((k, i) => (k, v: LocalValueCodec.Normalize(field.Definition.Type, values[i], field.Name))).ToDictionary(x => x.k, x => x.v);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                services.GetRequiredService<ILogger<PluginFieldsType>>().LogError(e, "Plugin {Plugin} failed to compute {Type}.{Field}", plugin.Key, entityType, field.Name);
+                throw new ExecutionError($"The `{plugin.Key}` plugin failed to compute `{field.Name}`; the error was logged. Other fields are unaffected.") { Code = "PLUGIN_FAILED" };
+            }
+        }, ct), null).Load(((Entity)context.Source!).Id);
     }
 }

@@ -1,6 +1,7 @@
 using ConsortiumGraph.Agreements;
 using ConsortiumGraph.Consortia;
 using ConsortiumGraph.Graph;
+using ConsortiumGraph.PluginHost;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -178,6 +179,10 @@ public static class PartnershipMutations
         if (input.Role != MemberRole.Member && partnership.Members.Any(member => member.Role == input.Role))
             m.Violates(input.Role == MemberRole.Lead ? "LEAD_EXISTS" : "FISCAL_AGENT_EXISTS",
                 $"{partnership.Name} already has a {(input.Role == MemberRole.Lead ? "lead district" : "fiscal agent")}; there is exactly one.", "role");
+        await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedMembership
+        {
+            DistrictCode = district.Code, Partnership = await m.PartnershipViewAsync(partnership.Id), Role = PluginViews.Map<Plugins.MemberRole>(input.Role),
+        });
         if (m.Failed) return null;
 
         partnership.Members.Add(new PartnershipMember { DistrictId = district.Id, Role = input.Role, JoinedOn = m.Today });

@@ -13,6 +13,9 @@ namespace ConsortiumGraph.Partnerships;
 
 public sealed class PartnershipType : NodeType<Partnership>
 {
+    /// <summary>Members in the order they joined; every reader of the shared MembersByPartnershipId loader uses it.</summary>
+    public static IQueryable<PartnershipMember> MemberOrder(IQueryable<PartnershipMember> members) => members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id);
+
     public PartnershipType() : base("One collaborative project inside a consortium: small units that build trust, not the whole consortium.")
     {
         Field(p => p.Name).Description("The partnership's name, unique within its consortium.");
@@ -26,7 +29,7 @@ public sealed class PartnershipType : NodeType<Partnership>
             .Resolve(c => c.ById<Consortium>(c.Source.ConsortiumId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipMemberType>>>>("members")
             .Description("The member districts and their roles, in the order they joined.")
-            .Resolve(c => c.ListBy<PartnershipMember>("MembersByPartnershipId", c.Source.Id, m => m.PartnershipId, q => q.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id)));
+            .Resolve(c => c.ListBy<PartnershipMember>("MembersByPartnershipId", c.Source.Id, m => m.PartnershipId, MemberOrder));
         Field<DistrictType>("fiscalAgent").Description("The member that receives and accounts for grant funds; null when there is none.")
             .Resolve(c => c.ListThrough<PartnershipMember, District>("FiscalAgentByPartnershipId", c.Source.Id, m => m.PartnershipId, m => m.District,
                 m => m.Role == MemberRole.FiscalAgent).Then(agents => agents.FirstOrDefault()));
@@ -43,9 +46,7 @@ public sealed class PartnershipType : NodeType<Partnership>
             .FromChildren(p => p.Commitments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantType>>>>("grants").Description("Grants that fund the partnership.")
             .Resolve(c => c.ListBy<Grant>("GrantsByPartnershipId", c.Source.Id, g => g.PartnershipId, q => q.OrderBy(g => g.StartsOn)));
-        Field<LocalFieldsType<Partnership>>("local")
-            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
-            .Resolve(c => c.Source);
+        LocalFieldsType.AddTo(this);
     }
 }
 

@@ -19,8 +19,6 @@ public sealed class SchoolType : NodeType<School>
         this.Connection<School, CommitmentType, Commitment>("commitments", "Commitments made for this school, by due date.")
             .DefaultOrder(c => c.DueOn)
             .FromChildren(s => s.Commitments);
-        Field<LocalFieldsType<School>>("local")
-            .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
-            .Resolve(c => c.Source);
+        LocalFieldsType.AddTo(this);
     }
 }

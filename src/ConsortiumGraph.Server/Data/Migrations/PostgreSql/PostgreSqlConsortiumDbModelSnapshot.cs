@@ -298,6 +298,9 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<int>("Rule")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ScheduledOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -543,6 +546,48 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Plugin")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plugin", "EntityType", "EntityId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("LocalFieldValues");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>

@@ -298,6 +298,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<int>("Rule")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("ScheduledOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -543,6 +546,48 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Plugin")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plugin", "EntityType", "EntityId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("LocalFieldValues");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>

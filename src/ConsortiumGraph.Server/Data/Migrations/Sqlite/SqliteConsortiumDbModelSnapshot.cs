@@ -277,6 +277,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<int>("Rule")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ScheduledOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -510,6 +513,46 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plugin")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plugin", "EntityType", "EntityId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("LocalFieldValues");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>

@@ -1,0 +1,113 @@
+using ConsortiumGraph.Calendars;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Graph;
+using Microsoft.EntityFrameworkCore;
+using Sdk = ConsortiumGraph.Plugins;
+
+namespace ConsortiumGraph.PluginHost;
+
+/// <summary>
+/// Core data as plugins see it: read-only SDK views, never EF Core entities (a plugin holding EF
+/// types could not be unloaded). Each method reads a whole batch in one statement.
+/// </summary>
+public static class PluginViews
+{
+    /// <summary>Core enum to the SDK's enum of the same member names (a test keeps the names in step).</summary>
+    public static TSdk Map<TSdk>(Enum core) where TSdk : struct, Enum => Enum.Parse<TSdk>(core.ToString());
+
+    public static async Task<Dictionary<int, Sdk.DistrictView>> DistrictsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.Districts.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct)).ToDictionary(d => d.Id, District);
+
+    public static Sdk.DistrictView District(Districts.District d) => new()
+    {
+        Id = GlobalId.Encode("District", d.Id), Code = d.Code, Name = d.Name, State = d.State, Locale = Map<Sdk.Locale>(d.Locale),
+        Enrollment = d.Enrollment, StaffCapacityFte = d.StaffCapacityFte, DataSystem = d.DataSystem, Latitude = d.Latitude, Longitude = d.Longitude,
+    };
+
+    public static async Task<Dictionary<int, Sdk.SchoolView>> SchoolsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.Schools.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Code, s.Name, DistrictCode = s.District.Code, s.Enrollment, s.LeagueMember }).ToListAsync(ct))
+        .ToDictionary(s => s.Id, s => new Sdk.SchoolView
+        {
+            Id = GlobalId.Encode("School", s.Id), Code = s.Code, Name = s.Name, DistrictCode = s.DistrictCode, Enrollment = s.Enrollment, LeagueMember = s.LeagueMember,
+        });
+
+    public static async Task<Dictionary<int, Sdk.PartnershipView>> PartnershipsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Kind, p.Status, p.StartsOn, p.EndsOn,
+                Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.District.Code, m.Role, m.JoinedOn }).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct))
+        .ToDictionary(p => p.Id, p => new Sdk.PartnershipView
+        {
+            Id = GlobalId.Encode("Partnership", p.Id), Name = p.Name, Kind = Map<Sdk.PartnershipKind>(p.Kind), Status = Map<Sdk.PartnershipStatus>(p.Status),
+            StartsOn = p.StartsOn, EndsOn = p.EndsOn,
+            Members = p.Members.Select(m => new Sdk.MemberView { DistrictCode = m.Code, Role = Map<Sdk.MemberRole>(m.Role), JoinedOn = m.JoinedOn }).ToList(),
+        });
+
+    public static async Task<Dictionary<int, Sdk.CommitmentView>> CommitmentsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id, c.Title, c.PartnershipId, DistrictCode = c.District.Code, SchoolCode = c.School == null ? null : c.School.Code,
+                c.DueOn, c.Status, c.Dollars, c.StaffFte, c.StudentSeats,
+            }).ToListAsync(ct))
+        .ToDictionary(c => c.Id, c => new Sdk.CommitmentView
+        {
+            Id = GlobalId.Encode("Commitment", c.Id), Title = c.Title, PartnershipId = GlobalId.Encode("Partnership", c.PartnershipId),
+            DistrictCode = c.DistrictCode, SchoolCode = c.SchoolCode, DueOn = c.DueOn, Status = Map<Sdk.CommitmentStatus>(c.Status),
+            Dollars = c.Dollars, StaffFte = c.StaffFte, StudentSeats = c.StudentSeats,
+        });
+
+    public static Sdk.DecisionView Decision(Decisions.Decision d) => new()
+    {
+        Id = GlobalId.Encode("Decision", d.Id), Area = d.Area, Title = d.Title, ScheduledOn = d.ScheduledOn, Deadline = d.Deadline,
+    };
+
+    /// <summary>The views of one core type, by entity key.</summary>
+    public static Task<IReadOnlyDictionary<int, object>> OfTypeAsync(string entityType, ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) => entityType switch
+    {
+        "District" => Untyped(DistrictsAsync(db, ids, ct)),
+        "School" => Untyped(SchoolsAsync(db, ids, ct)),
+        "Partnership" => Untyped(PartnershipsAsync(db, ids, ct)),
+        "Commitment" => Untyped(CommitmentsAsync(db, ids, ct)),
+        _ => throw new ArgumentOutOfRangeException(nameof(entityType), entityType, "Local fields exist on District, School, Partnership and Commitment only."),
+    };
+
+    /// <summary>Codes of the districts an entity belongs to, which decide whether a plugin applies to it.</summary>
+    public static IEnumerable<string> DistrictCodesOf(object view) => view switch
+    {
+        Sdk.DistrictView d => [d.Code],
+        Sdk.SchoolView s => [s.DistrictCode],
+        Sdk.PartnershipView p => p.Members.Select(m => m.DistrictCode),
+        Sdk.CommitmentView c => [c.DistrictCode],
+        _ => [],
+    };
+
+    private static async Task<IReadOnlyDictionary<int, object>> Untyped<TView>(Task<Dictionary<int, TView>> views) where TView : class =>
+        (await views).ToDictionary(v => v.Key, v => (object)v.Value);
+}
+
+/// <summary>The read-only data plugin code may ask for; every call reads through a DbContext of its own.</summary>
+public sealed class ConsortiumData(IDbContextFactory<ConsortiumDb> databases) : Sdk.IConsortiumData
+{
+    public async Task<IReadOnlyList<Sdk.DistrictView>> DistrictsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Districts.AsNoTracking().Where(d => codes.Contains(d.Code)).OrderBy(d => d.Code).ToListAsync(cancellationToken);
+        return rows.Select(PluginViews.District).ToList();
+    }
+
+    public async Task<IReadOnlyList<Sdk.CalendarDayView>> CalendarAsync(string districtCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > CalendarQueries.MaxDays)
+            throw new ArgumentOutOfRangeException(nameof(to), $"Ask for at most {CalendarQueries.MaxDays} days, `to` not before `from`.");
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.CalendarDays.AsNoTracking()
+            .Where(c => c.District.Code == districtCode && c.Date >= from && c.Date <= to).OrderBy(c => c.Date)
+            .Select(c => new Sdk.CalendarDayView { Date = c.Date, InSession = c.InSession, EarlyRelease = c.EarlyRelease, Note = c.Note })
+            .ToListAsync(cancellationToken);
+    }
+}
