@@ -147,13 +147,13 @@ public static partial class PluginComposer
             }
         }
 
-        var rules = new HashSet<string>();
+        var rules = new HashSet<(string, Type)>();
         foreach (var rule in plugin.Declared.Rules)
         {
             if (rule.Name is null || !UpperSnakePattern().IsMatch(rule.Name))
                 yield return $"The rule name `{rule.Name}` is not UPPER_SNAKE_CASE.";
-            else if (!rules.Add(rule.Name))
-                yield return $"The rule `{rule.Name}` is declared twice.";
+            else if (!rules.Add((rule.Name, rule.ChangeType)))
+                yield return $"The rule `{rule.Name}` is declared twice on {rule.ChangeType.Name}.";
             if (string.IsNullOrWhiteSpace(rule.Description)) yield return $"The rule `{rule.Name}` has no description.";
         }
 
