@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Tests.Infrastructure;
+using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,6 @@ namespace ConsortiumGraph.Tests;
 public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ConsortiumServer
 {
     private const string PartnershipFields = "id name status revision members { role district { code } } agreement { id version fullySigned effectiveOn revision } fiscalAgent { code }";
-    private const string Errors = "errors { __typename code message path ... on RuleViolation { rule plugin } }";
 
     private async Task<string> DistrictId(string code) =>
         (await server.QueryAsync("query($c: String!) { district(code: $c) { id } }", new { c = code })).GetProperty("district").GetProperty("id").GetString()!;
@@ -26,20 +26,6 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
         var data = await server.QueryAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ {selection} {Errors} }} }}", new { input });
         return data.GetProperty(field);
     }
-
-    private static void AssertError(JsonElement payload, string typename, string code, params string[] path)
-    {
-        var errors = payload.GetProperty("errors").EnumerateArray().ToList();
-        var error = errors.FirstOrDefault(e => e.GetProperty("code").GetString() == code);
-        Assert.True(error.ValueKind == JsonValueKind.Object, $"expected {code} in {payload}");
-        Assert.Equal(typename, error.GetProperty("__typename").GetString());
-        if (path.Length > 0)
-            Assert.Equal(path, error.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
-        if (typename == "RuleViolation")
-            Assert.Equal(code, error.GetProperty("rule").GetString());
-    }
-
-    private static void AssertOk(JsonElement payload) => Assert.Equal(0, payload.GetProperty("errors").GetArrayLength());
 
     private async Task<int> Count<T>() where T : class
     {
