@@ -8,12 +8,27 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConsortiumGraph.Tests;
 
-/// <summary>The schema is the front-end teams' contract: committed, complete against the draft, documented.</summary>
+/// <summary>
+/// The schema is the front-end teams' contract: committed, complete against the draft, documented.
+/// Two files: the core (the same for every district) and the core composed with the sample plugins.
+/// </summary>
 public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
     public const string UpdateVariable = "CONSORTIUMGRAPH_UPDATE_SCHEMA";
 
-    private ISchema Schema => server.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
+    /// <summary>The core schema, with no plugins.</summary>
+    private ISchema Core
+    {
+        get
+        {
+            var schema = new Graph.ConsortiumSchema(server.Services, PluginHost.PluginSet.Empty);
+            schema.Initialize();
+            return schema;
+        }
+    }
+
+    /// <summary>The schema the server runs: the core composed with the sample plugins.</summary>
+    private ISchema Composed => server.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
 
     private static string RepositoryFile(params string[] parts)
     {
@@ -23,10 +38,19 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
     }
 
     [Fact]
-    public void The_committed_sdl_matches_the_served_schema()
+    public void The_committed_core_sdl_matches_the_core_schema() => AssertCommitted(Core, "consortium.graphql");
+
+    [Fact]
+    public void The_committed_composed_sdl_matches_the_schema_with_the_sample_plugins()
     {
-        var served = Schema.Print(new PrintOptions { StringComparison = StringComparison.Ordinal, IncludeDescriptions = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
-        var file = RepositoryFile("schema", "consortium.graphql");
+        Assert.Equal(["mapleRidge", "riverside"], ((Graph.ConsortiumSchema)Composed).Plugins.Plugins.Select(p => p.Key).Order());
+        AssertCommitted(Composed, "consortium.composed.graphql");
+    }
+
+    private static void AssertCommitted(ISchema schema, string name)
+    {
+        var served = Graph.SchemaPrinting.Sdl(schema);
+        var file = RepositoryFile("schema", name);
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             File.WriteAllText(file, served);
@@ -34,14 +58,14 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
         }
         Assert.True(File.Exists(file), $"{file} is missing. Write it with: {UpdateVariable}=1 dotnet test --filter SchemaTests");
         Assert.True(File.ReadAllText(file).ReplaceLineEndings("\n") == served,
-            $"schema/consortium.graphql differs from the served schema. If the change is deliberate, refresh it with: {UpdateVariable}=1 dotnet test --filter SchemaTests, and review the diff.");
+            $"schema/{name} differs from the served schema. If the change is deliberate, refresh it with: {UpdateVariable}=1 dotnet test --filter SchemaTests, and review the diff.");
     }
 
     [Fact]
     public void The_served_schema_keeps_every_name_and_type_of_the_draft_contract()
     {
         var draft = Parser.Parse(File.ReadAllText(RepositoryFile("..", "shared", "product", "core-schema-draft.graphql")));
-        var schema = Schema;
+        var schema = Core;
         var problems = new List<string>();
         foreach (var definition in draft.Definitions.OfType<GraphQLTypeDefinition>())
         {
@@ -109,7 +133,7 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
     {
         var builtIn = new HashSet<string> { "String", "Int", "Float", "Boolean", "ID", "DateTime", "Decimal" };
         var missing = new List<string>();
-        foreach (var type in Schema.AllTypes.Where(t => !t.Name.StartsWith("__") && !builtIn.Contains(t.Name)))
+        foreach (var type in Composed.AllTypes.Where(t => !t.Name.StartsWith("__") && !builtIn.Contains(t.Name)))
         {
             if (string.IsNullOrWhiteSpace(type.Description)) missing.Add(type.Name);
             if (type is IComplexGraphType complex)

@@ -96,7 +96,8 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
             if (!enums.TryGetValue(name, out var enumType))
             {
                 enumType = new EnumerationGraphType { Name = name, Description = $"Values of `{item.EnumName}`, defined by the `{plugin.Key}` plugin." };
-                foreach (var value in item.AllowedValues) enumType.Add(value, value);
+                foreach (var value in item.AllowedValues)
+                    enumType.Add(new EnumValueDefinition(value, value) { Description = $"{value}, one of the values of {item.EnumName} as the `{plugin.Key}` plugin defines them." });
                 enums[name] = enumType;
             }
             field.ResolvedType = type.Kind == LocalValueKind.List ? new ListGraphType(new NonNullGraphType(enumType)) : enumType;
