@@ -30,13 +30,6 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
     /// <summary>The schema the server runs: the core composed with the sample plugins.</summary>
     private ISchema Composed => server.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
 
-    private static string RepositoryFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConsortiumGraph.sln"))) dir = dir.Parent;
-        return Path.Combine([dir?.FullName ?? throw new InvalidOperationException("ConsortiumGraph.sln not found above the test output."), .. parts]);
-    }
-
     [Fact]
     public void The_committed_core_sdl_matches_the_core_schema() => AssertCommitted(Core, "consortium.graphql");
 
@@ -50,7 +43,7 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
     private static void AssertCommitted(ISchema schema, string name)
     {
         var served = Graph.SchemaPrinting.Sdl(schema);
-        var file = RepositoryFile("schema", name);
+        var file = Repository.File("schema", name);
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             File.WriteAllText(file, served);
@@ -64,7 +57,7 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
     [Fact]
     public void The_served_schema_keeps_every_name_and_type_of_the_draft_contract()
     {
-        var draft = Parser.Parse(File.ReadAllText(RepositoryFile("..", "shared", "product", "core-schema-draft.graphql")));
+        var draft = Parser.Parse(File.ReadAllText(Repository.File("..", "shared", "product", "core-schema-draft.graphql")));
         var schema = Core;
         var problems = new List<string>();
         foreach (var definition in draft.Definitions.OfType<GraphQLTypeDefinition>())

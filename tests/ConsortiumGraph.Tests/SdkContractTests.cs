@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using ConsortiumGraph.Plugins;
+using ConsortiumGraph.Tests.Infrastructure;
 
 namespace ConsortiumGraph.Tests;
 
@@ -15,7 +16,7 @@ public sealed class SdkContractTests
     [Fact]
     public void The_public_api_matches_the_approved_text()
     {
-        var file = Path.Combine(RepositoryRoot(), "src", "ConsortiumGraph.Plugins.Sdk", "PublicApi.approved.txt");
+        var file = Repository.File("src", "ConsortiumGraph.Plugins.Sdk", "PublicApi.approved.txt");
         var actual = PublicApi(Sdk);
         if (Environment.GetEnvironmentVariable(SchemaTests.UpdateVariable) == "1")
         {
@@ -46,13 +47,6 @@ public sealed class SdkContractTests
     [InlineData(typeof(VoteChoice), typeof(Decisions.VoteChoice))]
     public void Sdk_enums_name_every_core_value(Type sdk, Type core) =>
         Assert.Equal(Enum.GetNames(core), Enum.GetNames(sdk));
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConsortiumGraph.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ConsortiumGraph.sln not found above the test output.");
-    }
 
     /// <summary>Every public and protected type and member, one per line, sorted: what a plugin can compile against.</summary>
     private static string PublicApi(Assembly assembly)

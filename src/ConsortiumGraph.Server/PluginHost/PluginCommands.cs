@@ -1,0 +1,52 @@
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Graph;
+
+namespace ConsortiumGraph.PluginHost;
+
+/// <summary>
+/// <c>plugins validate PATH</c>: loads built plugins exactly as the server would (the configured
+/// database supplies the district codes), reports each one on standard error, prints the composed
+/// SDL on standard output, and exits 1 when any plugin is rejected.
+/// </summary>
+public static class PluginCommands
+{
+    public const string Usage = "usage: ConsortiumGraph.Server plugins validate <plugin folder or folder of plugin folders> [--Setting=value ...]";
+
+    /// <summary>The command in <paramref name="args"/>, if any; settings (--Key=value) stay for the configuration.</summary>
+    public static string[]? Command(string[] args) => args is ["plugins", ..] ? args.TakeWhile(a => !a.StartsWith('-')).ToArray() : null;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] command)
+    {
+        if (command is not ["plugins", "validate", var path] || !Directory.Exists(path))
+        {
+            await Console.Error.WriteLineAsync(command is ["plugins", "validate", var missing] ? $"No folder at {missing}.\n{Usage}" : Usage);
+            return 2;
+        }
+        await app.Services.InitializeDatabaseAsync();
+        var root = AsPluginsRoot(Path.GetFullPath(path));
+        var live = ActivatorUtilities.CreateInstance<LiveSchema>(app.Services, new PluginOptions { Path = root, Watch = false });
+        await live.StartAsync(CancellationToken.None);
+        var plugins = live.Schema.Plugins;
+        foreach (var plugin in plugins.Plugins)
+            await Console.Error.WriteLineAsync($"ok       {plugin.Key} {plugin.Manifest.Version} (SDK {plugin.Loaded.SdkVersion.ToString(3)}) for {string.Join(", ", plugin.Districts.Keys)}: "
+                + $"{plugin.Fields.Values.Sum(f => f.Count)} local fields, {plugin.Rules.Count} rules");
+        foreach (var rejected in plugins.Rejected)
+            await Console.Error.WriteLineAsync($"REJECTED {rejected.Key ?? Path.GetFileName(rejected.Source)}: {rejected.Reason}");
+        if (plugins.Plugins.Count == 0 && plugins.Rejected.Count == 0)
+            await Console.Error.WriteLineAsync($"No plugin found in {path}: a plugin folder holds Name.dll, its .deps.json and its dependencies.");
+        await Console.Out.WriteAsync(SchemaPrinting.Sdl(live.Schema));
+        live.Dispose();
+        return plugins.Rejected.Count == 0 && plugins.Plugins.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>One plugin's folder (holding Name.dll) is validated alone; a folder of plugin folders as the server would load it.</summary>
+    private static string AsPluginsRoot(string path)
+    {
+        if (!File.Exists(Path.Combine(path, Path.GetFileName(path) + ".dll"))) return path;
+        var root = Path.Combine(Path.GetTempPath(), $"consortiumgraph-validate-{Guid.NewGuid():N}");
+        var copy = Path.Combine(root, Path.GetFileName(path));
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(path)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        return root;
+    }
+}
