@@ -313,10 +313,10 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
     }
 
     [DatabaseFact]
-    public async Task Local_fields_of_an_unloaded_plugin_are_refused()
+    public async Task Local_fields_of_a_plugin_that_is_not_loaded_are_refused()
     {
         var payload = await Mutate("setLocalFields", "SetLocalFieldsInput",
-            new { id = await DistrictId("5000310"), plugin = "riverside", values = new { boardApprovalDate = "2026-09-01" } }, "node { id }");
+            new { id = await DistrictId("5000640"), plugin = "lakeport", values = new { boardApprovalDate = "2026-09-01" } }, "node { id }");
         AssertError(payload, "ValidationError", "UNKNOWN_PLUGIN", "input", "plugin");
     }
 
