@@ -23,9 +23,16 @@ public static class PluginCommands
             return 2;
         }
         await app.Services.InitializeDatabaseAsync();
-        var root = AsPluginsRoot(Path.GetFullPath(path));
-        var live = ActivatorUtilities.CreateInstance<LiveSchema>(app.Services, new PluginOptions { Path = root, Watch = false });
-        await live.StartAsync(CancellationToken.None);
+        var (root, copied) = AsPluginsRoot(Path.GetFullPath(path));
+        using var live = ActivatorUtilities.CreateInstance<LiveSchema>(app.Services, new PluginOptions { Path = root, Watch = false });
+        try
+        {
+            await live.StartAsync(CancellationToken.None);
+        }
+        finally
+        {
+            if (copied) Directory.Delete(root, recursive: true); // the plugins are in memory by now
+        }
         var plugins = live.Schema.Plugins;
         foreach (var plugin in plugins.Plugins)
             await Console.Error.WriteLineAsync($"ok       {plugin.Key} {plugin.Manifest.Version} (SDK {plugin.Loaded.SdkVersion.ToString(3)}) for {string.Join(", ", plugin.Districts.Keys)}: "
@@ -35,18 +42,17 @@ public static class PluginCommands
         if (plugins.Plugins.Count == 0 && plugins.Rejected.Count == 0)
             await Console.Error.WriteLineAsync($"No plugin found in {path}: a plugin folder holds Name.dll, its .deps.json and its dependencies.");
         await Console.Out.WriteAsync(SchemaPrinting.Sdl(live.Schema));
-        live.Dispose();
         return plugins.Rejected.Count == 0 && plugins.Plugins.Count > 0 ? 0 : 1;
     }
 
     /// <summary>One plugin's folder (holding Name.dll) is validated alone; a folder of plugin folders as the server would load it.</summary>
-    private static string AsPluginsRoot(string path)
+    private static (string Root, bool Copied) AsPluginsRoot(string path)
     {
-        if (!File.Exists(Path.Combine(path, Path.GetFileName(path) + ".dll"))) return path;
+        if (!File.Exists(Path.Combine(path, Path.GetFileName(path) + ".dll"))) return (path, false);
         var root = Path.Combine(Path.GetTempPath(), $"consortiumgraph-validate-{Guid.NewGuid():N}");
         var copy = Path.Combine(root, Path.GetFileName(path));
         Directory.CreateDirectory(copy);
         foreach (var file in Directory.GetFiles(path)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        return root;
+        return (root, true);
     }
 }
