@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.PluginHost;
 using Microsoft.AspNetCore.Hosting;
@@ -29,12 +30,37 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     public static readonly DateTimeOffset SeededAt = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"consortiumgraph-test-{Guid.NewGuid():N}.db");
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(36));
+    private IReadOnlyDictionary<string, string>? _tokens;
+
+    /// <summary>Pass as <c>token</c> to send a request without credentials.</summary>
+    public const string Anonymous = "";
+
+    /// <summary>The demo user requests act as unless they name another: the administrator of every demo consortium.</summary>
+    public const string DefaultUser = "consortium-admin";
+
+    /// <summary>
+    /// A token for a demo user: <c>consortium-admin</c>, <c>staff-5000310</c> (Riverside), <c>staff-5000420</c>
+    /// (Maple Ridge), <c>funder-1</c> and <c>funder-2</c> (by funder key); see /dev/tokens.
+    /// </summary>
+    public async Task<string> TokenAsync(string user = DefaultUser)
+    {
+        _tokens ??= (await DevTokens.DemoUsersAsync(Services)).ToDictionary(u => u.User, u => u.Token);
+        return _tokens.TryGetValue(user, out var token) ? token : throw new PluginTestException($"No demo user {user}; there are: {string.Join(", ", _tokens.Keys)}.");
+    }
+
+    /// <summary>A token for any role and scope, signed as the server expects.</summary>
+    public string TokenFor(string role, IEnumerable<string>? districts = null, IEnumerable<string>? consortia = null, string? funder = null) =>
+        Services.GetRequiredService<TokenIssuer>().Issue($"test-{role}", role, districts, consortia, funder);
 
     /// <summary>The server's clock; move it to pass deadlines.</summary>
     public AdjustableClock Clock { get; } = new(SeededAt);
 
     /// <summary>A folder of built plugins (one sub-folder each) to load as well; none when null.</summary>
     public string? PluginsPath { get; init; }
+
+    /// <summary>The hosting environment; Testing unless a test needs another (Development validates the container at start).</summary>
+    public string HostEnvironment { get; init; } = "Testing";
 
     /// <summary>Watch <see cref="PluginsPath"/> and reload on change, as the server does; off by default.</summary>
     public bool WatchPlugins { get; init; }
@@ -48,11 +74,12 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Consortium", ConnectionString);
         builder.UseSetting("Plugins:Path", PluginsPath ?? Path.Combine(Path.GetTempPath(), $"consortiumgraph-no-plugins-{Guid.NewGuid():N}"));
         builder.UseSetting("Plugins:Watch", WatchPlugins ? "true" : "false");
+        builder.UseSetting("Auth:SigningKey", _signingKey);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -70,25 +97,30 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     public ConsortiumDb OpenDatabase() => Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContext();
 
     /// <summary>POSTs a GraphQL request, expects HTTP 200, and returns the whole response body (data and errors).</summary>
-    public async Task<JsonElement> PostAsync(string query, object? variables = null)
+    public async Task<JsonElement> PostAsync(string query, object? variables = null, string? token = null)
     {
-        var (status, body) = await SendAsync(query, variables);
+        var (status, body) = await SendAsync(query, variables, token: token);
         if (status != HttpStatusCode.OK) throw new PluginTestException($"HTTP {(int)status}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>POSTs a GraphQL request that must succeed without errors, and returns its data.</summary>
-    public async Task<JsonElement> QueryAsync(string query, object? variables = null)
+    public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? token = null)
     {
-        var response = await PostAsync(query, variables);
+        var response = await PostAsync(query, variables, token);
         if (response.TryGetProperty("errors", out var errors)) throw new PluginTestException($"errors: {errors}");
         return response.GetProperty("data");
     }
 
-    /// <summary>POSTs a GraphQL request and returns the status and body as they are.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> SendAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
+    /// <summary>
+    /// POSTs a GraphQL request and returns the status and body as they are. It acts as <see cref="DefaultUser"/>
+    /// unless <paramref name="token"/> names other credentials (<see cref="Anonymous"/> for none).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendAsync(string query, object? variables = null, string accept = "application/graphql-response+json", string? token = null)
     {
+        token ??= await TokenAsync();
         using var client = CreateClient();
+        if (token.Length > 0) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
@@ -6,18 +7,26 @@ using ConsortiumGraph.PluginHost;
 // and plugins wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddConsortiumGraph(builder.Configuration);
-var command = PluginCommands.Command(args);
-if (command is not null)
+if (args is ["plugins" or "tokens", ..])
 {
     // A command's output is its standard output; logs go to standard error.
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-    return await PluginCommands.RunAsync(builder.Build(), command);
+    var command = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+    return command switch
+    {
+        ["tokens", "demo"] => await DevTokens.RunAsync(builder.Build()),
+        ["plugins", ..] => await PluginCommands.RunAsync(builder.Build(), command),
+        _ => Usage(),
+    };
 }
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 app.UseStaticFiles();
+app.UseCors();
+app.UseAuthentication();
 app.MapConsortiumGraph();
+app.MapDevTokens();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var address in app.Urls)
@@ -25,6 +34,12 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 await app.RunAsync();
 return 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine($"{PluginCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo");
+    return 2;
+}
 
 /// <summary>The server's entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -45,6 +45,7 @@ public static class AgreementMutations
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
         var signedBy = m.Text(input.SignedBy, "signedBy", 200);
         if (agreement is null || district is null || signedBy is null) return null;
+        if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
         var partnership = agreement.Partnership;
         m.RequireOpen(partnership, "agreementId", "its agreement can no longer be signed");

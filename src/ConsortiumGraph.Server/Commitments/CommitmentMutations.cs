@@ -89,6 +89,7 @@ public static class CommitmentMutations
         if (input.StudentSeats is < 0 or > 1_000_000)
             m.Invalid("OUT_OF_RANGE", "`studentSeats` must be between 0 and 1,000,000.", "studentSeats");
         if (partnership is null || district is null || title is null || m.Failed) return null;
+        if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
         m.RequireOpen(partnership, "partnershipId", "it takes no new commitments");
         if (partnership.Members.All(member => member.DistrictId != district.Id))
@@ -147,6 +148,7 @@ public static class CommitmentMutations
         if (input.PercentComplete is < 0 or > 100)
             m.Invalid("OUT_OF_RANGE", "`percentComplete` must be between 0 and 100.", "percentComplete");
         if (commitment is null || m.Failed) return null;
+        if (!m.ActingFor(commitment.DistrictId, commitment.District.Name, "commitmentId")) return null;
 
         if (commitment.Status is CommitmentStatus.Done or CommitmentStatus.Dropped)
             m.Violates("COMMITMENT_CLOSED", $"The commitment is {commitment.Status.ToString().ToUpperInvariant()}; it takes no more progress reports.", "commitmentId");

@@ -1,3 +1,5 @@
+using GraphQL;
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Indicators;
@@ -10,6 +12,7 @@ public sealed class ConsortiumType : NodeType<Consortium>
 {
     public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
     {
+        this.ReadableBy(Readers.Directory);
         Field(c => c.Name).Description("The consortium's name.");
         Field(c => c.SharedGoal).Description("The goal every member is bought into.");
         this.Connection<Consortium, DistrictType, District>("districts", "The member districts.")
@@ -20,6 +23,7 @@ public sealed class ConsortiumType : NodeType<Consortium>
             .FromChildren(c => c.Partnerships);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("indicators")
             .Description("The standard indicators members report, by code.")
+            .AuthorizeWithRoles(Readers.Members)
             .Resolve(c => c.ListBy<Indicator>("IndicatorsByConsortiumId", c.Source.Id, i => i.ConsortiumId, q => q.OrderBy(i => i.Code)));
     }
 }

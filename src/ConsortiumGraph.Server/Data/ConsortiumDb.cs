@@ -38,15 +38,61 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<LocalFields.LocalFieldValue> LocalFieldValues => Set<LocalFields.LocalFieldValue>();
+    public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
+    public DbSet<Access.AuditEntry> AuditEntries => Set<Access.AuditEntry>();
+
+    // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
+    // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.
+    public bool Unrestricted { get; set; } = true;
+    public bool DirectoryOnly { get; set; }
+    public int[] VisibleConsortia { get; set; } = [];
+    public int[] FundedPartnerships { get; set; } = [];
+    public int FunderId { get; set; }
+    public int[] VisibleDistricts { get; set; } = [];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConsortiumDb).Assembly);
+        AddRowFilters(modelBuilder);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(RevisedEntity).IsAssignableFrom(e.ClrType)))
             modelBuilder.Entity(entity.ClrType).Property(nameof(RevisedEntity.Revision)).IsConcurrencyToken();
         // Deleting a district, partnership or decision must never cascade through other districts' records.
         foreach (var foreignKey in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
             foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+    }
+
+    /// <summary>
+    /// Row-level access, in SQL, for every query of every feature: lists, totals, nested lists and
+    /// node(id) alike. The directory (consortia, districts, schools, partnership names) is public when
+    /// anonymous access is on; members read their consortia; funders read what they fund.
+    /// </summary>
+    private void AddRowFilters(ModelBuilder model)
+    {
+        model.Entity<Consortium>().HasQueryFilter(c => Unrestricted || DirectoryOnly || VisibleConsortia.Contains(c.Id)
+            || c.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+        model.Entity<ConsortiumMembership>().HasQueryFilter(m => Unrestricted || DirectoryOnly || VisibleConsortia.Contains(m.ConsortiumId)
+            || m.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+        model.Entity<District>().HasQueryFilter(d => Unrestricted || DirectoryOnly || d.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId))
+            || d.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId)));
+        model.Entity<School>().HasQueryFilter(s => Unrestricted || DirectoryOnly || s.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId))
+            || s.District.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId)));
+        model.Entity<Partnership>().HasQueryFilter(p => Unrestricted || DirectoryOnly || VisibleConsortia.Contains(p.ConsortiumId) || FundedPartnerships.Contains(p.Id));
+        model.Entity<PartnershipMember>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        model.Entity<DecisionRight>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        model.Entity<Commitment>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        model.Entity<Decision>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        model.Entity<Grant>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || x.FunderId == FunderId);
+        // Funders see an agreement once it is in effect, never a draft.
+        model.Entity<Agreement>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId)
+            || (FundedPartnerships.Contains(x.PartnershipId) && x.EffectiveOn != null));
+        model.Entity<Funder>().HasQueryFilter(f => Unrestricted || VisibleConsortia.Length > 0 || f.Id == FunderId);
+        model.Entity<Indicator>().HasQueryFilter(i => Unrestricted || VisibleConsortia.Contains(i.ConsortiumId) || i.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+        model.Entity<IndicatorValue>().HasQueryFilter(v => Unrestricted || VisibleConsortia.Contains(v.Indicator.ConsortiumId)
+            || v.Indicator.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+        // Admins read the trail of their consortia and of their member districts' own records.
+        model.Entity<Access.AuditEntry>().HasQueryFilter(a => Unrestricted || (a.ConsortiumId != null && VisibleConsortia.Contains(a.ConsortiumId.Value))
+            || (a.DistrictId != null && VisibleDistricts.Contains(a.DistrictId.Value)));
+        model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

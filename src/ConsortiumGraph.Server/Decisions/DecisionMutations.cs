@@ -79,6 +79,12 @@ public static class DecisionMutations
             m.Invalid("INVALID_RANGE", "`scheduledOn` is before the deadline: members must decide before the day comes.", "scheduledOn");
         if (partnership is null || area is null || title is null || m.Failed) return null;
 
+        // Any member may put a question to the partnership; district staff only through their own district.
+        if (!partnership.Members.Any(member => m.Caller.ActsFor(member.DistrictId)))
+        {
+            m.ActingFor(partnership.Members[0].DistrictId, $"the members of {partnership.Name}", "partnershipId");
+            return null;
+        }
         m.RequireOpen(partnership, "partnershipId", "it takes no new decisions");
         var right = partnership.DecisionRights.FirstOrDefault(r => string.Equals(r.Area, area, StringComparison.OrdinalIgnoreCase));
         if (right is null)
@@ -113,6 +119,7 @@ public static class DecisionMutations
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
         var comment = m.Text(input.Comment, "comment", 2000, required: false);
         if (decision is null || district is null || m.Failed) return null;
+        if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
         var status = DecisionOutcome.Effective(decision, m.Now);
         if (status != DecisionStatus.Open)

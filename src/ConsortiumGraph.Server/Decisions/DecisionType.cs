@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
@@ -33,10 +34,11 @@ public sealed class VoteType : ObjectGraphType<Vote>
     public VoteType()
     {
         Description = "A member district's vote on a decision.";
+        this.ReadableBy(Readers.Members);
         Field<NonNullGraphType<DistrictType>>("district").Description("The voting district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(v => v.Choice).Description("The vote.");
         Field(v => v.CastAt).Description("When the vote was cast.");
-        Field(v => v.Comment, nullable: true).Description("The district's reason, if it gave one.");
+        Field(v => v.Comment, nullable: true).Description("The district's reason, if it gave one (internal: not shown to funders).").AuthorizeWithRoles(Readers.Staff);
     }
 }
 

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using System.ComponentModel;
 using ConsortiumGraph.Calendars;
 using ConsortiumGraph.Commitments;
@@ -15,13 +16,14 @@ public sealed class DistrictType : NodeType<District>
 {
     public DistrictType() : base("A school district (local education agency).")
     {
+        this.ReadableBy(Readers.Directory);
         Field(d => d.Code).Description("Stable external code; usually the federal (NCES) LEA id.");
         Field(d => d.Name).Description("The district's name.");
         Field(d => d.State).Description("Two-letter USPS code of the district's state.");
         Field(d => d.Locale).Description("NCES locale category.");
         Field(d => d.Enrollment).Description("Students enrolled.");
-        Field(d => d.StaffCapacityFte, nullable: true).Description("Staff available for consortium work, in full-time equivalents.");
-        Field(d => d.DataSystem, nullable: true).Description("The student information system the district runs.");
+        Field(d => d.StaffCapacityFte, nullable: true).Description("Staff available for consortium work, in full-time equivalents.").AuthorizeWithRoles(Readers.Members);
+        Field(d => d.DataSystem, nullable: true).Description("The student information system the district runs.").AuthorizeWithRoles(Readers.Members);
         Field(d => d.Latitude, nullable: true).Description("Latitude of the district office, in degrees.");
         Field(d => d.Longitude, nullable: true).Description("Longitude of the district office, in degrees.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsortiumType>>>>("consortia")
@@ -34,9 +36,11 @@ public sealed class DistrictType : NodeType<District>
             .Filter<PartnershipFilter>().DefaultOrder(p => p.Name)
             .FromChildren(d => d.PartnershipMemberships.Select(m => m.Partnership));
         this.Connection<District, CommitmentType, Commitment>("commitments", "The district's commitments in all its partnerships, by due date.")
+            .ReadableBy(Readers.Members)
             .Filter<CommitmentFilter>().DefaultOrder(c => c.DueOn)
             .FromChildren(d => d.Commitments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CalendarDayType>>>>("calendar")
+            .AuthorizeWithRoles(Readers.Staff)
             .Description($"The district's calendar days from `from` to `to` (inclusive, at most {CalendarQueries.MaxDays} days). Days the district has not published are absent.")
             .Argument<NonNullGraphType<DateType>>("from", "First day.")
             .Argument<NonNullGraphType<DateType>>("to", "Last day.")

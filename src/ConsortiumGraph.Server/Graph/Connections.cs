@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using System.Linq.Expressions;
 using ConsortiumGraph.Data;
 using GraphQL;
@@ -35,16 +36,23 @@ public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>
         var node = typeof(TNodeType).GraphQLName();
         Name = $"{node}Connection";
         Description = $"A page of {node} objects, with cursors to fetch the pages around it.";
+        this.ReadableBy(Readers.Directory); // structure only: the objects' own types say who reads them
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, T>>>>>("edges")
             .Description("The page's objects, each with its cursor.").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
             .Description("The page's objects, without cursors.").Resolve(c => c.Source.Nodes);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo")
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
             .Description("Whether more pages exist, and the cursors at either end of this one.").Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many objects the whole list has, with the same filter, across all pages.")
             .ResolveAsync(async c => c.Source.TotalCount() switch { Task<int> count => await count, var pending => pending });
     }
+}
+
+/// <summary>Relay's PageInfo, readable wherever its connection is.</summary>
+public sealed class PageInfoGraphType : PageInfoType
+{
+    public PageInfoGraphType() => this.ReadableBy(Readers.Directory);
 }
 
 public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNodeType : IGraphType
@@ -54,6 +62,7 @@ public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNod
         var node = typeof(TNodeType).GraphQLName();
         Name = $"{node}Edge";
         Description = $"A {node} in a page, with its cursor.";
+        this.ReadableBy(Readers.Directory);
         Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("Opaque position of this object; pass it as `after` or `before`.").Resolve(c => c.Source.Cursor);
         Field<NonNullGraphType<TNodeType>>("node").Description($"The {node}.").Resolve(c => c.Source.Node);
@@ -82,6 +91,13 @@ public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> bu
     // Sort keys are compiled when the field is defined; resolvers run once per parent row and only pick them.
     private static readonly SortKey<T> ById = SortKey<T>.Create((Expression<Func<T, int>>)(e => e.Id), false);
     private IReadOnlyList<SortKey<T>> _defaultOrder = [ById];
+
+    /// <summary>Who may select this list, when not the same as its type's readers.</summary>
+    public ConnectionField<TSource, T> ReadableBy(string[] roles)
+    {
+        builder.FieldType.ReadableBy(roles);
+        return this;
+    }
 
     public ConnectionField<TSource, T> Filter<TFilterType>() where TFilterType : FilterInputType<T>
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -29,7 +30,15 @@ public static class GraphQLEndpoint
     private static async Task HandleAsync(HttpContext http, string path)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var limits = http.RequestServices.GetRequiredService<Access.RequestLimits>();
         var request = http.Request;
+
+        if (Access.Authentication.PresentedInvalidCredentials(http))
+        {
+            await FailAsync(http, serializer, Json, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+                "The credentials sent (a bearer token or an API key) are malformed, expired, revoked or not signed by a trusted key. Send valid ones, or none for public data.");
+            return;
+        }
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
@@ -74,9 +83,15 @@ public static class GraphQLEndpoint
                 await FailAsync(http, serializer, responseType, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Request bodies must be UTF-8.");
                 return;
             }
+            if (request.ContentLength > limits.MaxBodyBytes || await ReadLimitedAsync(request, limits.MaxBodyBytes, http.RequestAborted) is not { } body)
+            {
+                await FailAsync(http, serializer, responseType, StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE",
+                    $"The request body is larger than {limits.MaxBodyBytes} bytes.");
+                return;
+            }
             try
             {
-                graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(request.Body, http.RequestAborted);
+                graphQLRequest = serializer.Deserialize<GraphQLRequest>(Encoding.UTF8.GetString(body));
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException)
             {
@@ -86,9 +101,15 @@ public static class GraphQLEndpoint
             }
         }
 
-        if (string.IsNullOrWhiteSpace(graphQLRequest?.Query))
+        if (graphQLRequest is null || (string.IsNullOrWhiteSpace(graphQLRequest.Query) && string.IsNullOrWhiteSpace(graphQLRequest.DocumentId)))
         {
-            await FailAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has no `query`.");
+            await FailAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has no `query` (nor a persisted `documentId`).");
+            return;
+        }
+        if (graphQLRequest.Query?.Length > limits.MaxDocumentLength)
+        {
+            await FailAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "DOCUMENT_TOO_LARGE",
+                $"The query has {graphQLRequest.Query.Length} characters; at most {limits.MaxDocumentLength} are allowed. Persisted documents have no such limit.");
             return;
         }
 
@@ -96,7 +117,7 @@ public static class GraphQLEndpoint
         if (HttpMethods.IsGet(request.Method))
         {
             // GET must never change data; reject mutations before anything runs.
-            try { document = Parser.Parse(graphQLRequest.Query); }
+            try { document = graphQLRequest.Query is null ? null : Parser.Parse(graphQLRequest.Query); }
             catch (GraphQLSyntaxErrorException) { /* the executer reports the syntax error */ }
             if (document is not null && SelectedOperation(document, graphQLRequest.OperationName) is { Operation: not OperationType.Query })
             {
@@ -106,7 +127,12 @@ public static class GraphQLEndpoint
             }
         }
 
-        var result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
         {
             Schema = http.RequestServices.GetRequiredService<PluginHost.LiveSchema>().Schema,
             Query = graphQLRequest.Query,
@@ -115,13 +141,35 @@ public static class GraphQLEndpoint
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
+            DocumentId = graphQLRequest.DocumentId,
             User = http.User,
-            CancellationToken = http.RequestAborted,
+            CancellationToken = timeout.Token,
         });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            await FailAsync(http, serializer, responseType, StatusCodes.Status503ServiceUnavailable, "TIMEOUT",
+                $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0} seconds and was stopped; nothing it changed was kept unless its mutation had completed. Ask for less.");
+            return;
+        }
 
         http.Response.StatusCode = responseType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (read no further than that).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static GraphQLRequest ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer, out string? problem)

@@ -1,5 +1,6 @@
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Access;
 using ConsortiumGraph.PluginHost;
 using GraphQL;
 
@@ -25,17 +26,47 @@ public static class GraphRegistration
         services.AddSingleton<LiveSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveSchema>());
         services.AddSingleton<ConsortiumData>();
+        services.AddConsortiumAuthentication(configuration);
+        var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimits>() ?? new RequestLimits();
+        services.AddSingleton(limits);
+        var persisted = configuration.GetSection("GraphQL:PersistedDocuments").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions();
+        services.AddSingleton(persisted);
+        services.AddSingleton<PersistedDocumentStore>();
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            // Cors:Origins lists the front ends allowed to call from a browser; none by default.
+            var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", Authentication.ApiKeyHeader);
+        }));
 
         services.AddGraphQL(graphQL => graphQL
             // The schema is not a DI singleton: LiveSchema builds one per plugin set and swaps it.
             .AddSystemTextJson()
             .AddGraphTypes(typeof(ConsortiumSchema).Assembly)
+            // Who may read what, declared on the types (Access/FieldAccess.cs), and what one request may ask.
+            .AddValidationRule<FieldAccessRule>()
+            .AddValidationRule(new QueryShapeRule(limits))
+            .AddComplexityAnalyzer(o =>
+            {
+                o.MaxDepth = limits.MaxDepth;
+                o.MaxComplexity = limits.MaxComplexity;
+            })
+            .UsePersistedDocuments(o =>
+            {
+                o.AllowOnlyPersistedDocuments = persisted.OnlyPersisted;
+                o.GetQueryDelegate = (execution, prefix, payload) =>
+                    ValueTask.FromResult(execution.RequestServices!.GetRequiredService<PersistedDocumentStore>().Find(prefix, payload));
+            })
             .AddErrorInfoProvider(o =>
             {
                 o.ExposeExceptionDetails = false;
                 o.ExposeCode = true;
                 o.ExposeCodes = false;
                 o.ExposeData = false;
+            })
+            .ConfigureExecutionOptions(o =>
+            {
+                if (!limits.Introspection) o.ValidationRules = [.. o.ValidationRules ?? GraphQL.Validation.DocumentValidator.CoreRules, GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
             })
             .AddUnhandledExceptionHandler(context =>
             {

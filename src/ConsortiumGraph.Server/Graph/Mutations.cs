@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using GraphQL;
 using GraphQL.Builders;
@@ -14,6 +15,7 @@ public abstract class PayloadType<TNodeType, T> : ObjectGraphType<Payload<T>> wh
     protected PayloadType(string name, string valueField, string valueDescription)
     {
         Name = name;
+        this.ReadableBy(Readers.Directory); // the mutation field itself says who may call it
         Description = $"The result of a mutation: `{valueField}` when it succeeded, `errors` when it did not (then nothing was saved).";
         Field<TNodeType>(valueField).Description(valueDescription + " Null on a dry run.").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorInterface>>>>("errors")
@@ -31,7 +33,7 @@ public sealed class EntityPayloadType<TNodeType, T>() : PayloadType<TNodeType, T
     where TNodeType : IGraphType;
 
 /// <summary>Everything a mutation handler works with: its input, a DbContext, and the errors it collects.</summary>
-public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IResolveFieldContext resolveContext, TimeProvider clock)
+public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IResolveFieldContext resolveContext, TimeProvider clock, Access.Caller caller)
 {
     private readonly List<UserError> _errors = [];
     private readonly List<RuleViolation> _warnings = [];
@@ -41,6 +43,8 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     /// <summary>The plugins of the schema this request runs on.</summary>
     public PluginHost.PluginSet Plugins => ((ConsortiumSchema)resolveContext.Schema).Plugins;
     public IReadOnlyList<RuleViolation> Warnings => _warnings;
+    /// <summary>Who is making the change; reads through <see cref="Db"/> are already limited to what they may see.</summary>
+    public Access.Caller Caller => caller;
     public IReadOnlyList<Func<Task>> AfterSave => _afterSave;
     public ConsortiumDb Db => db;
     public IResolveFieldContext Field => resolveContext;
@@ -61,6 +65,18 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
         var violation = new RuleViolation(message, rule, inputField is null ? null : Path([inputField]), rule, plugin);
         if (blocking) _errors.Add(violation);
         else _warnings.Add(violation);
+    }
+
+    /// <summary>
+    /// District staff change only what their own district owns or takes part in; admins act for any
+    /// district of their consortia. Records a NotAuthorizedError on <paramref name="inputField"/> otherwise.
+    /// </summary>
+    public bool ActingFor(int districtId, string districtName, string inputField)
+    {
+        if (caller.ActsFor(districtId)) return true;
+        _errors.Add(new NotAuthorizedError($"You may act only for your own district ({string.Join(", ", caller.DistrictCodes)}), not for {districtName}.",
+            "NOT_AUTHORIZED", Path([inputField])));
+        return false;
     }
 
     /// <summary>Work that needs the keys of rows this mutation inserts; runs after the first save, in the same transaction.</summary>
@@ -144,23 +160,34 @@ public static class MutationFields
     public static async Task<Payload<T>> RunAsync<TInput, T>(IResolveFieldContext context, Func<MutationContext<TInput>, Task<T?>> handle)
     {
         var services = context.RequestServices!;
-        await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(context.CancellationToken);
-        var run = new MutationContext<TInput>(context.GetArgument<TInput>("input"), db, context, services.GetRequiredService<TimeProvider>());
+        var ct = context.CancellationToken;
+        var caller = await services.GetRequiredService<Access.RequestCaller>().GetAsync(ct);
+        await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(ct);
+        caller.Apply(db);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var run = new MutationContext<TInput>(context.GetArgument<TInput>("input"), db, context, clock, caller);
         try
         {
             var value = await handle(run);
             if (run.Failed) return new Payload<T>(default, run.Errors, run.Warnings);
             if (context.GetArgument<bool>("dryRun")) return new Payload<T>(default, [], run.Warnings);
-            if (run.AfterSave.Count == 0)
-                await db.SaveChangesAsync(context.CancellationToken);
-            else
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-                await db.SaveChangesAsync(context.CancellationToken);
-                foreach (var step in run.AfterSave) await step();
-                await db.SaveChangesAsync(context.CancellationToken);
-                await transaction.CommitAsync(context.CancellationToken);
-            }
+
+            // The change and its audit trail are saved together, or not at all.
+            var operation = context.Operation.Name is { } name ? $"{context.FieldDefinition.Name} in {name.StringValue}" : context.FieldDefinition.Name;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var audited = Access.AuditEntry.Capture(db, caller, operation, run.Now);
+            var changes = audited.ToDictionary(a => a.Source, a => Access.AuditEntry.Changed(a.Source));
+            await db.SaveChangesAsync(ct);
+            foreach (var step in run.AfterSave) await step();
+            var later = Access.AuditEntry.Capture(db, caller, operation, run.Now); // rows the after-save steps added
+            foreach (var (_, source) in later) changes[source] = Access.AuditEntry.Changed(source);
+            audited.AddRange(later);
+            await db.SaveChangesAsync(ct);
+            var (consortium, district) = await Access.AuditScope.OfAsync(db, value, caller);
+            Access.AuditEntry.Complete(audited, changes, consortium, district);
+            db.AuditEntries.AddRange(audited.Select(a => a.Entry));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return new Payload<T>(value, [], run.Warnings);
         }
         catch (DbUpdateException e)

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Calendars;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Consortia;
@@ -19,6 +20,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        this.ReadableBy(Readers.Members);
         Description = "Everything a consortium's members, their front ends and their funders read.";
 
         Field<NodeInterface>("node").Description("The object a global ID names; null when none does.")
@@ -36,15 +38,19 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsortiumType>>>>("consortia").Description("Every consortium, by name.")
+            .AuthorizeWithRoles(Readers.Directory)
             .ResolveAsync(async c => await c.Loaders().ReadAsync(db => db.Consortia.AsNoTracking().OrderBy(x => x.Name).ToListAsync(c.CancellationToken), c.CancellationToken));
         Field<ConsortiumType>("consortium").Description("A consortium by ID.")
+            .AuthorizeWithRoles(Readers.Directory)
             .Argument<NonNullGraphType<IdGraphType>>("id", "The consortium's global ID.")
             .Resolve(c => GlobalId.TryDecode(c.GetArgument<string>("id"), "Consortium", out var id) ? c.ById<Consortium>(id) : null);
 
         this.Connection<object?, DistrictType, District>("districts", "Every district, by name unless ordered otherwise.")
+            .ReadableBy(Readers.Directory)
             .Filter<DistrictFilter>().Order<DistrictOrder>().DefaultOrder(d => d.Name)
             .FromQuery((_, db) => db.Districts);
         Field<DistrictType>("district").Description("A district by its code (usually the federal LEA id).")
+            .AuthorizeWithRoles(Readers.Directory)
             .Argument<NonNullGraphType<StringGraphType>>("code", "The district's code.")
             .ResolveAsync(async c =>
             {
@@ -52,6 +58,7 @@ public sealed class QueryType : ObjectGraphType
                 return await c.Loaders().ReadAsync(db => db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, c.CancellationToken), c.CancellationToken);
             });
         this.Connection<object?, PartnershipType, Partnership>("partnerships", "Every partnership, by name unless ordered otherwise.")
+            .ReadableBy(Readers.Directory)
             .Filter<PartnershipFilter>().Order<PartnershipOrder>().DefaultOrder(p => p.Name)
             .FromQuery((_, db) => db.Partnerships);
         this.Connection<object?, CommitmentType, Commitment>("commitments", "Every commitment, by due date unless ordered otherwise.")
@@ -61,6 +68,7 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await c.Loaders().ReadAsync(db => db.Funders.AsNoTracking().OrderBy(x => x.Name).ToListAsync(c.CancellationToken), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateType>>>>("commonDays")
+            .AuthorizeWithRoles(Readers.Staff)
             .Description("Days on which every listed district is in session (for shared courses) or every one is out of session (for joint professional learning), "
                 + "from the districts' published calendars. Early-release days count as in session.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("districtIds", "The districts (at most 100).")
@@ -71,11 +79,15 @@ public sealed class QueryType : ObjectGraphType
                 c.GetArgument<DateOnly>("to"), c.GetArgument<bool>("inSession")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LocalFieldDefinitionType>>>>("localFieldDefinitions")
+            .AuthorizeWithRoles(Readers.Staff)
             .Description("Describes every plugin-added field, so a front end can render forms for local fields it was not built for.")
             .Resolve(c => LocalFieldDefinition.Of(((ConsortiumSchema)c.Schema).Plugins));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PluginStatusType>>>>("plugins")
+            .AuthorizeWithRoles(Readers.Staff)
             .Description("The district plugins this schema was composed with, and those rejected at load or composition, with the reason.")
             .Resolve(c => PluginStatus.Of(((ConsortiumSchema)c.Schema).Plugins));
+        this.AddAuditLog();
+        this.AddApiKeys();
     }
 
     private static object? LoadNode(IResolveFieldContext context, string id) =>
@@ -89,11 +101,13 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        this.ReadableBy(Readers.Staff); // funders and anonymous callers change nothing
         Description = "Changes, each with one input and a payload that carries typed errors. A payload with errors saved nothing.";
         this.AddPartnershipMutations();
         Agreements.AgreementMutations.AddAgreementMutations(this);
         this.AddCommitmentMutations();
         Decisions.DecisionMutations.AddDecisionMutations(this);
         this.AddLocalFieldMutations();
+        this.AddApiKeyMutations();
     }
 }

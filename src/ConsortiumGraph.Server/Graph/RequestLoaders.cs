@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ConsortiumGraph.Graph;
 
 /// <summary>The batch loaders of one request, by name; each reads through its own DbContext, since fields resolve in parallel.</summary>
-public sealed class RequestLoaders(IDbContextFactory<ConsortiumDb> databases)
+public sealed class RequestLoaders(IDbContextFactory<ConsortiumDb> databases, Access.RequestCaller caller)
 {
     private readonly ConcurrentDictionary<object, object> _loaders = new();
 
@@ -20,10 +20,11 @@ public sealed class RequestLoaders(IDbContextFactory<ConsortiumDb> databases)
         where TKey : notnull =>
         (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(fetch, missing));
 
-    /// <summary>Runs a read with a DbContext of its own.</summary>
+    /// <summary>Runs a read with a DbContext of its own, limited to the rows the caller may read.</summary>
     public async Task<T> ReadAsync<T>(Func<ConsortiumDb, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        (await caller.GetAsync(cancellationToken)).Apply(db);
         return await read(db);
     }
 }

@@ -74,6 +74,12 @@ public static class LocalFieldMutations
         if (plugin is null || view is null) return null;
 
         var districtCode = m.RequireScope(plugin, view, entityType, "id");
+        // District staff write local fields only on their own district's records (admins on any of their consortia's).
+        if (districtCode is not null && !m.Caller.IsAdmin && !PluginViews.DistrictCodesOf(view).Intersect(m.Caller.DistrictCodes).Any())
+        {
+            m.ActingFor(0, $"the {entityType} given as `id`", "id");
+            return null;
+        }
         var current = (await LocalFieldStore.ReadAsync(m.Db, plugin, entityType, [id], m.Field.CancellationToken)).GetValueOrDefault(id, LocalValues.Empty);
         var (proposed, changes) = m.CheckLocalValues(plugin, entityType, input.Values, current, "values");
         if (districtCode is null || proposed is null || m.Failed) return null;

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Access;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
@@ -17,13 +18,15 @@ namespace ConsortiumGraph.LocalFields;
 /// <summary>
 /// The `local` object of an entity: one field per plugin that adds fields to this type, holding that
 /// plugin's object, or null where the plugin does not apply. Built for each plugin set, so a schema
-/// is rebuilt when plugins change.
+/// is rebuilt when plugins change. Built by the schema, not the container.
 /// </summary>
+[DoNotRegister]
 public sealed class LocalFieldsType : ObjectGraphType<Entity>
 {
     public LocalFieldsType(string entityType, PluginSet plugins)
     {
         Name = $"{entityType}Local";
+        this.ReadableBy(Readers.Staff);
         Description = $"Fields that district plugins add to {entityType}, one object per plugin, null where a plugin does not apply.";
         var applicable = plugins.Plugins.Where(p => p.Fields[entityType].Count > 0).ToList();
         var keys = applicable.Select(p => p.Key).ToArray();
@@ -47,6 +50,7 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
     public static void AddTo<T>(ObjectGraphType<T> type) where T : Entity =>
         type.Field("local", new GraphQLTypeReference($"{typeof(T).Name}Local"))
             .Description("Fields added by district plugins, one object per plugin; null where a plugin does not apply.")
+            .AuthorizeWithRoles(Readers.Staff)
             .Resolve(c => c.Source);
 
     /// <summary>A plugin applies to its districts, their schools, their commitments, and the partnerships they are members of.</summary>
@@ -64,11 +68,13 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
 }
 
 /// <summary>One plugin's fields on one core type, e.g. RiversideCommitmentFields.</summary>
+[DoNotRegister]
 public sealed class PluginFieldsType : ObjectGraphType<Entity>
 {
     public PluginFieldsType(ComposedPlugin plugin, string entityType, PluginSet plugins)
     {
         Name = plugin.ObjectTypeName(entityType);
+        this.ReadableBy(Readers.Staff);
         Description = $"What the `{plugin.Key}` plugin records on {entityType}: {plugin.Manifest.Description}";
         var enums = new Dictionary<string, EnumerationGraphType>();
         foreach (var field in plugin.Fields[entityType])

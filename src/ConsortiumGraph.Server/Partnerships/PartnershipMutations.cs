@@ -119,6 +119,8 @@ public static class PartnershipMutations
             rights.Add(new DecisionRight { Area = area, Rule = right.Rule });
         }
         if (consortium is null || name is null || lead is null || m.Failed) return null;
+        // District staff propose partnerships their own district leads.
+        if (!m.ActingFor(lead.Value, $"district {input.LeadDistrictId}", "leadDistrictId")) return null;
 
         if (await m.Db.Partnerships.AnyAsync(p => p.ConsortiumId == consortium.Id && p.Name == name, m.Field.CancellationToken))
             m.Violates("DUPLICATE_NAME", $"{consortium.Name} already has a partnership named {name}.", "name");
@@ -170,6 +172,7 @@ public static class PartnershipMutations
         var partnership = await m.Find<Partnership>(input.PartnershipId, "Partnership", "partnershipId", q => q.Include(p => p.Members));
         var district = await m.Find<Districts.District>(input.DistrictId, "District", "districtId");
         if (partnership is null || district is null) return null;
+        if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
         m.RequireOpen(partnership, "partnershipId", "no district can join it");
         if (partnership.Members.Any(member => member.DistrictId == district.Id))

@@ -1,3 +1,5 @@
+using GraphQL;
+using ConsortiumGraph.Access;
 using System.ComponentModel;
 using ConsortiumGraph.Agreements;
 using ConsortiumGraph.Commitments;
@@ -18,9 +20,10 @@ public sealed class PartnershipType : NodeType<Partnership>
 
     public PartnershipType() : base("One collaborative project inside a consortium: small units that build trust, not the whole consortium.")
     {
-        Field(p => p.Name).Description("The partnership's name, unique within its consortium.");
-        Field(p => p.Kind).Description("What kind of collaboration this is.");
-        Field(p => p.Status).Description("Where the partnership is in its lifecycle.");
+        // The public directory names partnerships; everything else about them is for members.
+        Field(p => p.Name).Description("The partnership's name, unique within its consortium.").AuthorizeWithRoles(Readers.Directory);
+        Field(p => p.Kind).Description("What kind of collaboration this is.").AuthorizeWithRoles(Readers.Directory);
+        Field(p => p.Status).Description("Where the partnership is in its lifecycle.").AuthorizeWithRoles(Readers.Directory);
         Field(p => p.SharedGoal, nullable: true).Description("The goal the members share in this partnership.");
         Field(p => p.StartsOn, type: typeof(DateType)).Description("First day of the work.");
         Field(p => p.EndsOn, type: typeof(DateType)).Description("Last day of the work.");
@@ -55,6 +58,7 @@ public sealed class PartnershipMemberType : ObjectGraphType<PartnershipMember>
     public PartnershipMemberType()
     {
         Description = "A district's place in a partnership.";
+        this.ReadableBy(Readers.Members);
         Field<NonNullGraphType<DistrictType>>("district").Description("The member district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(m => m.Role).Description("The district's role.");
         Field(m => m.JoinedOn, type: typeof(NonNullGraphType<DateType>)).Description("When the district joined.");
@@ -66,6 +70,7 @@ public sealed class DecisionRightType : ObjectGraphType<DecisionRight>
     public DecisionRightType()
     {
         Description = "Who decides in one area of a partnership (budget, staffing, curriculum, data sharing...).";
+        this.ReadableBy(Readers.Members);
         Field(r => r.Area).Description("The area, e.g. budget.");
         Field(r => r.Rule).Description("How decisions in the area are taken.");
     }

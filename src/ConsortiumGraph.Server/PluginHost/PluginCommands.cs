@@ -12,9 +12,6 @@ public static class PluginCommands
 {
     public const string Usage = "usage: ConsortiumGraph.Server plugins validate <plugin folder or folder of plugin folders> [--Setting=value ...]";
 
-    /// <summary>The command in <paramref name="args"/>, if any; settings (--Key=value) stay for the configuration.</summary>
-    public static string[]? Command(string[] args) => args is ["plugins", ..] ? args.TakeWhile(a => !a.StartsWith('-')).ToArray() : null;
-
     public static async Task<int> RunAsync(WebApplication app, string[] command)
     {
         if (command is not ["plugins", "validate", var path] || !Directory.Exists(path))

@@ -1,0 +1,157 @@
+using System.ComponentModel;
+using ConsortiumGraph.Graph;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Access;
+
+[Description("The role an API key acts in.")]
+public enum ApiKeyRole
+{
+    [Description("Everything within the listed consortia.")] ConsortiumAdmin,
+    [Description("Reads the consortium; changes only the listed districts' part.")] DistrictStaff,
+    [Description("Reads only what the funder funds.")] Funder,
+}
+
+public sealed class CreateApiKeyInput
+{
+    public required string Name { get; init; }
+    public ApiKeyRole Role { get; init; }
+    public List<string>? DistrictCodes { get; init; }
+    public List<string>? ConsortiumIds { get; init; }
+    public string? FunderId { get; init; }
+}
+
+public sealed class RevokeApiKeyInput
+{
+    public required string Id { get; init; }
+}
+
+public sealed class CreateApiKeyInputType : InputObjectGraphType<CreateApiKeyInput>
+{
+    public CreateApiKeyInputType()
+    {
+        Name = "CreateApiKeyInput";
+        Description = "A new API key for a service, in one role.";
+        Field(i => i.Name).Description("What the key is for (e.g. \"Tri-State quarterly report\"); unique, at most 100 characters.");
+        Field(i => i.Role).Description("The role it acts in.");
+        Field(i => i.DistrictCodes, nullable: true).Description("DISTRICT_STAFF: the districts it acts for, all in your consortia.");
+        Field(i => i.ConsortiumIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("CONSORTIUM_ADMIN: the consortia, all yours.");
+        Field(i => i.FunderId, type: typeof(IdGraphType)).Description("FUNDER: the funder, which must fund a partnership of your consortia.");
+    }
+}
+
+public sealed class RevokeApiKeyInputType : InputObjectGraphType<RevokeApiKeyInput>
+{
+    public RevokeApiKeyInputType()
+    {
+        Name = "RevokeApiKeyInput";
+        Description = "An API key to revoke; requests with it are refused from then on.";
+        Field(i => i.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The key's ID.");
+    }
+}
+
+public sealed class ApiKeyType : NodeType<ApiKey>
+{
+    public ApiKeyType() : base("A named, revocable credential for a service, acting in one role. Only a hash of its secret is stored.")
+    {
+        this.ReadableBy(Readers.Admins);
+        Field(k => k.Name).Description("What the key is for.");
+        Field(k => k.Role).Description("The role it acts in (consortium-admin, district-staff or funder).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scope")
+            .Description("District codes, consortium IDs or the funder ID the role is limited to.").Resolve(c => c.Source.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Field(k => k.Prefix).Description("The key's public part (cgk_<prefix>_...), to recognise it in logs.");
+        Field(k => k.CreatedAt).Description("When it was created.");
+        Field(k => k.CreatedBy).Description("Who created it.");
+        Field(k => k.RevokedAt, nullable: true).Description("When it was revoked; null while it works.");
+        Field(k => k.Secret, nullable: true).Description("The whole key, to send as the X-Api-Key header. Returned once, by createApiKey; store it now.");
+    }
+}
+
+public static class ApiKeyMutations
+{
+    public static void AddApiKeyMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<CreateApiKeyInputType, CreateApiKeyInput, ApiKeyType, ApiKey>("createApiKey",
+            "Creates an API key for a service; its secret is in the payload, once. Consortium admins only.", CreateAsync);
+        mutation.Mutation<RevokeApiKeyInputType, RevokeApiKeyInput, ApiKeyType, ApiKey>("revokeApiKey",
+            "Revokes an API key: requests with it are refused from now on. The key stays listed, with when it was revoked.", RevokeAsync);
+        foreach (var name in new[] { "createApiKey", "revokeApiKey" })
+            mutation.GetField(name)!.ReadableBy(Readers.Admins);
+    }
+
+    public static void AddApiKeys(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyType>>>>("apiKeys").Description("The API keys created in your consortia, newest first. Consortium admins only.")
+            .AuthorizeWithRoles(Readers.Admins)
+            .ResolveAsync(async c =>
+            {
+                var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
+                var creators = CreatorTag(caller);
+                return await c.Loaders().ReadAsync(db => db.ApiKeys.AsNoTracking().Where(k => k.CreatedBy.StartsWith(creators)).OrderByDescending(k => k.Id).ToListAsync(c.CancellationToken), c.CancellationToken);
+            });
+
+    // Keys are listed to the admins of the consortia that created them.
+    private static string CreatorTag(Caller caller) => $"[{string.Join(',', caller.Consortia.Order())}]";
+
+    private static async Task<ApiKey?> CreateAsync(MutationContext<CreateApiKeyInput> m)
+    {
+        var input = m.Input;
+        var name = m.Text(input.Name, "name", 100);
+        string? scope = null;
+        switch (input.Role)
+        {
+            case ApiKeyRole.DistrictStaff:
+                var codes = (input.DistrictCodes ?? []).Distinct().ToList();
+                var found = await m.Db.Districts.Where(d => codes.Contains(d.Code)).Select(d => new { d.Id, d.Code }).ToListAsync(m.Field.CancellationToken);
+                if (codes.Count == 0) m.Invalid("REQUIRED", "A DISTRICT_STAFF key names its districts in `districtCodes`.", "districtCodes");
+                foreach (var code in codes.Where(c => found.All(f => f.Code != c) ))
+                    m.Invalid("NOT_FOUND", $"No district of your consortia has the code {code}.", "districtCodes");
+                foreach (var district in found.Where(f => !m.Caller.ActsFor(f.Id)))
+                    m.ActingFor(district.Id, district.Code, "districtCodes");
+                scope = string.Join(' ', codes);
+                break;
+            case ApiKeyRole.ConsortiumAdmin:
+                var ids = (input.ConsortiumIds ?? []).Select(id => m.Id(id, "Consortium", "consortiumIds")).ToList();
+                if (ids.Count == 0) m.Invalid("REQUIRED", "A CONSORTIUM_ADMIN key names its consortia in `consortiumIds`.", "consortiumIds");
+                if (ids.Any(id => id is { } known && !m.Caller.Consortia.Contains(known)))
+                    m.Invalid("NOT_FOUND", "Every consortium must be one you administer.", "consortiumIds");
+                scope = string.Join(' ', input.ConsortiumIds ?? []);
+                break;
+            case ApiKeyRole.Funder:
+                if (await m.Find<Grants.Funder>(input.FunderId, "Funder", "funderId") is { } funder
+                    && !await m.Db.Grants.AnyAsync(g => g.FunderId == funder.Id, m.Field.CancellationToken))
+                    m.Invalid("NOT_FOUND", "The funder funds no partnership of your consortia.", "funderId");
+                if (input.FunderId is null) m.Invalid("REQUIRED", "A FUNDER key names its funder in `funderId`.", "funderId");
+                scope = input.FunderId;
+                break;
+        }
+        if (name is not null && await m.Db.ApiKeys.AnyAsync(k => k.Name == name, m.Field.CancellationToken))
+            m.Invalid("DUPLICATE_NAME", $"An API key is already named {name}.", "name");
+        if (m.Failed || name is null) return null;
+
+        var (text, prefix, hash) = ApiKey.Generate();
+        var key = new ApiKey
+        {
+            Name = name, Prefix = prefix, SecretHash = hash, Scope = scope!, CreatedAt = m.Now,
+            Role = input.Role switch { ApiKeyRole.ConsortiumAdmin => Roles.ConsortiumAdmin, ApiKeyRole.DistrictStaff => Roles.DistrictStaff, _ => Roles.Funder },
+            CreatedBy = $"{CreatorTag(m.Caller)} {m.Caller.Subject}",
+            Secret = text,
+        };
+        m.Db.ApiKeys.Add(key);
+        return key;
+    }
+
+    private static async Task<ApiKey?> RevokeAsync(MutationContext<RevokeApiKeyInput> m)
+    {
+        var key = await m.Find<ApiKey>(m.Input.Id, "ApiKey", "id");
+        if (key is null) return null;
+        if (!key.CreatedBy.StartsWith(CreatorTag(m.Caller), StringComparison.Ordinal))
+        {
+            m.Invalid("NOT_FOUND", "No API key of your consortia has the ID given as `id`.", "id");
+            return null;
+        }
+        key.RevokedAt ??= m.Now;
+        return key;
+    }
+}

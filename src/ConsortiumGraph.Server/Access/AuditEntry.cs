@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ConsortiumGraph.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConsortiumGraph.Access;
+
+/// <summary>One row changed by one mutation: who, what (fields before and after), when, and through which operation.</summary>
+public sealed class AuditEntry : Entity
+{
+    public DateTime At { get; set; }
+    public required string Subject { get; set; }
+    public required string Role { get; set; }
+    /// <summary>The caller's district codes, space-separated (district staff).</summary>
+    public string? Districts { get; set; }
+    /// <summary>The mutation field, e.g. castVote; with the operation's name when it has one (castVote in VoteOnBudget).</summary>
+    public required string Operation { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    /// <summary>Added, Modified or Deleted.</summary>
+    public required string Action { get; set; }
+    /// <summary>JSON: field name to [before, after].</summary>
+    public required string Changes { get; set; }
+    /// <summary>The consortium the change belongs to, which decides which admins read it.</summary>
+    public int? ConsortiumId { get; set; }
+    /// <summary>For changes to a district's own records (its local fields, its schools): the district, whose consortia's admins read it.</summary>
+    public int? DistrictId { get; set; }
+
+    /// <summary>
+    /// What a mutation is about to save, one entry per changed row. Added rows get their keys at save;
+    /// <see cref="Complete"/> fills them in afterwards.
+    /// </summary>
+    public static List<(AuditEntry Entry, EntityEntry Source)> Capture(ConsortiumDb db, Caller caller, string operation, DateTime now) =>
+        [.. db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .Select(e => (new AuditEntry
+            {
+                At = now, Subject = caller.Subject, Role = caller.Role ?? "none", Districts = caller.DistrictCodes.Count == 0 ? null : string.Join(' ', caller.DistrictCodes),
+                Operation = operation, EntityType = e.Metadata.ClrType.Name, Action = e.State.ToString(), Changes = "",
+            }, e))];
+
+    /// <summary>Records keys and values once the rows are saved (an added row's key exists only then).</summary>
+    public static void Complete(List<(AuditEntry Entry, EntityEntry Source)> captured, IReadOnlyDictionary<EntityEntry, Dictionary<string, object?[]>> changes,
+        int? consortiumId, int? districtId)
+    {
+        foreach (var (entry, source) in captured)
+        {
+            entry.EntityId = source.Entity is Entity entity ? entity.Id : 0;
+            entry.Changes = JsonSerializer.Serialize(changes[source]);
+            entry.ConsortiumId = consortiumId;
+            entry.DistrictId = districtId;
+        }
+    }
+
+    /// <summary>Field values before and after, read before the save (after it, originals are reset).</summary>
+    public static Dictionary<string, object?[]> Changed(EntityEntry entry) =>
+        entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && (entry.State != EntityState.Modified || p.IsModified))
+            .ToDictionary(p => p.Metadata.Name, p => entry.State switch
+            {
+                EntityState.Added => new[] { null, p.CurrentValue },
+                EntityState.Deleted => [p.OriginalValue, null],
+                _ => [p.OriginalValue, p.CurrentValue],
+            });
+}
+
+/// <summary>Which consortium (or district) a mutation's change belongs to, from the object it returns.</summary>
+public static class AuditScope
+{
+    public static async Task<(int? Consortium, int? District)> OfAsync(ConsortiumDb db, object? changed, Caller caller)
+    {
+        async Task<int?> ConsortiumOf(int partnershipId) =>
+            await db.Partnerships.IgnoreQueryFilters().Where(p => p.Id == partnershipId).Select(p => (int?)p.ConsortiumId).FirstOrDefaultAsync();
+        return changed switch
+        {
+            Partnerships.Partnership p => (p.ConsortiumId, null),
+            Agreements.Agreement a => (await ConsortiumOf(a.PartnershipId), null),
+            Decisions.Decision d => (await ConsortiumOf(d.PartnershipId), null),
+            Commitments.Commitment c => (await ConsortiumOf(c.PartnershipId), c.DistrictId),
+            Districts.District d => (null, d.Id),
+            Schools.School s => (null, s.DistrictId),
+            _ => (caller.Consortia.Length > 0 ? caller.Consortia[0] : null, null),
+        };
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> a)
+    {
+        a.Property(x => x.Subject).HasMaxLength(200);
+        a.Property(x => x.Role).HasMaxLength(32);
+        a.Property(x => x.Districts).HasMaxLength(400);
+        a.Property(x => x.Operation).HasMaxLength(200);
+        a.Property(x => x.EntityType).HasMaxLength(64);
+        a.Property(x => x.Action).HasMaxLength(16);
+        a.HasIndex(x => new { x.ConsortiumId, x.At });
+        a.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Graph;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Access;
+
+/// <summary>The roles a caller holds, as the <c>role</c> claim of a token or API key names them.</summary>
+public static class Roles
+{
+    public const string ConsortiumAdmin = "consortium-admin";
+    public const string DistrictStaff = "district-staff";
+    public const string Funder = "funder";
+    /// <summary>Not a claim: what a request without credentials is, when anonymous access is on.</summary>
+    public const string Anonymous = "anonymous";
+
+    public static readonly string[] All = [ConsortiumAdmin, DistrictStaff, Funder];
+
+    /// <summary>Claims: <c>role</c>, <c>district</c> (codes, for district staff), <c>consortium</c> (global IDs, for admins), <c>funder</c> (a global ID).</summary>
+    public const string RoleClaim = "role", DistrictClaim = "district", ConsortiumClaim = "consortium", FunderClaim = "funder";
+}
+
+/// <summary>Who may read the directory without credentials: everyone (the default), or no one.</summary>
+public enum AnonymousAccess { Directory, None }
+
+/// <summary>Who is calling, resolved once per request: role, and the rows that role reaches.</summary>
+public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> DistrictIds, IReadOnlyList<string> DistrictCodes,
+    int[] Consortia, int? FunderId, int[] FundedPartnerships)
+{
+    public bool IsAdmin => Role == Roles.ConsortiumAdmin;
+    public bool IsStaff => Role == Roles.DistrictStaff;
+    public bool IsFunder => Role == Roles.Funder;
+
+    /// <summary>May this caller act for the district (commit, vote, sign, join, write its local fields)? Admins act for any district of their consortia.</summary>
+    public bool ActsFor(int districtId) => IsAdmin || (IsStaff && DistrictIds.Contains(districtId));
+
+    /// <summary>The rows this caller may read, enforced by the database's query filters.</summary>
+    public void Apply(ConsortiumDb db)
+    {
+        db.Unrestricted = false;
+        db.DirectoryOnly = Role == Roles.Anonymous;
+        db.VisibleConsortia = IsAdmin || IsStaff ? Consortia : [];
+        db.FundedPartnerships = FundedPartnerships;
+        db.FunderId = FunderId ?? 0;
+        db.VisibleDistricts = IsAdmin ? [.. DistrictIds] : [];
+    }
+
+    /// <summary>The role a principal holds; null for none (anonymous callers when anonymous access is off, or an unknown role).</summary>
+    public static string? RoleOf(ClaimsPrincipal? user, AnonymousAccess anonymous)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return anonymous == AnonymousAccess.Directory ? Roles.Anonymous : null;
+        var role = user.FindFirst(Roles.RoleClaim)?.Value;
+        return Roles.All.Contains(role) ? role : null;
+    }
+
+    public static async Task<Caller> ResolveAsync(ClaimsPrincipal? user, AnonymousAccess anonymous, ConsortiumDb db, CancellationToken ct)
+    {
+        var role = RoleOf(user, anonymous);
+        var subject = user?.FindFirst("sub")?.Value ?? user?.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user?.Identity?.Name ?? "anonymous";
+        var codes = user?.FindAll(Roles.DistrictClaim).Select(c => c.Value).Distinct().ToList() ?? [];
+        switch (role)
+        {
+            case Roles.DistrictStaff:
+            {
+                var districts = await db.Districts.AsNoTracking().Where(d => codes.Contains(d.Code))
+                    .Select(d => new { d.Id, Consortia = d.ConsortiumMemberships.Select(m => m.ConsortiumId).ToList() }).ToListAsync(ct);
+                return new Caller(role, subject, districts.Select(d => d.Id).ToHashSet(), codes,
+                    districts.SelectMany(d => d.Consortia).Distinct().ToArray(), null, []);
+            }
+            case Roles.ConsortiumAdmin:
+            {
+                var consortia = user!.FindAll(Roles.ConsortiumClaim)
+                    .Select(c => GlobalId.TryDecode(c.Value, "Consortium", out var id) ? id : 0).Where(id => id > 0).Distinct().ToArray();
+                var districtIds = await db.ConsortiumMemberships.AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId)).Select(m => m.DistrictId).ToListAsync(ct);
+                return new Caller(role, subject, districtIds.ToHashSet(), codes, consortia, null, []);
+            }
+            case Roles.Funder:
+            {
+                var funder = GlobalId.TryDecode(user!.FindFirst(Roles.FunderClaim)?.Value, "Funder", out var id) ? id : 0;
+                var funded = await db.Grants.AsNoTracking().Where(g => g.FunderId == funder).Select(g => g.PartnershipId).Distinct().ToArrayAsync(ct);
+                return new Caller(role, subject, new HashSet<int>(), codes, [], funder, funded);
+            }
+            default:
+                return new Caller(role, subject, new HashSet<int>(), codes, [], null, []);
+        }
+    }
+}
+
+/// <summary>The caller of the current request, resolved on first use (one small read) and reused by every resolver.</summary>
+public sealed class RequestCaller(IHttpContextAccessor http, IDbContextFactory<ConsortiumDb> databases, AccessOptions options)
+{
+    private readonly Lock _gate = new();
+    private Task<Caller>? _caller;
+
+    // Fields resolve in parallel: the first to ask starts the one lookup, the others await it.
+    public Task<Caller> GetAsync(CancellationToken ct)
+    {
+        lock (_gate) return _caller ??= ResolveAsync(ct);
+    }
+
+    private async Task<Caller> ResolveAsync(CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        return await Caller.ResolveAsync(http.HttpContext?.User, options.Anonymous, db, ct);
+    }
+}
+
+public sealed class AccessOptions
+{
+    public AnonymousAccess Anonymous { get; set; } = AnonymousAccess.Directory;
+}
