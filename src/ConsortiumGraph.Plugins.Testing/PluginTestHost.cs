@@ -62,6 +62,9 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     /// <summary>The hosting environment; Testing unless a test needs another (Development validates the container at start).</summary>
     public string HostEnvironment { get; init; } = "Testing";
 
+    /// <summary>More configuration for this host (e.g. <c>GraphQL:Limits:MaxDepth</c>), as the server's settings would give it.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Watch <see cref="PluginsPath"/> and reload on change, as the server does; off by default.</summary>
     public bool WatchPlugins { get; init; }
 
@@ -80,6 +83,7 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
         builder.UseSetting("Plugins:Path", PluginsPath ?? Path.Combine(Path.GetTempPath(), $"consortiumgraph-no-plugins-{Guid.NewGuid():N}"));
         builder.UseSetting("Plugins:Watch", WatchPlugins ? "true" : "false");
         builder.UseSetting("Auth:SigningKey", _signingKey);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

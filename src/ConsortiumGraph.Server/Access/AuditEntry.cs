@@ -58,10 +58,13 @@ public sealed class AuditEntry : Entity
         entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && (entry.State != EntityState.Modified || p.IsModified))
             .ToDictionary(p => p.Metadata.Name, p => entry.State switch
             {
-                EntityState.Added => new[] { null, p.CurrentValue },
-                EntityState.Deleted => [p.OriginalValue, null],
-                _ => [p.OriginalValue, p.CurrentValue],
+                EntityState.Added => new[] { null, Readable(p.CurrentValue) },
+                EntityState.Deleted => [Readable(p.OriginalValue), null],
+                _ => [Readable(p.OriginalValue), Readable(p.CurrentValue)],
             });
+
+    // Enum values by name: the trail is read by people, and stays meaningful if an enum is reordered.
+    private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
 }
 
 /// <summary>Which consortium (or district) a mutation's change belongs to, from the object it returns.</summary>

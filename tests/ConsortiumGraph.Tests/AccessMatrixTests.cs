@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Plugins.Testing;
+using ConsortiumGraph.Tests.Infrastructure;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>
+/// Every role against every mutation and every sensitive field, as a table: A allowed, D denied
+/// (NOT_AUTHORIZED before anything runs). Columns: consortium admin, Riverside staff, a funder, anonymous.
+/// A mutation missing from the table, or a field without a policy, fails a test.
+/// </summary>
+public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    private static readonly string[] Users = ["consortium-admin", "staff-5000310", "funder-1", ""];
+
+    // What each role may select. Rows: a selection that reaches the field; the field it is about.
+    public static readonly TheoryData<string, string, string> Fields = new()
+    {
+        { "Query.consortia", "{ consortia { name } }", "AAAA" },
+        { "Query.districts", "{ districts(first: 1) { nodes { name enrollment } } }", "AAAA" },
+        { "Query.partnerships (names)", "{ partnerships(first: 1) { nodes { name kind status } } }", "AAAA" },
+        { "Partnership.members", "{ partnerships(first: 1) { nodes { members { role } } } }", "AAAD" },
+        { "Partnership.sharedGoal", "{ partnerships(first: 1) { nodes { sharedGoal } } }", "AAAD" },
+        { "Query.commitments", "{ commitments(first: 1) { totalCount } }", "AAAD" },
+        { "District.staffCapacityFte", "{ districts(first: 1) { nodes { staffCapacityFte } } }", "AAAD" },
+        { "Query.funders", "{ funders { name } }", "AAAD" },
+        { "Agreement.terms", "{ partnerships(first: 1) { nodes { agreement { terms } } } }", "AAAD" },
+        { "Signature.signedBy (staff names)", "{ partnerships(first: 1) { nodes { agreement { signatures { signedBy } } } } }", "AADD" },
+        { "Vote.comment", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { votes { comment } } } } } }", "AADD" },
+        { "District.local (local fields)", "{ districts(first: 1) { nodes { local { _plugins } } } }", "AADD" },
+        { "District.calendar", "{ districts(first: 1) { nodes { calendar(from: \"2026-10-01\", to: \"2026-10-02\") { date } } } }", "AADD" },
+        { "Query.commonDays", "{ commonDays(districtIds: [], from: \"2026-10-01\", to: \"2026-10-02\", inSession: true) }", "AADD" },
+        { "Query.localFieldDefinitions", "{ localFieldDefinitions { name } }", "AADD" },
+        { "Query.plugins", "{ plugins { key } }", "AADD" },
+        { "Query.auditLog", "{ auditLog(first: 1) { totalCount } }", "ADDD" },
+        { "Query.apiKeys", "{ apiKeys { name } }", "ADDD" },
+    };
+
+    // Every mutation, as a dry run with input shaped well enough to pass validation.
+    public static readonly TheoryData<string, string, string> Mutations = new()
+    {
+        { "createPartnership", """createPartnership(dryRun: true, input: { consortiumId: "x", name: "x", kind: ADVOCACY, leadDistrictId: "x", memberDistrictIds: [], agreementTitle: "x", agreementTerms: "x" })""", "AADD" },
+        { "joinPartnership", """joinPartnership(dryRun: true, input: { partnershipId: "x", districtId: "x" })""", "AADD" },
+        { "signAgreement", """signAgreement(dryRun: true, input: { agreementId: "x", districtId: "x", signedBy: "x" })""", "AADD" },
+        { "createCommitment", """createCommitment(dryRun: true, input: { partnershipId: "x", districtId: "x", title: "x" })""", "AADD" },
+        { "reportProgress", """reportProgress(dryRun: true, input: { commitmentId: "x", status: ON_TRACK })""", "AADD" },
+        { "proposeDecision", """proposeDecision(dryRun: true, input: { partnershipId: "x", area: "x", title: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADD" },
+        { "castVote", """castVote(dryRun: true, input: { decisionId: "x", districtId: "x", choice: YES })""", "AADD" },
+        { "setLocalFields", """setLocalFields(dryRun: true, input: { id: "x", plugin: "x", values: {} })""", "AADD" },
+        { "createApiKey", """createApiKey(dryRun: true, input: { name: "x", role: FUNDER })""", "ADDD" },
+        { "revokeApiKey", """revokeApiKey(dryRun: true, input: { id: "x" })""", "ADDD" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public async Task Each_role_reads_exactly_the_fields_the_table_allows(string field, string query, string expected) =>
+        await AssertMatrix(field, query, expected);
+
+    [Theory]
+    [MemberData(nameof(Mutations))]
+    public async Task Each_role_calls_exactly_the_mutations_the_table_allows(string mutation, string call, string expected) =>
+        await AssertMatrix(mutation, $"mutation {{ {call} {{ errors {{ code }} }} }}", expected);
+
+    private async Task AssertMatrix(string what, string query, string expected)
+    {
+        for (var i = 0; i < Users.Length; i++)
+        {
+            var token = Users[i] == "" ? PluginTestHost.Anonymous : await server.TokenAsync(Users[i]);
+            var (_, body) = await server.SendAsync(query, token: token);
+            var denied = JsonDocument.Parse(body).RootElement.TryGetProperty("errors", out var errors)
+                && errors.EnumerateArray().Any(e => e.GetProperty("extensions").GetProperty("code").GetString() == "NOT_AUTHORIZED");
+            Assert.True(denied == (expected[i] == 'D'),
+                $"{what} as {(Users[i] == "" ? "anonymous" : Users[i])}: expected {(expected[i] == 'D' ? "denied" : "allowed")}, got {body}");
+        }
+    }
+
+    [Fact]
+    public void Every_mutation_is_in_the_matrix()
+    {
+        var schema = server.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
+        var inTable = Mutations.Select(row => (string)row[0]).ToHashSet();
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), inTable.Order());
+    }
+
+    [Fact]
+    public void Every_field_declares_who_may_read_it()
+    {
+        var schema = server.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
+        var missing = schema.AllTypes.OfType<IObjectGraphType>().Concat<IComplexGraphType>(schema.AllTypes.OfType<IInterfaceGraphType>())
+            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(t => t.Fields.Where(f => Readers.Of(f, t) is null).Select(f => $"{t.Name}.{f.Name}")).ToList();
+        Assert.True(missing.Count == 0, "No access policy: " + string.Join(", ", missing));
+    }
+}
