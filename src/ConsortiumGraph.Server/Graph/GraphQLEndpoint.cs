@@ -148,6 +148,11 @@ public static class GraphQLEndpoint
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
+            result = new ExecutionResult();
+        }
+        // The executer may report the cancellation inside the result rather than throw it.
+        if (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
             await FailAsync(http, serializer, responseType, StatusCodes.Status503ServiceUnavailable, "TIMEOUT",
                 $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0} seconds and was stopped; nothing it changed was kept unless its mutation had completed. Ask for less.");
             return;
