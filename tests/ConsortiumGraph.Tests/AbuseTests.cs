@@ -149,6 +149,24 @@ public sealed class AbuseTests(SqliteServer server) : IClassFixture<SqliteServer
     }
 
     [Fact]
+    public async Task Browsers_may_call_only_from_the_configured_origins()
+    {
+        await using var host = new PluginTestHost { Settings = new Dictionary<string, string> { ["Cors:Origins:0"] = "https://dashboard.example.org" } };
+        using var client = host.CreateClient();
+        async Task<string?> AllowedOrigin(string origin)
+        {
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+            using var response = await client.SendAsync(preflight);
+            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        }
+        Assert.Equal("https://dashboard.example.org", await AllowedOrigin("https://dashboard.example.org"));
+        Assert.Null(await AllowedOrigin("https://elsewhere.example.com"));
+    }
+
+    [Fact]
     public async Task The_server_starts_in_Development_with_its_container_validated_and_serves_demo_tokens()
     {
         await using var host = new PluginTestHost { HostEnvironment = "Development" };

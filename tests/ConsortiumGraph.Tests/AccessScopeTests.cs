@@ -37,6 +37,26 @@ public abstract class AccessScopeTests<TServer>(TServer server) : IClassFixture<
     }
 
     [DatabaseFact]
+    public async Task A_pooled_context_never_carries_one_callers_scope_into_the_next_rental()
+    {
+        var factory = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<IDbContextFactory<Data.ConsortiumDb>>(server.Services);
+        for (var i = 0; i < 8; i++) // more rentals than one pool slot, so narrowed contexts come back
+        {
+            await using var narrowed = await factory.CreateDbContextAsync();
+            narrowed.Unrestricted = false;
+            narrowed.FundedPartnerships = [];
+            Assert.Equal(0, await narrowed.Partnerships.CountAsync());
+        }
+        await using var fresh = await factory.CreateDbContextAsync();
+        Assert.Equal(11, await fresh.Partnerships.CountAsync());
+        // And a funder after a district's staff still sees what it funds.
+        await server.QueryAsync("{ partnerships(first: 1) { totalCount } }", token: await server.TokenAsync("staff-5000310"));
+        Assert.Equal(2, (await server.QueryAsync("{ partnerships(first: 100) { totalCount } }", token: await server.TokenAsync("funder-1")))
+            .GetProperty("partnerships").GetProperty("totalCount").GetInt32());
+    }
+
+    [DatabaseFact]
     public async Task Staff_read_their_consortia_and_anonymous_callers_only_the_directory()
     {
         var graniteFalls = server.TokenFor("district-staff", districts: ["3300710"]); // Northern only, not in the Upper Valley network

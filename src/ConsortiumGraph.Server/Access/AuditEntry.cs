@@ -53,9 +53,9 @@ public sealed class AuditEntry : Entity
         }
     }
 
-    /// <summary>Field values before and after, read before the save (after it, originals are reset).</summary>
+    /// <summary>Field values before and after, read before the save (after it, originals are reset). Secrets' hashes stay out of the trail.</summary>
     public static Dictionary<string, object?[]> Changed(EntityEntry entry) =>
-        entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && (entry.State != EntityState.Modified || p.IsModified))
+        entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && (entry.State != EntityState.Modified || p.IsModified) && p.Metadata.Name != nameof(ApiKey.SecretHash))
             .ToDictionary(p => p.Metadata.Name, p => entry.State switch
             {
                 EntityState.Added => new[] { null, Readable(p.CurrentValue) },

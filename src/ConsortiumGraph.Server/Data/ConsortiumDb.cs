@@ -50,6 +50,16 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public int FunderId { get; set; }
     public int[] VisibleDistricts { get; set; } = [];
 
+    /// <summary>Clears any caller's scope (a pooled context may still carry the last one).</summary>
+    public ConsortiumDb WithFullAccess()
+    {
+        Unrestricted = true;
+        DirectoryOnly = false;
+        VisibleConsortia = FundedPartnerships = VisibleDistricts = [];
+        FunderId = 0;
+        return this;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConsortiumDb).Assembly);

@@ -75,10 +75,14 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Every context comes from here. Contexts are pooled, and a pooled context keeps its properties
+    /// between rentals, so each rental starts unrestricted; a request then narrows it to its caller.
+    /// </summary>
     private sealed class ProviderDbFactory<TDb>(IDbContextFactory<TDb> inner) : IDbContextFactory<ConsortiumDb> where TDb : ConsortiumDb
     {
-        public ConsortiumDb CreateDbContext() => inner.CreateDbContext();
+        public ConsortiumDb CreateDbContext() => inner.CreateDbContext().WithFullAccess();
         public async Task<ConsortiumDb> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
-            await inner.CreateDbContextAsync(cancellationToken);
+            (await inner.CreateDbContextAsync(cancellationToken)).WithFullAccess();
     }
 }
