@@ -82,6 +82,8 @@ public static class AuditScope
             Commitments.Commitment c => (await ConsortiumOf(c.PartnershipId), c.DistrictId),
             Districts.District d => (null, d.Id),
             Schools.School s => (null, s.DistrictId),
+            List<Indicators.IndicatorValue> { Count: > 0 } values => (null, values[0].DistrictId),
+            Indicators.DataSharingConsent consent => (null, consent.DistrictId),
             _ => (caller.Consortia.Length > 0 ? caller.Consortia[0] : null, null),
         };
     }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ConsortiumGraph.Reporting;
 using GraphQL;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;
@@ -25,5 +27,17 @@ public sealed class ConsortiumType : NodeType<Consortium>
             .Description("The standard indicators members report, by code.")
             .AuthorizeWithRoles(Readers.Members)
             .Resolve(c => c.ListBy<Indicator>("IndicatorsByConsortiumId", c.Source.Id, i => i.ConsortiumId, q => q.OrderBy(i => i.Code)));
+        this.AddRollup();
+        Field<NonNullGraphType<ImpactType>>("impact").Description("What the consortium's partnerships delivered together over a period.")
+            .ImpactArguments()
+            .ResolveAsync(async c =>
+            {
+                var from = c.GetArgument<DateOnly?>("from");
+                var to = c.GetArgument<DateOnly?>("to");
+                var loaders = c.Loaders();
+                var ids = await loaders.ReadAsync(db => db.Partnerships.Where(p => p.ConsortiumId == c.Source.Id).Select(p => p.Id).ToListAsync(c.CancellationToken), c.CancellationToken);
+                var impacts = await loaders.ReadAsync(db => Impacts.ComputeAsync(db, ids, from, to, c.CancellationToken), c.CancellationToken);
+                return Impact.Combine(impacts.Values);
+            });
     }
 }

@@ -39,6 +39,9 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<LocalFields.LocalFieldValue> LocalFieldValues => Set<LocalFields.LocalFieldValue>();
     public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
+    public DbSet<IndicatorValueRevision> IndicatorValueRevisions => Set<IndicatorValueRevision>();
+    public DbSet<DataSharingConsent> DataSharingConsents => Set<DataSharingConsent>();
+    public DbSet<Purchasing.PurchaseLine> PurchaseLines => Set<Purchasing.PurchaseLine>();
     public DbSet<Access.AuditEntry> AuditEntries => Set<Access.AuditEntry>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
@@ -97,8 +100,12 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
             || (FundedPartnerships.Contains(x.PartnershipId) && x.EffectiveOn != null));
         model.Entity<Funder>().HasQueryFilter(f => Unrestricted || VisibleConsortia.Length > 0 || f.Id == FunderId);
         model.Entity<Indicator>().HasQueryFilter(i => Unrestricted || VisibleConsortia.Contains(i.ConsortiumId) || i.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+        // Funders see a district's value only where the district consented to share that indicator, and only
+        // for districts in partnerships they fund.
         model.Entity<IndicatorValue>().HasQueryFilter(v => Unrestricted || VisibleConsortia.Contains(v.Indicator.ConsortiumId)
-            || v.Indicator.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+            || (v.District.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId))
+                && v.Indicator.Consents.Any(c => c.DistrictId == v.DistrictId && c.SharedWithFunders)));
+        model.Entity<Purchasing.PurchaseLine>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
         // Admins read the trail of their consortia and of their member districts' own records.
         model.Entity<Access.AuditEntry>().HasQueryFilter(a => Unrestricted || (a.ConsortiumId != null && VisibleConsortia.Contains(a.ConsortiumId.Value))
             || (a.DistrictId != null && VisibleDistricts.Contains(a.DistrictId.Value)));

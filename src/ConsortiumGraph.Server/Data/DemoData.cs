@@ -130,7 +130,9 @@ public static class DemoData
             new Grant { Funder = foundation, Partnership = partnerships[5], FiscalAgent = d[4], Amount = 75_000m, StartsOn = new(2025, 9, 1), EndsOn = new(2026, 8, 31) },
             new Grant { Funder = fund, Partnership = partnerships[8], FiscalAgent = d[7], Amount = 120_000m, StartsOn = new(2023, 6, 1), EndsOn = new(2025, 8, 31) });
 
-        AddIndicators(db, northern, upperValley, districts, random, now);
+        var indicators = AddIndicators(db, northern, upperValley, districts, random, now);
+        AddConsents(db, indicators, districts, partnerships[0], now);
+        AddPurchases(db, partnerships, random);
 
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -386,7 +388,53 @@ public static class DemoData
         return DecisionOutcome.Of(rule, members, votes);
     }
 
-    private static void AddIndicators(ConsortiumDb db, Consortium northern, Consortium upperValley, List<District> districts, Random random, DateTime now)
+    /// <summary>
+    /// What districts share with funders: attendance and shared-course enrollment everywhere, graduation
+    /// except at Lakeport and Casco Shore, transportation cost only among the bus consortium's members,
+    /// chronic absenteeism nowhere. So funder reports show both shared and withheld data.
+    /// </summary>
+    private static void AddConsents(ConsortiumDb db, Indicator[] indicators, List<District> districts, Partnership buses, DateTime now)
+    {
+        foreach (var indicator in indicators)
+            foreach (var district in districts)
+            {
+                var shared = indicator.Code switch
+                {
+                    "ATTENDANCE_RATE" or "SHARED_COURSE_ENROLLMENT" or "LITERACY_PROFICIENCY" => true,
+                    "GRADUATION_RATE" => district != districts[3] && district != districts[11],
+                    "TRANSPORT_COST_PER_PUPIL" => buses.Members.Any(m => m.District == district),
+                    _ => false,
+                };
+                db.DataSharingConsents.Add(new DataSharingConsent { Indicator = indicator, District = district, SharedWithFunders = shared, UpdatedAt = now });
+            }
+    }
+
+    /// <summary>Buses, diesel and heating oil bought at consortium prices, against each district's standalone quotes.</summary>
+    private static void AddPurchases(ConsortiumDb db, List<Partnership> partnerships, Random random)
+    {
+        (string Item, decimal Consortium, decimal Standalone, int MinQuantity, int MaxQuantity)[] buses =
+        [
+            ("Type C school bus", 128_500m, 139_900m, 1, 2),
+            ("Diesel fuel, gallons", 3.42m, 3.89m, 18_000, 40_000),
+            ("Heating oil, gallons", 3.15m, 3.61m, 10_000, 25_000),
+        ];
+        foreach (var member in partnerships[0].Members)
+            foreach (var year in new[] { 2024, 2025 })
+                foreach (var (item, consortium, standalone, min, max) in buses)
+                    db.PurchaseLines.Add(new Purchasing.PurchaseLine
+                    {
+                        Partnership = partnerships[0], District = member.District, Item = item, Quantity = random.Next(min, max + 1),
+                        ConsortiumUnitPrice = consortium, StandaloneUnitPrice = standalone, PurchasedOn = new DateOnly(year, 8, 1 + random.Next(0, 28)),
+                    });
+        foreach (var member in partnerships[9].Members)
+            db.PurchaseLines.Add(new Purchasing.PurchaseLine
+            {
+                Partnership = partnerships[9], District = member.District, Item = "Food service supplies, cases", Quantity = random.Next(400, 900),
+                ConsortiumUnitPrice = 41.80m, StandaloneUnitPrice = 46.25m, PurchasedOn = new DateOnly(2023, 2, 1),
+            });
+    }
+
+    private static Indicator[] AddIndicators(ConsortiumDb db, Consortium northern, Consortium upperValley, List<District> districts, Random random, DateTime now)
     {
         var indicators = new[]
         {
@@ -423,5 +471,6 @@ public static class DemoData
                 }
             }
         }
+        return indicators;
     }
 }

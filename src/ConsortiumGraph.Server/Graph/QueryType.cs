@@ -109,5 +109,6 @@ public sealed class MutationType : ObjectGraphType
         Decisions.DecisionMutations.AddDecisionMutations(this);
         this.AddLocalFieldMutations();
         this.AddApiKeyMutations();
+        Indicators.IndicatorMutations.AddIndicatorMutations(this);
     }
 }

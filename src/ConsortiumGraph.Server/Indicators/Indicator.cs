@@ -19,6 +19,7 @@ public sealed class Indicator : Entity
     /// <summary>Values about fewer students than this are suppressed in roll-ups.</summary>
     public int MinimumGroupSize { get; set; } = 10;
     public List<IndicatorValue> Values { get; set; } = [];
+    public List<DataSharingConsent> Consents { get; set; } = [];
 }
 
 /// <summary>A district's reported value of an indicator for one period (a school year such as "2024-25", or a term).</summary>
@@ -33,6 +34,7 @@ public sealed class IndicatorValue : Entity
     /// <summary>How many students the value is about; drives small-group suppression.</summary>
     public int StudentCount { get; set; }
     public DateTime ReportedAt { get; set; }
+    public List<IndicatorValueRevision> Revisions { get; set; } = [];
 }
 
 [Description("How district values of an indicator combine in a roll-up.")]
@@ -45,8 +47,47 @@ public enum Aggregation
     [Description("Largest district value.")] Max,
 }
 
-internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>, IEntityTypeConfiguration<IndicatorValue>
+/// <summary>A value a re-report replaced: the history of an indicator value, never lost.</summary>
+public sealed class IndicatorValueRevision : Entity
 {
+    public int IndicatorValueId { get; set; }
+    public IndicatorValue IndicatorValue { get; set; } = null!;
+    public double Value { get; set; }
+    public int StudentCount { get; set; }
+    public DateTime ReportedAt { get; set; }
+    public DateTime ReplacedAt { get; set; }
+}
+
+/// <summary>
+/// A district's choice to show one of its indicators to funders ("each district decides what it shares
+/// beyond the consortium"). Without one, funders see nothing of that indicator for that district.
+/// </summary>
+public sealed class DataSharingConsent : Entity
+{
+    public int DistrictId { get; set; }
+    public District District { get; set; } = null!;
+    public int IndicatorId { get; set; }
+    public Indicator Indicator { get; set; } = null!;
+    public bool SharedWithFunders { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>, IEntityTypeConfiguration<IndicatorValue>,
+    IEntityTypeConfiguration<IndicatorValueRevision>, IEntityTypeConfiguration<DataSharingConsent>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValueRevision> r)
+    {
+        r.HasIndex(x => x.IndicatorValueId);
+        r.HasOne(x => x.IndicatorValue).WithMany(x => x.Revisions).HasForeignKey(x => x.IndicatorValueId);
+    }
+
+    public void Configure(EntityTypeBuilder<DataSharingConsent> c)
+    {
+        c.HasIndex(x => new { x.IndicatorId, x.DistrictId }).IsUnique();
+        c.HasOne(x => x.Indicator).WithMany(x => x.Consents).HasForeignKey(x => x.IndicatorId);
+        c.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId);
+    }
+
     public void Configure(EntityTypeBuilder<Indicator> i)
     {
         i.Property(x => x.Code).HasMaxLength(64);

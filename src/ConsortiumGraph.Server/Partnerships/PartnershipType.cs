@@ -9,6 +9,7 @@ using ConsortiumGraph.Districts;
 using ConsortiumGraph.Grants;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.Reporting;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Partnerships;
@@ -49,6 +50,9 @@ public sealed class PartnershipType : NodeType<Partnership>
             .FromChildren(p => p.Commitments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantType>>>>("grants").Description("Grants that fund the partnership.")
             .Resolve(c => c.ListBy<Grant>("GrantsByPartnershipId", c.Source.Id, g => g.PartnershipId, q => q.OrderBy(g => g.StartsOn)));
+        Field<NonNullGraphType<Reporting.ImpactType>>("impact").Description("What the partnership delivered over a period (all time when `from` and `to` are omitted).")
+            .ImpactArguments()
+            .Resolve(c => c.ImpactOf(c.Source.Id, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to")));
         LocalFieldsType.AddTo(this);
     }
 }

@@ -587,6 +587,36 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SharedWithFunders")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("IndicatorId", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("DataSharingConsents");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -663,6 +693,36 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorValueId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StudentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorValueId");
+
+                    b.ToTable("IndicatorValueRevisions");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
@@ -812,6 +872,49 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("PartnershipMembers");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("ConsortiumUnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PurchasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("StandaloneUnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("PartnershipId", "PurchasedOn");
+
+                    b.ToTable("PurchaseLines");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
@@ -1005,6 +1108,25 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Indicators.Indicator", "Indicator")
+                        .WithMany("Consents")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>
                 {
                     b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
@@ -1033,6 +1155,17 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("District");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Indicators.IndicatorValue", "IndicatorValue")
+                        .WithMany("Revisions")
+                        .HasForeignKey("IndicatorValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("IndicatorValue");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>
@@ -1067,6 +1200,25 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
                         .WithMany("Members")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1131,7 +1283,14 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>
                 {
+                    b.Navigation("Consents");
+
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.Partnership", b =>

@@ -554,6 +554,34 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithFunders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("IndicatorId", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("DataSharingConsents");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -626,6 +654,34 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorValueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorValueId");
+
+                    b.ToTable("IndicatorValueRevisions");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
@@ -767,6 +823,47 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PartnershipMembers");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ConsortiumUnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PurchasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StandaloneUnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("PartnershipId", "PurchasedOn");
+
+                    b.ToTable("PurchaseLines");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
@@ -958,6 +1055,25 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Indicators.Indicator", "Indicator")
+                        .WithMany("Consents")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>
                 {
                     b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
@@ -986,6 +1102,17 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("District");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Indicators.IndicatorValue", "IndicatorValue")
+                        .WithMany("Revisions")
+                        .HasForeignKey("IndicatorValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("IndicatorValue");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>
@@ -1020,6 +1147,25 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
                         .WithMany("Members")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1084,7 +1230,14 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>
                 {
+                    b.Navigation("Consents");
+
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.Partnership", b =>

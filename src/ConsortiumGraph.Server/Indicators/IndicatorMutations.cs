@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Indicators;
+
+public sealed class ReportIndicatorValuesInput
+{
+    public required string DistrictId { get; init; }
+    public required string Period { get; init; }
+    public required List<IndicatorValueInput> Values { get; init; }
+}
+
+public sealed class IndicatorValueInput
+{
+    public required string Indicator { get; init; }
+    public double? Value { get; init; }
+    public int StudentCount { get; init; }
+    public LocalFieldSourceInput? FromLocalField { get; init; }
+}
+
+/// <summary>A district plugin's field that supplies the value, computed from the district's own data system.</summary>
+public sealed class LocalFieldSourceInput
+{
+    public required string Plugin { get; init; }
+    public required string Field { get; init; }
+}
+
+public sealed class SetDataSharingConsentInput
+{
+    public required string DistrictId { get; init; }
+    public required string Indicator { get; init; }
+    public bool SharedWithFunders { get; init; }
+}
+
+public sealed class ReportIndicatorValuesInputType : InputObjectGraphType<ReportIndicatorValuesInput>
+{
+    public ReportIndicatorValuesInputType()
+    {
+        Name = "ReportIndicatorValuesInput";
+        Description = "A district's values of the consortium's indicators for one period. A value already reported for the period is replaced; the old one is kept in its history.";
+        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The reporting district.");
+        Field(i => i.Period).Description("A school year (2025-26), or a term of one (2025-26 T1, 2025-26 S2).");
+        Field(i => i.Values, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueInputType>>>)).Description("One value per indicator (at most 100).");
+    }
+}
+
+public sealed class IndicatorValueInputType : InputObjectGraphType<IndicatorValueInput>
+{
+    public IndicatorValueInputType()
+    {
+        Name = "IndicatorValueInput";
+        Description = "One indicator's value: given directly, or taken from a district plugin's field.";
+        Field(i => i.Indicator).Description("The indicator's code in one of the district's consortia.");
+        Field(i => i.Value, nullable: true).Description("The value in the indicator's unit (percent: 0 to 100; others: not negative). Omit when `fromLocalField` supplies it.");
+        Field(i => i.StudentCount).Description("How many students the value is about; small groups are suppressed in roll-ups.");
+        Field(i => i.FromLocalField, type: typeof(LocalFieldSourceInputType)).Description("Take the value from this district plugin field of the district, e.g. mapleRidge.attendanceRate.");
+    }
+}
+
+public sealed class LocalFieldSourceInputType : InputObjectGraphType<LocalFieldSourceInput>
+{
+    public LocalFieldSourceInputType()
+    {
+        Name = "LocalFieldSourceInput";
+        Description = "A district plugin's number field on District, stored or computed.";
+        Field(i => i.Plugin).Description("The plugin's key.");
+        Field(i => i.Field).Description("The field's name.");
+    }
+}
+
+public sealed class SetDataSharingConsentInputType : InputObjectGraphType<SetDataSharingConsentInput>
+{
+    public SetDataSharingConsentInputType()
+    {
+        Name = "SetDataSharingConsentInput";
+        Description = "Whether a district shows one of its indicators to funders.";
+        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The district deciding.");
+        Field(i => i.Indicator).Description("The indicator's code.");
+        Field(i => i.SharedWithFunders).Description("True to show the district's values (aggregated) in funder reports; false to withhold them.");
+    }
+}
+
+public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
+{
+    public IndicatorValueType()
+    {
+        Name = "IndicatorValue";
+        Description = "A district's reported value of an indicator for one period.";
+        this.ReadableBy(Readers.Staff);
+        Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
+        Field(v => v.Period).Description("The period.");
+        Field(v => v.Value).Description("The value, in the indicator's unit.");
+        Field(v => v.StudentCount).Description("How many students it is about.");
+        Field(v => v.ReportedAt).Description("When it was reported.");
+        Field<NonNullGraphType<IntGraphType>>("revisions").Description("How many earlier values this one replaced (they are kept).").Resolve(c => c.Source.Revisions.Count);
+    }
+}
+
+public sealed class DataSharingConsentType : ObjectGraphType<DataSharingConsent>
+{
+    public DataSharingConsentType()
+    {
+        Name = "DataSharingConsent";
+        Description = "A district's choice to show an indicator to funders.";
+        this.ReadableBy(Readers.Staff);
+        Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
+        Field(x => x.SharedWithFunders).Description("Whether funders see the district's values.");
+        Field(x => x.UpdatedAt).Description("When the choice was made.");
+    }
+}
+
+public sealed class IndicatorReportPayloadType() : PayloadType<ListGraphType<NonNullGraphType<IndicatorValueType>>, List<IndicatorValue>>(
+    "IndicatorReportPayload", "values", "The values as stored.");
+
+public sealed class DataSharingConsentPayloadType() : PayloadType<DataSharingConsentType, DataSharingConsent>(
+    "DataSharingConsentPayload", "consent", "The consent as stored.");
+
+public static partial class IndicatorMutations
+{
+    [GeneratedRegex(@"^(\d{4})-(\d{2})( (T[1-4]|S[12]|Q[1-4]))?$")] private static partial Regex PeriodPattern();
+
+    public static void AddIndicatorMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<IndicatorReportPayloadType>>("reportIndicatorValues")
+            .Description("Reports a district's values of the consortium's indicators for one period; re-reporting replaces a value and keeps the old one.")
+            .Argument<NonNullGraphType<ReportIndicatorValuesInputType>>("input").DryRunArgument()
+            .ResolveAsync(async c => await MutationFields.RunAsync<ReportIndicatorValuesInput, List<IndicatorValue>>(c, ReportAsync));
+        mutation.Field<NonNullGraphType<DataSharingConsentPayloadType>>("setDataSharingConsent")
+            .Description("Sets whether a district shows one of its indicators to funders. Withheld values are absent from funder reports, which say so.")
+            .Argument<NonNullGraphType<SetDataSharingConsentInputType>>("input").DryRunArgument()
+            .ResolveAsync(async c => await MutationFields.RunAsync<SetDataSharingConsentInput, DataSharingConsent>(c, ConsentAsync));
+    }
+
+    private static Task<Indicator?> IndicatorOf(MutationContext<ReportIndicatorValuesInput> m, District district, string code) =>
+        m.Db.Indicators.FirstOrDefaultAsync(i => i.Code == code && i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id), m.Field.CancellationToken);
+
+    private static async Task<List<IndicatorValue>?> ReportAsync(MutationContext<ReportIndicatorValuesInput> m)
+    {
+        var input = m.Input;
+        var district = await m.Find<District>(input.DistrictId, "District", "districtId");
+        if (PeriodPattern().Match(input.Period ?? "") is not { Success: true } period
+            || int.Parse(period.Groups[2].Value) != (int.Parse(period.Groups[1].Value) + 1) % 100)
+            m.Invalid("INVALID_PERIOD", "`period` is a school year such as 2025-26, or a term of one: 2025-26 T1 (terms), S1 (semesters) or Q1 (quarters).", "period");
+        if (input.Values.Count is 0 or > 100) m.Invalid("OUT_OF_RANGE", "Report between 1 and 100 values at once.", "values");
+        if (district is null || m.Failed) return null;
+        if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
+
+        var stored = new List<IndicatorValue>();
+        foreach (var (entry, i) in input.Values.Select((v, i) => (v, i)))
+        {
+            var path = $"values.{i}";
+            var indicator = await IndicatorOf(m, district, entry.Indicator);
+            if (indicator is null)
+            {
+                m.Invalid("UNKNOWN_INDICATOR", $"No consortium of {district.Name} defines the indicator `{entry.Indicator}`.", $"{path}.indicator");
+                continue;
+            }
+            if (stored.Any(s => s.IndicatorId == indicator.Id))
+            {
+                m.Invalid("DUPLICATE_INDICATOR", $"`{entry.Indicator}` is reported twice.", $"{path}.indicator");
+                continue;
+            }
+            var value = entry.FromLocalField is { } source ? await FromLocalFieldAsync(m, district, source, $"{path}.fromLocalField") : entry.Value;
+            if (entry.FromLocalField is not null && entry.Value is not null)
+                m.Invalid("AMBIGUOUS_VALUE", "Give `value` or `fromLocalField`, not both.", $"{path}.value");
+            else if (value is null)
+            {
+                if (entry.FromLocalField is null) m.Invalid("REQUIRED", "Give `value`, or `fromLocalField` to take it from a district plugin.", $"{path}.value");
+                continue;
+            }
+            else if (!double.IsFinite(value.Value) || value < 0 || (indicator.Unit == "percent" && value > 100) || value > 1e12)
+                m.Invalid("OUT_OF_RANGE", indicator.Unit == "percent" ? $"`{indicator.Code}` is a percent: between 0 and 100." : $"`{indicator.Code}` must not be negative.", $"{path}.value");
+            if (entry.StudentCount is < 0 or > 10_000_000)
+                m.Invalid("OUT_OF_RANGE", "`studentCount` must be between 0 and 10,000,000.", $"{path}.studentCount");
+            if (m.Failed) continue;
+
+            var existing = await m.Db.IndicatorValues.Include(v => v.Revisions).Include(v => v.Indicator)
+                .FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.DistrictId == district.Id && v.Period == input.Period, m.Field.CancellationToken);
+            if (existing is null)
+            {
+                existing = new IndicatorValue { Indicator = indicator, DistrictId = district.Id, Period = input.Period!, Value = value!.Value, StudentCount = entry.StudentCount, ReportedAt = m.Now };
+                m.Db.IndicatorValues.Add(existing);
+            }
+            else
+            {
+                existing.Revisions.Add(new IndicatorValueRevision
+                {
+                    Value = existing.Value, StudentCount = existing.StudentCount, ReportedAt = existing.ReportedAt, ReplacedAt = m.Now,
+                });
+                (existing.Value, existing.StudentCount, existing.ReportedAt) = (value!.Value, entry.StudentCount, m.Now);
+            }
+            stored.Add(existing);
+        }
+        return m.Failed ? null : stored;
+    }
+
+    /// <summary>A district plugin's number on the district: stored, or computed by the plugin from its own data system's measures.</summary>
+    private static async Task<double?> FromLocalFieldAsync(MutationContext<ReportIndicatorValuesInput> m, District district, LocalFieldSourceInput source, string path)
+    {
+        var plugin = m.Plugins.Find(source.Plugin);
+        var field = plugin?.Fields[ComposedPlugin.DistrictType].FirstOrDefault(f => f.Name == source.Field);
+        if (plugin is null || field is null || field.Definition.Type.Kind is not (Plugins.LocalValueKind.Decimal or Plugins.LocalValueKind.Int))
+        {
+            m.Invalid("UNKNOWN_FIELD", $"No loaded plugin `{source.Plugin}` has a number field `{source.Field}` on District.", path);
+            return null;
+        }
+        if (!plugin.DistrictIds.Contains(district.Id))
+        {
+            m.Violates("OUT_OF_PLUGIN_SCOPE", $"The `{plugin.Key}` plugin does not speak for {district.Name}.", path);
+            return null;
+        }
+        var stored = (await LocalFieldStore.ReadAsync(m.Db, plugin, ComposedPlugin.DistrictType, [district.Id], m.Field.CancellationToken)).GetValueOrDefault(district.Id, Plugins.LocalValues.Empty);
+        object? value;
+        if (field.Compute is null)
+            value = stored.TryGetValue(field.Name, out var v) ? v : null;
+        else
+        {
+            try
+            {
+                var context = new Plugins.PluginContext(m.Field.RequestServices!.GetRequiredService<ConsortiumData>(), m.Today, m.Field.CancellationToken);
+                value = (await field.Compute([PluginViews.District(district)], [stored], context))[0];
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                m.Violates(plugin.Key, "PLUGIN_FAILED", $"The `{plugin.Key}` plugin failed to compute `{field.Name}`; nothing was saved. The error was logged.", true, path);
+                return null;
+            }
+        }
+        if (value is null) m.Invalid("NO_VALUE", $"`{plugin.Key}.{field.Name}` has no value for {district.Name} (its inputs are not recorded).", path);
+        return value is null ? null : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<DataSharingConsent?> ConsentAsync(MutationContext<SetDataSharingConsentInput> m)
+    {
+        var district = await m.Find<District>(m.Input.DistrictId, "District", "districtId");
+        if (district is null || !m.ActingFor(district.Id, district.Name, "districtId")) return null;
+        var indicator = await m.Db.Indicators.FirstOrDefaultAsync(i => i.Code == m.Input.Indicator && i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id), m.Field.CancellationToken);
+        if (indicator is null)
+        {
+            m.Invalid("UNKNOWN_INDICATOR", $"No consortium of {district.Name} defines the indicator `{m.Input.Indicator}`.", "indicator");
+            return null;
+        }
+        var consent = await m.Db.DataSharingConsents.Include(c => c.Indicator).FirstOrDefaultAsync(c => c.IndicatorId == indicator.Id && c.DistrictId == district.Id, m.Field.CancellationToken);
+        if (consent is null) m.Db.DataSharingConsents.Add(consent = new DataSharingConsent { Indicator = indicator, DistrictId = district.Id });
+        consent.SharedWithFunders = m.Input.SharedWithFunders;
+        consent.UpdatedAt = m.Now;
+        return consent;
+    }
+}
