@@ -2,6 +2,7 @@ using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
+using ConsortiumGraph.Reporting;
 
 // The content root is the server's own folder, so the built server finds its IDE files, settings
 // and plugins wherever it is started from.
@@ -26,6 +27,7 @@ app.UseStaticFiles();
 app.UseCors();
 app.UseAuthentication();
 app.MapConsortiumGraph();
+app.MapReports();
 app.MapDevTokens();
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -37,6 +37,9 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "Query.plugins", "{ plugins { key } }", "AADD" },
         { "Query.auditLog", "{ auditLog(first: 1) { totalCount } }", "ADDD" },
         { "Query.apiKeys", "{ apiKeys { name } }", "ADDD" },
+        { "Query.fundingReport", "{ fundingReport { grants { partnership } } }", "ADAD" },
+        { "Consortium.rollup", "{ consortia { rollup(indicator: \"X\", groupBy: STATE) { value } } }", "AAAD" },
+        { "Partnership.impact", "{ partnerships(first: 1) { nodes { impact { savings } } } }", "AAAD" },
     };
 
     // Every mutation, as a dry run with input shaped well enough to pass validation.
@@ -51,6 +54,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "castVote", """castVote(dryRun: true, input: { decisionId: "x", districtId: "x", choice: YES })""", "AADD" },
         { "setLocalFields", """setLocalFields(dryRun: true, input: { id: "x", plugin: "x", values: {} })""", "AADD" },
         { "createApiKey", """createApiKey(dryRun: true, input: { name: "x", role: FUNDER })""", "ADDD" },
+        { "reportIndicatorValues", """reportIndicatorValues(dryRun: true, input: { districtId: "x", period: "2025-26", values: [] })""", "AADD" },
+        { "setDataSharingConsent", """setDataSharingConsent(dryRun: true, input: { districtId: "x", indicator: "X", sharedWithFunders: true })""", "AADD" },
         { "revokeApiKey", """revokeApiKey(dryRun: true, input: { id: "x" })""", "ADDD" },
     };
 

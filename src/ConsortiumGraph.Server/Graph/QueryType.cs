@@ -88,6 +88,7 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(c => PluginStatus.Of(((ConsortiumSchema)c.Schema).Plugins));
         this.AddAuditLog();
         this.AddApiKeys();
+        Reporting.FundingReports.AddFundingReport(this);
     }
 
     private static object? LoadNode(IResolveFieldContext context, string id) =>

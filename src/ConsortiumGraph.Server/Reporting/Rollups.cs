@@ -52,9 +52,11 @@ public static class Rollups
     /// rows the caller may not see (other consortia, unconsented values for funders) are not in it.
     /// </summary>
     public static async Task<IReadOnlyList<RollupRow>> ComputeAsync(ConsortiumDb db, int consortiumId, string consortiumName, Indicator indicator,
-        RollupGroup groupBy, IReadOnlyCollection<string>? periods, IReadOnlyCollection<int>? partnershipIds, CancellationToken ct)
+        RollupGroup groupBy, IReadOnlyCollection<string>? periods, IReadOnlyCollection<int>? partnershipIds, CancellationToken ct, bool consentedOnly = false)
     {
         var values = db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id);
+        // Funder reports use only what districts share, whoever previews them.
+        if (consentedOnly) values = values.Where(v => db.DataSharingConsents.Any(c => c.DistrictId == v.DistrictId && c.IndicatorId == v.IndicatorId && c.SharedWithFunders));
         if (periods is { Count: > 0 }) values = values.Where(v => periods.Contains(v.Period));
         IQueryable<Keyed> keyed = groupBy switch
         {

@@ -10,8 +10,10 @@ public static class PayloadAssert
     public static JsonElement AssertError(JsonElement payload, string typename, string code, params string[] path)
     {
         var errors = payload.GetProperty("errors").EnumerateArray().ToList();
-        var error = errors.FirstOrDefault(e => e.GetProperty("code").GetString() == code);
-        Assert.True(error.ValueKind == JsonValueKind.Object, $"expected {code} in {payload}");
+        // With a path, the error must be the one at that path (a payload can hold one code at several paths).
+        var error = errors.FirstOrDefault(e => e.GetProperty("code").GetString() == code
+            && (path.Length == 0 || (e.GetProperty("path").ValueKind == JsonValueKind.Array && e.GetProperty("path").EnumerateArray().Select(p => p.GetString()).SequenceEqual(path))));
+        Assert.True(error.ValueKind == JsonValueKind.Object, $"expected {code}{(path.Length == 0 ? "" : " at " + string.Join('.', path))} in {payload}");
         Assert.Equal(typename, error.GetProperty("__typename").GetString());
         if (path.Length > 0)
             Assert.Equal(path, error.GetProperty("path").EnumerateArray().Select(p => p.GetString()));

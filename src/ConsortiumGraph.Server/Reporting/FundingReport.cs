@@ -1,0 +1,139 @@
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Grants;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Indicators;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Reporting;
+
+/// <summary>A funder's view of what its grants fund: impact over each grant's period and member districts' indicator trends, aggregated only.</summary>
+public sealed record FundingReport(Funder Funder, DateTime GeneratedAt, IReadOnlyList<FundedGrant> Grants);
+
+public sealed record FundedGrant(Grant Grant, string Partnership, string FiscalAgent, Impact Impact, IReadOnlyList<IndicatorTrend> Indicators, IReadOnlyList<WithheldData> Withheld);
+
+public sealed record IndicatorTrend(string Code, string Name, string Unit, Aggregation Aggregation, IReadOnlyList<RollupRow> Periods);
+
+/// <summary>A member district's indicator that the district does not share with funders: absent from the report, and named here.</summary>
+public sealed record WithheldData(string District, string Indicator);
+
+public static class FundingReports
+{
+    /// <summary>
+    /// The report, in statements that grow with the funder's grants and indicators, not with districts:
+    /// per grant, one impact batch, one roll-up per indicator and one withheld-data query.
+    /// </summary>
+    public static async Task<FundingReport?> BuildAsync(ConsortiumDb db, int funderId, DateTime now, CancellationToken ct)
+    {
+        var funder = await db.Funders.AsNoTracking().FirstOrDefaultAsync(f => f.Id == funderId, ct);
+        if (funder is null) return null;
+        var grants = await db.Grants.AsNoTracking().Where(g => g.FunderId == funderId)
+            .Select(g => new { Grant = g, Partnership = g.Partnership.Name, g.Partnership.ConsortiumId, Consortium = g.Partnership.Consortium.Name, FiscalAgent = g.FiscalAgent.Name })
+            .OrderBy(g => g.Grant.StartsOn).ThenBy(g => g.Grant.Id).ToListAsync(ct);
+        var impacts = new Dictionary<int, IReadOnlyDictionary<int, Impact>>();
+        var report = new List<FundedGrant>();
+        foreach (var g in grants)
+        {
+            var grant = g.Grant;
+            var impact = (await Impacts.ComputeAsync(db, [grant.PartnershipId], grant.StartsOn, grant.EndsOn, ct))[grant.PartnershipId];
+            var periods = SchoolYears(grant.StartsOn, grant.EndsOn);
+            var indicators = await db.Indicators.AsNoTracking().Where(i => i.ConsortiumId == g.ConsortiumId).OrderBy(i => i.Code).ToListAsync(ct);
+            var trends = new List<IndicatorTrend>();
+            foreach (var indicator in indicators)
+            {
+                var rows = await Rollups.ComputeAsync(db, g.ConsortiumId, g.Consortium, indicator, RollupGroup.Partnership, periods, [grant.PartnershipId], ct, consentedOnly: true);
+                trends.Add(new IndicatorTrend(indicator.Code, indicator.Name, indicator.Unit, indicator.Aggregation, rows));
+            }
+            var withheld = await (
+                from m in db.PartnershipMembers.Where(m => m.PartnershipId == grant.PartnershipId)
+                from i in db.Indicators.Where(i => i.ConsortiumId == g.ConsortiumId)
+                where !db.DataSharingConsents.Any(c => c.DistrictId == m.DistrictId && c.IndicatorId == i.Id && c.SharedWithFunders)
+                orderby m.District.Name, i.Code
+                select new WithheldData(m.District.Name, i.Code)).ToListAsync(ct);
+            report.Add(new FundedGrant(grant, g.Partnership, g.FiscalAgent, impact, trends, withheld));
+        }
+        return new FundingReport(funder, now, report);
+    }
+
+    /// <summary>School years (July to June) that overlap [from, to], as "2025-26".</summary>
+    public static IReadOnlyList<string> SchoolYears(DateOnly from, DateOnly to)
+    {
+        var first = from.Month >= 7 ? from.Year : from.Year - 1;
+        var last = to.Month >= 7 ? to.Year : to.Year - 1;
+        return [.. Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(y => $"{y}-{(y + 1) % 100:00}")];
+    }
+
+    public static void AddFundingReport(this ObjectGraphType<object?> query) =>
+        query.Field<FundingReportType>("fundingReport")
+            .Description("A funder's report: for each grant, the funded partnership's impact over the grant period and its member districts' indicator trends, "
+                + "aggregated only and only from data the districts consented to share; withheld data is named. Funders get their own; admins pass `funderId`.")
+            .Argument<IdGraphType>("funderId", "The funder (admins); a funder's own token needs none.")
+            .AuthorizeWithRoles([Roles.ConsortiumAdmin, Roles.Funder])
+            .ResolveAsync(async c =>
+            {
+                var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
+                var funderId = caller.IsFunder ? caller.FunderId
+                    : GlobalId.TryDecode(c.GetArgument<string?>("funderId"), "Funder", out var id) ? id
+                    : throw new ExecutionError("Name the funder with `funderId`.") { Code = "INVALID_ID" };
+                var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                return await c.Loaders().ReadAsync(db => BuildAsync(db, funderId ?? 0, now, c.CancellationToken), c.CancellationToken);
+            });
+}
+
+public sealed class FundingReportType : ObjectGraphType<FundingReport>
+{
+    public FundingReportType()
+    {
+        Name = "FundingReport";
+        Description = "What a funder's grants fund, with nothing from outside them and nothing a district did not consent to share.";
+        this.ReadableBy([Roles.ConsortiumAdmin, Roles.Funder]);
+        Field<NonNullGraphType<FunderType>>("funder").Description("The funder.").Resolve(c => c.Source.Funder);
+        Field(r => r.GeneratedAt).Description("When the report was made.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundedGrantType>>>>("grants").Description("Each grant, by start date.").Resolve(c => c.Source.Grants);
+    }
+}
+
+public sealed class FundedGrantType : ObjectGraphType<FundedGrant>
+{
+    public FundedGrantType()
+    {
+        Name = "FundedGrant";
+        Description = "One grant: its partnership's impact over the grant period and the indicator trends of its member districts.";
+        this.ReadableBy([Roles.ConsortiumAdmin, Roles.Funder]);
+        Field<NonNullGraphType<GrantType>>("grant").Description("The grant.").Resolve(c => c.Source.Grant);
+        Field(g => g.Partnership).Description("The funded partnership's name.");
+        Field(g => g.FiscalAgent).Description("The fiscal agent's name.");
+        Field<NonNullGraphType<ImpactType>>("impact").Description("The partnership's impact over the grant period.").Resolve(c => c.Source.Impact);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorTrendType>>>>("indicators").Description("Each indicator, aggregated over the member districts that share it, per school year of the grant.").Resolve(c => c.Source.Indicators);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WithheldDataType>>>>("withheld").Description("Member districts' indicators left out because the district does not share them with funders.").Resolve(c => c.Source.Withheld);
+    }
+}
+
+public sealed class IndicatorTrendType : ObjectGraphType<IndicatorTrend>
+{
+    public IndicatorTrendType()
+    {
+        Name = "IndicatorTrend";
+        Description = "An indicator over the periods of a grant, aggregated over the partnership's member districts.";
+        this.ReadableBy([Roles.ConsortiumAdmin, Roles.Funder]);
+        Field(t => t.Code).Description("The indicator's code.");
+        Field(t => t.Name).Description("The indicator's name.");
+        Field(t => t.Unit).Description("The unit.");
+        Field(t => t.Aggregation).Description("How district values combine.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RollupRowType>>>>("periods").Description("The value per period; suppressed where the group is too small.").Resolve(c => c.Source.Periods);
+    }
+}
+
+public sealed class WithheldDataType : ObjectGraphType<WithheldData>
+{
+    public WithheldDataType()
+    {
+        Name = "WithheldData";
+        Description = "An indicator a member district does not share with funders.";
+        this.ReadableBy([Roles.ConsortiumAdmin, Roles.Funder]);
+        Field(w => w.District).Description("The district's name.");
+        Field(w => w.Indicator).Description("The indicator's code.");
+    }
+}
