@@ -55,6 +55,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "setLocalFields", """setLocalFields(dryRun: true, input: { id: "x", plugin: "x", values: {} })""", "AADD" },
         { "createApiKey", """createApiKey(dryRun: true, input: { name: "x", role: FUNDER })""", "ADDD" },
         { "reportIndicatorValues", """reportIndicatorValues(dryRun: true, input: { districtId: "x", period: "2025-26", values: [] })""", "AADD" },
+        { "defineIndicator", """defineIndicator(dryRun: true, input: { consortiumId: "x", code: "X", name: "x", unit: "percent", aggregation: SUM })""", "ADDD" },
         { "setDataSharingConsent", """setDataSharingConsent(dryRun: true, input: { districtId: "x", indicator: "X", sharedWithFunders: true })""", "AADD" },
         { "revokeApiKey", """revokeApiKey(dryRun: true, input: { id: "x" })""", "ADDD" },
     };

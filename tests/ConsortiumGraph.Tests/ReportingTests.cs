@@ -23,13 +23,14 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
     private async Task<string> ConsortiumId() =>
         (await server.QueryAsync("{ consortia { id name } }")).GetProperty("consortia").EnumerateArray().First(c => c.GetProperty("name").GetString() == Northern).GetProperty("id").GetString()!;
 
-    /// <summary>A fresh indicator of the Northern consortium, defined as the consortium would.</summary>
+    /// <summary>A fresh indicator of the Northern consortium, defined by its admin.</summary>
     private async Task<string> DefineAsync(string code, Aggregation aggregation, int minimumGroupSize, string unit = "percent")
     {
-        await using var db = server.OpenDatabase();
-        var northern = await db.Consortia.FirstAsync(c => c.Name == Northern);
-        db.Indicators.Add(new Indicator { ConsortiumId = northern.Id, Code = code, Name = code, Unit = unit, Aggregation = aggregation, MinimumGroupSize = minimumGroupSize });
-        await db.SaveChangesAsync();
+        var aggregationName = string.Concat(aggregation.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+        AssertOk((await server.QueryAsync($"mutation($input: DefineIndicatorInput!) {{ defineIndicator(input: $input) {{ indicator {{ code }} {Errors} }} }}", new
+        {
+            input = new { consortiumId = await ConsortiumId(), code, name = code, unit, aggregation = aggregationName, minimumGroupSize },
+        })).GetProperty("defineIndicator"));
         return code;
     }
 

@@ -4,6 +4,7 @@ using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.PluginHost;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,33 @@ public sealed class LocalFieldSourceInput
     public required string Plugin { get; init; }
     public required string Field { get; init; }
 }
+
+public sealed class DefineIndicatorInput
+{
+    public required string ConsortiumId { get; init; }
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required string Unit { get; init; }
+    public Aggregation Aggregation { get; init; }
+    public int MinimumGroupSize { get; init; } = 10;
+}
+
+public sealed class DefineIndicatorInputType : InputObjectGraphType<DefineIndicatorInput>
+{
+    public DefineIndicatorInputType()
+    {
+        Name = "DefineIndicatorInput";
+        Description = "A standard indicator of a consortium: created, or updated when its code exists.";
+        Field(i => i.ConsortiumId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The consortium.");
+        Field(i => i.Code).Description("Stable code, UPPER_SNAKE_CASE, unique in the consortium (e.g. ATTENDANCE_RATE).");
+        Field(i => i.Name).Description("The indicator's name.");
+        Field(i => i.Unit).Description("The unit: percent (values 0-100), students, dollars...");
+        Field(i => i.Aggregation).Description("How district values combine in roll-ups.");
+        Field(i => i.MinimumGroupSize, nullable: true).Description("Values about fewer students are suppressed in roll-ups; at least 1.").DefaultValue(10);
+    }
+}
+
+public sealed class IndicatorPayloadType() : PayloadType<IndicatorType, Indicator>("IndicatorPayload", "indicator", "The indicator as stored.");
 
 public sealed class SetDataSharingConsentInput
 {
@@ -124,6 +152,7 @@ public sealed class DataSharingConsentPayloadType() : PayloadType<DataSharingCon
 public static partial class IndicatorMutations
 {
     [GeneratedRegex(@"^(\d{4})-(\d{2})( (T[1-4]|S[12]|Q[1-4]))?$")] private static partial Regex PeriodPattern();
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,63}$")] private static partial Regex CodePattern();
 
     public static void AddIndicatorMutations(this ObjectGraphType mutation)
     {
@@ -131,6 +160,11 @@ public static partial class IndicatorMutations
             .Description("Reports a district's values of the consortium's indicators for one period; re-reporting replaces a value and keeps the old one.")
             .Argument<NonNullGraphType<ReportIndicatorValuesInputType>>("input").DryRunArgument()
             .ResolveAsync(async c => await MutationFields.RunAsync<ReportIndicatorValuesInput, List<IndicatorValue>>(c, ReportAsync));
+        mutation.Field<NonNullGraphType<IndicatorPayloadType>>("defineIndicator")
+            .Description("Defines (or redefines) one of a consortium's standard indicators. Consortium admins only.")
+            .Argument<NonNullGraphType<DefineIndicatorInputType>>("input").DryRunArgument()
+            .AuthorizeWithRoles(Readers.Admins)
+            .ResolveAsync(async c => await MutationFields.RunAsync<DefineIndicatorInput, Indicator>(c, DefineAsync));
         mutation.Field<NonNullGraphType<DataSharingConsentPayloadType>>("setDataSharingConsent")
             .Description("Sets whether a district shows one of its indicators to funders. Withheld values are absent from funder reports, which say so.")
             .Argument<NonNullGraphType<SetDataSharingConsentInputType>>("input").DryRunArgument()
@@ -234,6 +268,26 @@ public static partial class IndicatorMutations
         }
         if (value is null) m.Invalid("NO_VALUE", $"`{plugin.Key}.{field.Name}` has no value for {district.Name} (its inputs are not recorded).", path);
         return value is null ? null : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<Indicator?> DefineAsync(MutationContext<DefineIndicatorInput> m)
+    {
+        var input = m.Input;
+        var consortium = await m.Find<Consortia.Consortium>(input.ConsortiumId, "Consortium", "consortiumId");
+        if (!CodePattern().IsMatch(input.Code ?? "")) m.Invalid("INVALID_CODE", "`code` is UPPER_SNAKE_CASE letters, digits and underscores, at most 64.", "code");
+        var name = m.Text(input.Name, "name", 200);
+        var unit = m.Text(input.Unit, "unit", 32);
+        if (input.MinimumGroupSize is < 1 or > 100_000) m.Invalid("OUT_OF_RANGE", "`minimumGroupSize` must be between 1 and 100,000.", "minimumGroupSize");
+        if (consortium is null || name is null || unit is null || m.Failed) return null;
+        if (!m.Caller.IsAdmin || !m.Caller.Consortia.Contains(consortium.Id))
+        {
+            m.ActingFor(0, consortium.Name, "consortiumId");
+            return null;
+        }
+        var indicator = await m.Db.Indicators.FirstOrDefaultAsync(i => i.ConsortiumId == consortium.Id && i.Code == input.Code, m.Field.CancellationToken);
+        if (indicator is null) m.Db.Indicators.Add(indicator = new Indicator { ConsortiumId = consortium.Id, Code = input.Code!, Name = name, Unit = unit });
+        (indicator.Name, indicator.Unit, indicator.Aggregation, indicator.MinimumGroupSize) = (name, unit, input.Aggregation, input.MinimumGroupSize);
+        return indicator;
     }
 
     private static async Task<DataSharingConsent?> ConsentAsync(MutationContext<SetDataSharingConsentInput> m)
