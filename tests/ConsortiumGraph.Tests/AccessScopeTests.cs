@@ -164,6 +164,35 @@ public abstract class AccessScopeTests<TServer>(TServer server) : IClassFixture<
     }
 }
 
+public sealed class AdminInputTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    [Fact]
+    public async Task Api_keys_and_indicator_definitions_refuse_what_an_admin_may_not_grant_or_define()
+    {
+        async Task<JsonElement> Key(object input) => (await server.QueryAsync(
+            $"mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{ apiKey {{ id }} {Errors} }} }}", new { input })).GetProperty("createApiKey");
+        AssertError(await Key(new { name = "Sync", role = "DISTRICT_STAFF" }), "ValidationError", "REQUIRED", "input", "districtCodes");
+        AssertError(await Key(new { name = "Sync", role = "DISTRICT_STAFF", districtCodes = new[] { "0000000" } }), "ValidationError", "NOT_FOUND", "input", "districtCodes");
+        AssertError(await Key(new { name = "Board", role = "CONSORTIUM_ADMIN", consortiumIds = new[] { Graph.GlobalId.Encode("Consortium", 999) } }), "ValidationError", "NOT_FOUND", "input", "consortiumIds");
+        AssertError(await Key(new { name = "Fund", role = "FUNDER" }), "ValidationError", "REQUIRED", "input", "funderId");
+        AssertOk(await Key(new { name = "Riverside sync", role = "DISTRICT_STAFF", districtCodes = new[] { "5000310" } }));
+        AssertError(await Key(new { name = "Riverside sync", role = "DISTRICT_STAFF", districtCodes = new[] { "5000310" } }), "ValidationError", "DUPLICATE_NAME", "input", "name");
+
+        var northern = (await server.QueryAsync("{ consortia { id name } }")).GetProperty("consortia").EnumerateArray().First(c => c.GetProperty("name").GetString()!.StartsWith("Northern")).GetProperty("id").GetString();
+        async Task<JsonElement> Define(object input, string? token = null) => (await server.QueryAsync(
+            $"mutation($input: DefineIndicatorInput!) {{ defineIndicator(input: $input, dryRun: true) {{ indicator {{ code }} {Errors} }} }}", new { input }, token)).GetProperty("defineIndicator");
+        var bad = await Define(new { consortiumId = northern, code = "attendance rate", name = " ", unit = "percent", aggregation = "SUM", minimumGroupSize = 0 });
+        AssertError(bad, "ValidationError", "INVALID_CODE", "input", "code");
+        AssertError(bad, "ValidationError", "REQUIRED", "input", "name");
+        AssertError(bad, "ValidationError", "OUT_OF_RANGE", "input", "minimumGroupSize");
+        AssertOk(await Define(new { consortiumId = northern, code = "DUAL_ENROLLMENT", name = "Students in dual enrollment", unit = "students", aggregation = "SUM" }));
+        var (status, body) = await server.SendAsync("mutation { defineIndicator(input: { consortiumId: \"x\", code: \"X\", name: \"x\", unit: \"x\", aggregation: SUM }) { errors { code } } }",
+            token: await server.TokenAsync("staff-5000310"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Contains("NOT_AUTHORIZED", body);
+    }
+}
+
 public sealed class SqliteAccessScopeTests(SqliteServer server) : AccessScopeTests<SqliteServer>(server);
 
 public sealed class PostgreSqlAccessScopeTests(PostgreSqlServer server) : AccessScopeTests<PostgreSqlServer>(server), IPostgreSqlSuite;

@@ -124,8 +124,11 @@ public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> bu
         {
             var (page, filter) = Parse(context);
             var loaders = context.Loaders();
-            var rows = await loaders.ReadAsync(db => Shape(query(context, db), filter, page).ToListAsync(context.CancellationToken), context.CancellationToken);
-            return page.ToConnection(rows, () => loaders.ReadAsync(db => Filtered(query(context, db), filter).CountAsync(context.CancellationToken), context.CancellationToken));
+            var ct = context.CancellationToken;
+            var rows = await loaders.ReadAsync(db => Shape(query(context, db), filter, page).ToListAsync(ct), ct);
+            // totalCount runs after this resolver returned, when GraphQL.NET has already reused `context`: count through a copy.
+            var kept = new ResolveFieldContext<TSource>(context);
+            return page.ToConnection(rows, () => loaders.ReadAsync(db => Filtered(query(kept, db), filter).CountAsync(ct), ct));
         });
     }
 
@@ -169,11 +172,12 @@ public static class ChildConnections
             var (page, filter) = connection.Parse(context);
             var loaders = context.Loaders();
             var parentId = context.Source.Id;
+            var fieldAst = context.FieldAst; // read now: the count below runs after GraphQL.NET reused the context
             // One loader per field occurrence in the document: every parent shares its arguments.
-            var rows = loaders.For<int, IReadOnlyList<T>>(context.FieldAst, (ids, ct) => loaders.ReadAsync(
+            var rows = loaders.For<int, IReadOnlyList<T>>(fieldAst, (ids, ct) => loaders.ReadAsync(
                     db => PagesByParent(db, ids, children, filter, page, ct), ct), missing: [])
                 .Load(parentId);
-            return rows.Then(list => page.ToConnection(list, () => loaders.For<int, int>((context.FieldAst, "count"), (ids, ct) => loaders.ReadAsync(
+            return rows.Then(list => page.ToConnection(list, () => loaders.For<int, int>((fieldAst, "count"), (ids, ct) => loaders.ReadAsync(
                     db => CountsByParent(db, ids, children, filter, ct), ct), missing: 0)
                 .Load(parentId)));
         });

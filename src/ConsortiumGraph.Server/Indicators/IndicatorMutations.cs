@@ -171,8 +171,14 @@ public static partial class IndicatorMutations
             .ResolveAsync(async c => await MutationFields.RunAsync<SetDataSharingConsentInput, DataSharingConsent>(c, ConsentAsync));
     }
 
-    private static Task<Indicator?> IndicatorOf(MutationContext<ReportIndicatorValuesInput> m, District district, string code) =>
-        m.Db.Indicators.FirstOrDefaultAsync(i => i.Code == code && i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id), m.Field.CancellationToken);
+    /// <summary>The indicator with this code in one of the district's consortia; records UNKNOWN_INDICATOR otherwise.</summary>
+    private static async Task<Indicator?> IndicatorOf<TInput>(MutationContext<TInput> m, District district, string code, string inputField)
+    {
+        var indicator = await m.Db.Indicators.Include(i => i.Consents.Where(c => c.DistrictId == district.Id))
+            .FirstOrDefaultAsync(i => i.Code == code && i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id), m.Field.CancellationToken);
+        if (indicator is null) m.Invalid("UNKNOWN_INDICATOR", $"No consortium of {district.Name} defines the indicator `{code}`.", inputField);
+        return indicator;
+    }
 
     private static async Task<List<IndicatorValue>?> ReportAsync(MutationContext<ReportIndicatorValuesInput> m)
     {
@@ -189,12 +195,8 @@ public static partial class IndicatorMutations
         foreach (var (entry, i) in input.Values.Select((v, i) => (v, i)))
         {
             var path = $"values.{i}";
-            var indicator = await IndicatorOf(m, district, entry.Indicator);
-            if (indicator is null)
-            {
-                m.Invalid("UNKNOWN_INDICATOR", $"No consortium of {district.Name} defines the indicator `{entry.Indicator}`.", $"{path}.indicator");
-                continue;
-            }
+            var indicator = await IndicatorOf(m, district, entry.Indicator, $"{path}.indicator");
+            if (indicator is null) continue;
             if (stored.Any(s => s.IndicatorId == indicator.Id))
             {
                 m.Invalid("DUPLICATE_INDICATOR", $"`{entry.Indicator}` is reported twice.", $"{path}.indicator");
@@ -294,14 +296,10 @@ public static partial class IndicatorMutations
     {
         var district = await m.Find<District>(m.Input.DistrictId, "District", "districtId");
         if (district is null || !m.ActingFor(district.Id, district.Name, "districtId")) return null;
-        var indicator = await m.Db.Indicators.FirstOrDefaultAsync(i => i.Code == m.Input.Indicator && i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id), m.Field.CancellationToken);
-        if (indicator is null)
-        {
-            m.Invalid("UNKNOWN_INDICATOR", $"No consortium of {district.Name} defines the indicator `{m.Input.Indicator}`.", "indicator");
-            return null;
-        }
-        var consent = await m.Db.DataSharingConsents.Include(c => c.Indicator).FirstOrDefaultAsync(c => c.IndicatorId == indicator.Id && c.DistrictId == district.Id, m.Field.CancellationToken);
-        if (consent is null) m.Db.DataSharingConsents.Add(consent = new DataSharingConsent { Indicator = indicator, DistrictId = district.Id });
+        if (await IndicatorOf(m, district, m.Input.Indicator, "indicator") is not { } indicator) return null;
+        // The indicator was read with this district's consent, if any.
+        var consent = indicator.Consents.FirstOrDefault();
+        if (consent is null) indicator.Consents.Add(consent = new DataSharingConsent { Indicator = indicator, DistrictId = district.Id });
         consent.SharedWithFunders = m.Input.SharedWithFunders;
         consent.UpdatedAt = m.Now;
         return consent;
