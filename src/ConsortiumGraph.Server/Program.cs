@@ -1,6 +1,7 @@
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
+using ConsortiumGraph.Operations;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Reporting;
 
@@ -8,7 +9,7 @@ using ConsortiumGraph.Reporting;
 // and plugins wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddConsortiumGraph(builder.Configuration);
-if (args is ["plugins" or "tokens", ..])
+if (args is ["plugins" or "tokens" or "schema", ..])
 {
     // A command's output is its standard output; logs go to standard error.
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -16,6 +17,7 @@ if (args is ["plugins" or "tokens", ..])
     return command switch
     {
         ["tokens", "demo"] => await DevTokens.RunAsync(builder.Build()),
+        ["schema", "export", ..] => await SchemaExport.RunAsync(builder.Build(), args),
         ["plugins", ..] => await PluginCommands.RunAsync(builder.Build(), command),
         _ => Usage(),
     };
@@ -28,6 +30,7 @@ app.UseCors();
 app.UseAuthentication();
 app.MapConsortiumGraph();
 app.MapReports();
+app.MapConsortiumHealth();
 app.MapDevTokens();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -39,7 +42,7 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine($"{PluginCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo");
+    Console.Error.WriteLine($"{PluginCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}");
     return 2;
 }
 

@@ -1,6 +1,7 @@
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Access;
+using ConsortiumGraph.Operations;
 using ConsortiumGraph.PluginHost;
 using GraphQL;
 
@@ -27,6 +28,7 @@ public static class GraphRegistration
         services.AddHostedService(sp => sp.GetRequiredService<LiveSchema>());
         services.AddSingleton<ConsortiumData>();
         services.AddConsortiumAuthentication(configuration);
+        services.AddConsortiumHealth();
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddSingleton(limits);
         var persisted = configuration.GetSection("GraphQL:PersistedDocuments").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions();
