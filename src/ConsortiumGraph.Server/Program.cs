@@ -9,7 +9,7 @@ using ConsortiumGraph.Reporting;
 // and plugins wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddConsortiumGraph(builder.Configuration);
-if (args is ["plugins" or "tokens" or "schema", ..])
+if (args is ["plugins" or "tokens" or "schema" or "data", ..])
 {
     // A command's output is its standard output; logs go to standard error.
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -18,6 +18,7 @@ if (args is ["plugins" or "tokens" or "schema", ..])
     {
         ["tokens", "demo"] => await DevTokens.RunAsync(builder.Build()),
         ["schema", "export", ..] => await SchemaExport.RunAsync(builder.Build(), args),
+        ["data", "generate", ..] => await ScaleData.RunAsync(builder.Build(), args),
         ["plugins", ..] => await PluginCommands.RunAsync(builder.Build(), command),
         _ => Usage(),
     };
@@ -42,7 +43,7 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine($"{PluginCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}");
+    Console.Error.WriteLine($"{PluginCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
     return 2;
 }
 
