@@ -28,6 +28,7 @@ var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 app.UseStaticFiles();
 app.UseCors();
+app.UseWebSockets();
 app.UseAuthentication();
 app.MapConsortiumGraph();
 app.MapReports();

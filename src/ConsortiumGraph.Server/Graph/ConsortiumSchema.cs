@@ -16,6 +16,7 @@ public sealed class ConsortiumSchema : Schema
         Description = "ConsortiumGraph: the API school-district consortia run on.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        Subscription = services.GetRequiredService<Events.SubscriptionType>();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
         // Implementations reached only through their interface.
         RegisterType(typeof(ValidationErrorType));

@@ -33,6 +33,11 @@ public static class GraphQLEndpoint
         var limits = http.RequestServices.GetRequiredService<Access.RequestLimits>();
         var request = http.Request;
 
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await Events.GraphQLWebSocket.AcceptAsync(http);
+            return;
+        }
         if (Access.Authentication.PresentedInvalidCredentials(http))
         {
             await FailAsync(http, serializer, Json, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",

@@ -29,6 +29,8 @@ public static class GraphRegistration
         services.AddSingleton<ConsortiumData>();
         services.AddConsortiumAuthentication(configuration);
         services.AddConsortiumHealth();
+        services.AddSingleton<Events.EventHub>();
+        services.AddSingleton(configuration.GetSection("Subscriptions").Get<Events.SubscriptionOptions>() ?? new Events.SubscriptionOptions());
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddSingleton(limits);
         var persisted = configuration.GetSection("GraphQL:PersistedDocuments").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions();
@@ -48,6 +50,8 @@ public static class GraphRegistration
             // Who may read what, declared on the types (Access/FieldAccess.cs), and what one request may ask.
             .AddValidationRule<FieldAccessRule>()
             .AddValidationRule(new QueryShapeRule(limits))
+            // Subscriptions run each event as a query on the event (Events/GraphQLWebSocket.cs), not as GraphQL.NET streams.
+            .AddExecutionStrategy<GraphQL.Execution.ParallelExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddComplexityAnalyzer(o =>
             {
                 o.MaxDepth = limits.MaxDepth;

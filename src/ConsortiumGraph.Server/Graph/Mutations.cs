@@ -188,6 +188,8 @@ public static class MutationFields
             db.AuditEntries.AddRange(audited.Select(a => a.Entry));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            // Only now: subscribers never hear of a change that was rolled back.
+            services.GetRequiredService<Events.EventHub>().Publish(Events.ConsortiumEvent.From(audited));
             return new Payload<T>(value, [], run.Warnings);
         }
         catch (DbUpdateException e)

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using ConsortiumGraph.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ConsortiumGraph.Events;
+
+/// <summary>Something subscribers hear about: what happened, and to which row.</summary>
+public sealed record ConsortiumEvent(string Kind, int EntityId)
+{
+    public const string VoteCast = "VoteCast", DecisionClosed = "DecisionClosed", CommitmentChanged = "CommitmentChanged",
+        PartnershipStatusChanged = "PartnershipStatusChanged", AgreementSigned = "AgreementSigned";
+
+    /// <summary>The events a committed mutation caused, read from its audit entries (so they exist only for changes that were saved).</summary>
+    public static IEnumerable<ConsortiumEvent> From(IEnumerable<(AuditEntry Entry, EntityEntry Source)> changes)
+    {
+        foreach (var (entry, source) in changes)
+        {
+            switch (source.Entity)
+            {
+                case Decisions.Vote vote when entry.Action == nameof(EntityState.Added):
+                    yield return new(VoteCast, vote.DecisionId);
+                    break;
+                case Decisions.Decision decision when entry.Changes.Contains("\"Status\"") && decision.Status != Decisions.DecisionStatus.Open:
+                    yield return new(DecisionClosed, decision.Id);
+                    break;
+                case Commitments.Commitment commitment when entry.Action == nameof(EntityState.Added) || entry.Changes.Contains("\"Status\""):
+                    yield return new(CommitmentChanged, commitment.Id);
+                    break;
+                case Commitments.ProgressUpdate progress:
+                    yield return new(CommitmentChanged, progress.CommitmentId);
+                    break;
+                case Partnerships.Partnership partnership when entry.Changes.Contains("\"Status\""):
+                    yield return new(PartnershipStatusChanged, partnership.Id);
+                    break;
+                case Agreements.Signature signature:
+                    yield return new(AgreementSigned, signature.AgreementId);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Delivers events to this instance's subscribers. Events are published after the transaction that
+/// caused them commits, so a rolled-back change is never announced.
+/// </summary>
+public sealed class EventHub : IObservable<ConsortiumEvent>
+{
+    private readonly Lock _gate = new();
+    private ImmutableList<Action<ConsortiumEvent>> _subscribers = [];
+
+    public void Publish(IEnumerable<ConsortiumEvent> events)
+    {
+        var subscribers = _subscribers;
+        foreach (var e in events.Distinct())
+            foreach (var subscriber in subscribers)
+                subscriber(e);
+    }
+
+    public IDisposable Subscribe(Action<ConsortiumEvent> subscriber)
+    {
+        lock (_gate) _subscribers = _subscribers.Add(subscriber);
+        return new Unsubscriber(() => { lock (_gate) _subscribers = _subscribers.Remove(subscriber); });
+    }
+
+    public IDisposable Subscribe(IObserver<ConsortiumEvent> observer) => Subscribe(observer.OnNext);
+
+    private sealed class Unsubscriber(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}

@@ -1,0 +1,46 @@
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Agreements;
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Events;
+
+/// <summary>
+/// Live updates over WebSocket (graphql-transport-ws). Each event is resolved like a query, as the
+/// subscriber, so a subscriber hears only about rows it may read: a district of partnerships it
+/// belongs to, a funder of what it funds.
+/// </summary>
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "Live updates: each field sends the changed object whenever it changes, to subscribers who may read it.";
+        this.ReadableBy(Readers.Members);
+        Event<DecisionType, Decision>("voteCast", ConsortiumEvent.VoteCast, "A member voted: the decision with its votes.", "partnershipId", "Partnership", d => d.PartnershipId);
+        Event<DecisionType, Decision>("decisionClosed", ConsortiumEvent.DecisionClosed, "A decision was adopted or rejected.", "partnershipId", "Partnership", d => d.PartnershipId);
+        Event<CommitmentType, Commitment>("commitmentChanged", ConsortiumEvent.CommitmentChanged, "A commitment was made, or its status or progress changed.", "partnershipId", "Partnership", c => c.PartnershipId);
+        Event<PartnershipType, Partnership>("partnershipStatusChanged", ConsortiumEvent.PartnershipStatusChanged, "A partnership became active, completed or dissolved.", "consortiumId", "Consortium", p => p.ConsortiumId);
+        Event<AgreementType, Agreement>("agreementSigned", ConsortiumEvent.AgreementSigned, "A member signed an agreement.", "partnershipId", "Partnership", a => a.PartnershipId);
+    }
+
+    private void Event<TGraphType, T>(string name, string kind, string description, string filter, string filterType, Func<T, int> filterKey)
+        where TGraphType : IGraphType where T : Entity =>
+        Field<TGraphType>(name).Description(description + $" Only those of `{filter}` when given.")
+            .Argument<IdGraphType>(filter, $"Only events of this {filterType}.")
+            .ResolveStream(c => c.RequestServices!.GetRequiredService<EventHub>())
+            .Resolve(c =>
+            {
+                // The event is the field's source: the root value when the WebSocket transport runs it, the stream's item otherwise.
+                if (c.Source is not ConsortiumEvent e || e.Kind != kind) return null;
+                var only = c.GetArgument<string?>(filter);
+                int? wanted = only is null ? null : GlobalId.TryDecode(only, filterType, out var id) ? id : -1;
+                // Loaded as the subscriber: a row it may not read is null, and null is not sent.
+                return c.ById<T>(e.EntityId).Then(entity => entity is not null && (wanted is null || filterKey(entity) == wanted) ? entity : null);
+            });
+}

@@ -1,0 +1,140 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using ConsortiumGraph.Tests.Infrastructure;
+using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>The graphql-transport-ws protocol, from connection_init to complete, and events scoped like queries.</summary>
+public sealed class SubscriptionTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    private sealed class Client(WebSocket socket) : IAsyncDisposable
+    {
+        public WebSocket Socket => socket;
+
+        public Task SendAsync(object message) =>
+            socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        public async Task<JsonElement?> ReceiveAsync(TimeSpan? within = null)
+        {
+            using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
+            var buffer = new byte[64 * 1024];
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (received.MessageType == WebSocketMessageType.Close) return null;
+                message.Write(buffer, 0, received.Count);
+                if (received.EndOfMessage) return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (socket.State == WebSocketState.Open) await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or WebSocketException or ObjectDisposedException) { /* the server closed first */ }
+            socket.Dispose();
+        }
+    }
+
+    private async Task<Client> Connect(string? token = null, bool init = true)
+    {
+        var ws = server.Server.CreateWebSocketClient();
+        ws.SubProtocols.Add("graphql-transport-ws");
+        var client = new Client(await ws.ConnectAsync(new Uri(server.Server.BaseAddress, "graphql"), CancellationToken.None));
+        if (init)
+        {
+            await client.SendAsync(new { type = "connection_init", payload = token is null ? null : new { Authorization = $"Bearer {token}" } });
+            var ack = await client.ReceiveAsync();
+            Assert.True(ack is not null, $"closed: {client.Socket.CloseStatus} {client.Socket.CloseStatusDescription}");
+            Assert.Equal("connection_ack", ack!.Value.GetProperty("type").GetString());
+        }
+        return client;
+    }
+
+    [Fact]
+    public async Task A_vote_reaches_the_members_subscribers_and_not_a_funder_of_other_partnerships()
+    {
+        await using var staff = await Connect(await server.TokenAsync("staff-5000310"));
+        await using var funder = await Connect(await server.TokenAsync("funder-1"));
+        await staff.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await staff.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        const string subscription = "subscription { voteCast { title votes { choice district { code } } } }";
+        await staff.SendAsync(new { id = "votes", type = "subscribe", payload = new { query = subscription } });
+        await funder.SendAsync(new { id = "votes", type = "subscribe", payload = new { query = subscription } });
+
+        // Riverside is in the bus partnership; the Tri-State fund does not fund it.
+        var decision = (await server.QueryAsync($"mutation($input: ProposeDecisionInput!) {{ proposeDecision(input: $input) {{ decision {{ id }} {Errors} }} }}", new
+        {
+            input = new { partnershipId = await server.PartnershipIdAsync("Regional Bus and Fuel Purchasing"), area = "vendor-selection", title = "Choose the bus dealer", deadline = server.Clock.GetUtcNow().AddDays(7) },
+        })).GetProperty("proposeDecision");
+        AssertOk(decision);
+        AssertOk((await server.QueryAsync($"mutation($input: CastVoteInput!) {{ castVote(input: $input) {{ decision {{ id }} {Errors} }} }}", new
+        {
+            input = new { decisionId = decision.GetProperty("decision").GetProperty("id").GetString(), districtId = await server.DistrictIdAsync("5000310"), choice = "YES" },
+        }, await server.TokenAsync("staff-5000310"))).GetProperty("castVote"));
+
+        var next = (await staff.ReceiveAsync())!.Value;
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        Assert.Equal("votes", next.GetProperty("id").GetString());
+        var vote = next.GetProperty("payload").GetProperty("data").GetProperty("voteCast");
+        Assert.Equal("Choose the bus dealer", vote.GetProperty("title").GetString());
+        Assert.Equal("5000310", vote.GetProperty("votes")[0].GetProperty("district").GetProperty("code").GetString());
+
+        // The funder's copy of the event resolved to nothing it may read, so nothing was sent: its next message is the pong.
+        await Task.Delay(500);
+        await funder.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await funder.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        await staff.SendAsync(new { id = "votes", type = "complete" });
+        await staff.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await staff.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Queries_answer_once_and_bad_documents_get_an_error_message()
+    {
+        await using var client = await Connect(await server.TokenAsync());
+        await client.SendAsync(new { id = "q", type = "subscribe", payload = new { query = "{ consortia { name } }" } });
+        var next = (await client.ReceiveAsync())!.Value;
+        Assert.Equal(2, next.GetProperty("payload").GetProperty("data").GetProperty("consortia").GetArrayLength());
+        Assert.Equal("complete", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        await client.SendAsync(new { id = "bad", type = "subscribe", payload = new { query = "subscription { voteCast { nope } }" } });
+        var error = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("error", error.GetProperty("type").GetString());
+        Assert.Equal("bad", error.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Protocol_violations_close_with_the_protocols_codes()
+    {
+        await using (var early = await Connect(init: false))
+        {
+            await early.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "{ __typename }" } });
+            Assert.Null(await early.ReceiveAsync());
+            Assert.Equal(4401, (int)early.Socket.CloseStatus!);
+        }
+        await using (var forged = await Connect(init: false))
+        {
+            await forged.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer forged" } });
+            Assert.Null(await forged.ReceiveAsync());
+            Assert.Equal(4403, (int)forged.Socket.CloseStatus!);
+        }
+        await using (var twice = await Connect(await server.TokenAsync()))
+        {
+            await twice.SendAsync(new { id = "same", type = "subscribe", payload = new { query = "subscription { voteCast { title } }" } });
+            await twice.SendAsync(new { id = "same", type = "subscribe", payload = new { query = "subscription { voteCast { title } }" } });
+            Assert.Null(await twice.ReceiveAsync());
+            Assert.Equal(4409, (int)twice.Socket.CloseStatus!);
+        }
+        await using var garbage = await Connect(await server.TokenAsync());
+        await garbage.SendAsync(new { type = "shout" });
+        Assert.Null(await garbage.ReceiveAsync());
+        Assert.Equal(4400, (int)garbage.Socket.CloseStatus!);
+    }
+}
