@@ -41,19 +41,39 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
     }
 }
 
+public enum EventBackplaneKind { None, PostgreSql }
+
+/// <summary><c>Events:Backplane</c>: None for one instance; PostgreSql (LISTEN/NOTIFY on the consortium database) for several behind a load balancer.</summary>
+public sealed class EventOptions
+{
+    public EventBackplaneKind Backplane { get; set; } = EventBackplaneKind.None;
+}
+
 /// <summary>
 /// Delivers events to this instance's subscribers. Events are published after the transaction that
 /// caused them commits, so a rolled-back change is never announced.
 /// </summary>
-public sealed class EventHub : IObservable<ConsortiumEvent>
+public sealed class EventHub(EventOptions options, IServiceProvider services) : IObservable<ConsortiumEvent>
 {
     private readonly Lock _gate = new();
     private ImmutableList<Action<ConsortiumEvent>> _subscribers = [];
 
+    /// <summary>Announces committed changes: to this instance's subscribers, or through the backplane to every instance's.</summary>
     public void Publish(IEnumerable<ConsortiumEvent> events)
     {
+        var distinct = events.Distinct().ToList();
+        if (distinct.Count == 0) return;
+        if (options.Backplane == EventBackplaneKind.PostgreSql)
+            services.GetRequiredService<PostgreSqlBackplane>().Send(distinct);
+        else
+            Deliver(distinct);
+    }
+
+    /// <summary>Hands events to this instance's subscribers.</summary>
+    public void Deliver(IEnumerable<ConsortiumEvent> events)
+    {
         var subscribers = _subscribers;
-        foreach (var e in events.Distinct())
+        foreach (var e in events)
             foreach (var subscriber in subscribers)
                 subscriber(e);
     }

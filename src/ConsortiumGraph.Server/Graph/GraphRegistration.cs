@@ -29,7 +29,14 @@ public static class GraphRegistration
         services.AddSingleton<ConsortiumData>();
         services.AddConsortiumAuthentication(configuration);
         services.AddConsortiumHealth();
+        var events = configuration.GetSection("Events").Get<Events.EventOptions>() ?? new Events.EventOptions();
+        services.AddSingleton(events);
         services.AddSingleton<Events.EventHub>();
+        if (events.Backplane == Events.EventBackplaneKind.PostgreSql)
+        {
+            services.AddSingleton<Events.PostgreSqlBackplane>();
+            services.AddHostedService(sp => sp.GetRequiredService<Events.PostgreSqlBackplane>());
+        }
         services.AddSingleton(configuration.GetSection("Subscriptions").Get<Events.SubscriptionOptions>() ?? new Events.SubscriptionOptions());
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddSingleton(limits);
