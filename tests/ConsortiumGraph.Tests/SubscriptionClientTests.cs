@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Tests.Infrastructure;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>
+/// The graphql-ws npm client, as a front end uses it, against the built server on a real port:
+/// it connects with a token in connectionParams, subscribes, and receives a vote cast over HTTP.
+/// </summary>
+public sealed class SubscriptionClientTests : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-ws-{Guid.NewGuid():N}");
+    private readonly string _key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(36));
+    private Process? _server;
+
+    [Fact]
+    public async Task The_graphql_ws_client_receives_a_vote_cast_through_the_api()
+    {
+        var port = FreePort();
+        Directory.CreateDirectory(_folder);
+        _server = Start("dotnet", AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
+            $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "ws.db")}", $"--Auth:SigningKey={_key}", $"--Plugins:Path={Path.Combine(_folder, "none")}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        for (var i = 0; i < 120 && !await Live(http); i++) await Task.Delay(500);
+        Assert.True(await Live(http), "the server did not start");
+
+        // An admin of every demo consortium (their IDs are in the public directory).
+        var directory = await (await http.PostAsJsonAsync("/graphql", new { query = "{ consortia { id } }" })).Content.ReadFromJsonAsync<JsonElement>();
+        var consortia = directory.GetProperty("data").GetProperty("consortia").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+        var token = new TokenIssuer(new AuthOptions { SigningKey = _key }).Issue("dashboard", Roles.ConsortiumAdmin, consortia: consortia);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var clientFolder = Repository.File("tests", "graphql-ws-client");
+        using (var install = Start("npm", clientFolder, "ci", "--no-audit", "--no-fund", "--loglevel=error"))
+        {
+            await install.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+            Assert.True(install.ExitCode == 0, "npm ci failed: " + await install.StandardError.ReadToEndAsync());
+        }
+        using var node = Start("node", clientFolder, "client.mjs", $"ws://127.0.0.1:{port}/graphql", token);
+        using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await node.StandardOutput.ReadLineAsync(ready.Token) is { } line && line != "READY") { }
+
+        async Task<JsonElement> Mutate(string query, object input) =>
+            await (await http.PostAsJsonAsync("/graphql", new { query, variables = new { input } })).Content.ReadFromJsonAsync<JsonElement>();
+        var partnerships = await (await http.PostAsJsonAsync("/graphql", new { query = "{ partnerships(first: 100) { nodes { id name } } district(code: \"5000310\") { id } }" })).Content.ReadFromJsonAsync<JsonElement>();
+        var buses = partnerships.GetProperty("data").GetProperty("partnerships").GetProperty("nodes").EnumerateArray().First(p => p.GetProperty("name").GetString() == "Regional Bus and Fuel Purchasing").GetProperty("id").GetString();
+        var decision = await Mutate("mutation($input: ProposeDecisionInput!) { proposeDecision(input: $input) { decision { id } errors { code } } }",
+            new { partnershipId = buses, area = "budget", title = "Budget for the new routes", deadline = DateTime.UtcNow.AddDays(7) });
+        var decisionId = decision.GetProperty("data").GetProperty("proposeDecision").GetProperty("decision").GetProperty("id").GetString();
+        await Mutate("mutation($input: CastVoteInput!) { castVote(input: $input) { errors { code } } }",
+            new { decisionId, districtId = partnerships.GetProperty("data").GetProperty("district").GetProperty("id").GetString(), choice = "YES" });
+
+        var received = await node.StandardOutput.ReadLineAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.True(node.ExitCode == 0, $"graphql-ws client: {received} {await node.StandardError.ReadToEndAsync()}");
+        var vote = JsonDocument.Parse(received!).RootElement.GetProperty("data").GetProperty("voteCast");
+        Assert.Equal("Budget for the new routes", vote.GetProperty("title").GetString());
+        Assert.Equal("5000310", vote.GetProperty("votes")[0].GetProperty("district").GetProperty("code").GetString());
+    }
+
+    private static async Task<bool> Live(HttpClient http)
+    {
+        try { return (await http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK; }
+        catch (HttpRequestException) { return false; }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process Start(string file, string folder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return Process.Start(start)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+        _server?.Dispose();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
