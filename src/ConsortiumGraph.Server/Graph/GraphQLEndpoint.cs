@@ -132,6 +132,9 @@ public static class GraphQLEndpoint
             }
         }
 
+        using var activity = Operations.Telemetry.Source.StartActivity("graphql " + (graphQLRequest.OperationName ?? "operation"));
+        activity?.SetTag("graphql.operation.name", graphQLRequest.OperationName).SetTag("graphql.document.id", graphQLRequest.DocumentId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(limits.ExecutionTimeout);
         ExecutionResult result;
@@ -162,6 +165,16 @@ public static class GraphQLEndpoint
                 $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0} seconds and was stopped; nothing it changed was kept unless its mutation had completed. Ask for less.");
             return;
         }
+
+        var operationType = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "invalid";
+        var outcome = !result.Executed ? "rejected" : result.Errors is { Count: > 0 } ? "errors" : "ok";
+        // The document's own name when the request did not give one.
+        var operationName = graphQLRequest.OperationName ?? result.Operation?.Name?.StringValue;
+        if (activity is not null && operationName is not null) activity.DisplayName = "graphql " + operationName;
+        activity?.SetTag("graphql.operation.name", operationName).SetTag("graphql.operation.type", operationType).SetTag("graphql.errors", result.Errors?.Count ?? 0)
+            .SetStatus(outcome == "ok" ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error);
+        Operations.Telemetry.Operations.Add(1, new("graphql.operation.type", operationType), new("outcome", outcome));
+        Operations.Telemetry.Duration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("graphql.operation.type", operationType));
 
         http.Response.StatusCode = responseType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = responseType + "; charset=utf-8";

@@ -29,6 +29,7 @@ public static class GraphRegistration
         services.AddSingleton<ConsortiumData>();
         services.AddConsortiumAuthentication(configuration);
         services.AddConsortiumHealth();
+        services.AddConsortiumTelemetry(configuration);
         var events = configuration.GetSection("Events").Get<Events.EventOptions>() ?? new Events.EventOptions();
         services.AddSingleton(events);
         services.AddSingleton<Events.EventHub>();
@@ -63,6 +64,12 @@ public static class GraphRegistration
             {
                 o.MaxDepth = limits.MaxDepth;
                 o.MaxComplexity = limits.MaxComplexity;
+                // The operation's span (GraphQLEndpoint) carries what the analysis found.
+                o.ValidateComplexityDelegate = context =>
+                {
+                    System.Diagnostics.Activity.Current?.SetTag("graphql.document.complexity", context.TotalImpact).SetTag("graphql.document.depth", context.MaxDepth);
+                    return Task.CompletedTask;
+                };
             })
             .UsePersistedDocuments(o =>
             {
