@@ -59,7 +59,7 @@ public sealed class OperationsTests(MixedPluginsServer mixed) : IClassFixture<Mi
     }
 
     [Fact]
-    public async Task Schema_export_writes_the_committed_core_sdl_without_a_database()
+    public async Task Schema_export_writes_the_committed_core_and_composed_sdl_without_a_database()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-export-{Guid.NewGuid():N}");
         try
@@ -73,6 +73,8 @@ public sealed class OperationsTests(MixedPluginsServer mixed) : IClassFixture<Mi
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
             Assert.True(process.ExitCode == 0, await error);
             Assert.Equal(await File.ReadAllTextAsync(Repository.File("schema", "consortium.graphql")), await File.ReadAllTextAsync(Path.Combine(folder, "consortium.graphql")));
+            // The built server's own plugins folder holds the sample plugins.
+            Assert.Equal(await File.ReadAllTextAsync(Repository.File("schema", "consortium.composed.graphql")), await File.ReadAllTextAsync(Path.Combine(folder, "consortium.composed.graphql")));
         }
         finally
         {

@@ -16,6 +16,7 @@ public sealed class SubscriptionClientTests : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-ws-{Guid.NewGuid():N}");
     private readonly string _key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(36));
+    private readonly string _postgresDatabase = $"consortiumgraph_test_{Guid.NewGuid():N}";
     private Process? _server;
 
     [Fact]
@@ -23,8 +24,12 @@ public sealed class SubscriptionClientTests : IAsyncDisposable
     {
         var port = FreePort();
         Directory.CreateDirectory(_folder);
-        _server = Start("dotnet", AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
-            $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "ws.db")}", $"--Auth:SigningKey={_key}", $"--Plugins:Path={Path.Combine(_folder, "none")}");
+        // On PostgreSQL with its backplane when one is configured (CI), so events take the multi-instance path; SQLite otherwise.
+        string[] database = PostgreSqlServer.ServerConnectionString is { } server
+            ? ["--Database:Provider=PostgreSql", $"--ConnectionStrings:Consortium={new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }}", "--Events:Backplane=PostgreSql"]
+            : [$"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "ws.db")}"];
+        _server = Start("dotnet", AppContext.BaseDirectory, [Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
+            .. database, $"--Auth:SigningKey={_key}", $"--Plugins:Path={Path.Combine(_folder, "none")}"]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         for (var i = 0; i < 120 && !await Live(http); i++) await Task.Delay(500);
         Assert.True(await Live(http), "the server did not start");
@@ -92,5 +97,12 @@ public sealed class SubscriptionClientTests : IAsyncDisposable
         }
         _server?.Dispose();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        if (PostgreSqlServer.ServerConnectionString is { } server)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

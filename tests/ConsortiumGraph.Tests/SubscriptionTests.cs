@@ -51,6 +51,32 @@ public sealed class SubscriptionTests(SqliteServer server) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_decision_expiring_at_its_deadline_is_announced_as_closed()
+    {
+        await using var client = await Connect(await server.TokenAsync());
+        var decision = (await server.QueryAsync($"mutation($input: ProposeDecisionInput!) {{ proposeDecision(input: $input) {{ decision {{ id }} {Errors} }} }}", new
+        {
+            input = new { partnershipId = await server.PartnershipIdAsync("Rural Math Teacher Network"), area = "agenda", title = $"Spring agenda {Guid.NewGuid():N}", deadline = server.Clock.GetUtcNow().AddHours(1) },
+        })).GetProperty("proposeDecision").GetProperty("decision").GetProperty("id").GetString();
+        await client.SendAsync(new { id = "closed", type = "subscribe", payload = new { query = "subscription { decisionClosed { id status } }" } });
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        server.Clock.Advance(TimeSpan.FromHours(2));
+        try
+        {
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Decisions.DecisionDeadlines>(server.Services).ExpireAsync(CancellationToken.None);
+            var next = (await client.ReceiveAsync())!.Value.GetProperty("payload").GetProperty("data").GetProperty("decisionClosed");
+            Assert.Equal(decision, next.GetProperty("id").GetString());
+            Assert.Equal("EXPIRED", next.GetProperty("status").GetString());
+        }
+        finally
+        {
+            server.Clock.Advance(TimeSpan.FromHours(-2));
+        }
+    }
+
+    [Fact]
     public async Task Queries_answer_once_and_bad_documents_get_an_error_message()
     {
         await using var client = await Connect(await server.TokenAsync());

@@ -4,9 +4,10 @@ using ConsortiumGraph.PluginHost;
 namespace ConsortiumGraph.Operations;
 
 /// <summary>
-/// <c>schema export [--out DIR]</c>: writes the core schema's SDL (<c>consortium.graphql</c>) into DIR
-/// (default <c>schema</c>) without starting the web host or touching a database. The composed SDL
-/// needs the plugins' district codes checked against a database: <c>plugins validate</c> prints it.
+/// <c>schema export [--out DIR]</c>: writes the core schema's SDL (<c>consortium.graphql</c>) and the
+/// core composed with the plugins folder (<c>consortium.composed.graphql</c>) into DIR (default
+/// <c>schema</c>), without starting the web host or touching a database. District codes are taken as
+/// given here (they change no SDL); <c>plugins validate</c> checks them against a database.
 /// </summary>
 public static class SchemaExport
 {
@@ -17,11 +18,24 @@ public static class SchemaExport
         var at = Array.IndexOf(args, "--out");
         var folder = Path.GetFullPath(at >= 0 && at + 1 < args.Length ? args[at + 1] : "schema", Directory.GetCurrentDirectory());
         Directory.CreateDirectory(folder);
-        var schema = new ConsortiumSchema(app.Services, PluginSet.Empty);
-        schema.Initialize();
-        var file = Path.Combine(folder, "consortium.graphql");
+        var core = new ConsortiumSchema(app.Services, PluginSet.Empty);
+        core.Initialize();
+        await WriteAsync(Path.Combine(folder, "consortium.graphql"), core);
+
+        var options = app.Services.GetRequiredService<PluginOptions>();
+        using var plugins = PluginFolder.Load(Path.GetFullPath(options.Path, app.Environment.ContentRootPath));
+        var codes = plugins.Loaded.SelectMany(p => p.Manifest.Districts ?? []).Distinct().Select((code, i) => (code, i)).ToDictionary(x => x.code, x => -1 - x.i);
+        var set = PluginComposer.Compose(plugins.Loaded, plugins.Rejected, codes, CoreNames.Of(core));
+        foreach (var rejected in set.Rejected) await Console.Error.WriteLineAsync($"REJECTED {rejected.Key ?? Path.GetFileName(rejected.Source)}: {rejected.Reason}");
+        var composed = new ConsortiumSchema(app.Services, set);
+        composed.Initialize();
+        await WriteAsync(Path.Combine(folder, "consortium.composed.graphql"), composed);
+        return set.Rejected.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task WriteAsync(string file, ConsortiumSchema schema)
+    {
         await File.WriteAllTextAsync(file, SchemaPrinting.Sdl(schema));
         await Console.Error.WriteLineAsync($"wrote {file}");
-        return 0;
     }
 }

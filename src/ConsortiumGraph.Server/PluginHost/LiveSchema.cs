@@ -130,11 +130,7 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
     }
 
     /// <summary>The core schema's type and field names, which plugins must not reuse; read once from a schema with no plugins.</summary>
-    private CoreNames CoreNames() => _coreNames ??= Read(Build(PluginSet.Empty));
-
-    private static CoreNames Read(ConsortiumSchema core) => new(
-        core.AllTypes.Select(t => t.Name).ToHashSet(),
-        ComposedPlugin.EntityTypes.ToDictionary(t => t, t => (IReadOnlySet<string>)((GraphQL.Types.IComplexGraphType)core.AllTypes[t]!).Fields.Select(f => f.Name).ToHashSet()));
+    private CoreNames CoreNames() => _coreNames ??= PluginHost.CoreNames.Of(Build(PluginSet.Empty));
 
     public void Dispose()
     {
