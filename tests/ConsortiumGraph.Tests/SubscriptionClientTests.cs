@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Tests.Infrastructure;
@@ -17,22 +15,17 @@ public sealed class SubscriptionClientTests : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-ws-{Guid.NewGuid():N}");
     private readonly string _key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(36));
     private readonly string _postgresDatabase = $"consortiumgraph_test_{Guid.NewGuid():N}";
-    private Process? _server;
 
     [Fact]
     public async Task The_graphql_ws_client_receives_a_vote_cast_through_the_api()
     {
-        var port = FreePort();
         Directory.CreateDirectory(_folder);
         // On PostgreSQL with its backplane when one is configured (CI), so events take the multi-instance path; SQLite otherwise.
-        string[] database = PostgreSqlServer.ServerConnectionString is { } server
-            ? ["--Database:Provider=PostgreSql", $"--ConnectionStrings:Consortium={new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }}", "--Events:Backplane=PostgreSql"]
+        string[] database = PostgreSqlServer.ServerConnectionString is { } postgres
+            ? ["--Database:Provider=PostgreSql", $"--ConnectionStrings:Consortium={new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = _postgresDatabase }}", "--Events:Backplane=PostgreSql"]
             : [$"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "ws.db")}"];
-        _server = Start("dotnet", AppContext.BaseDirectory, [Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "--urls", $"http://127.0.0.1:{port}",
-            .. database, $"--Auth:SigningKey={_key}", $"--Plugins:Path={Path.Combine(_folder, "none")}"]);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var i = 0; i < 120 && !await Live(http); i++) await Task.Delay(500);
-        Assert.True(await Live(http), "the server did not start");
+        await using var server = await BuiltServer.StartAsync(null, [.. database, $"--Auth:SigningKey={_key}", $"--Plugins:Path={Path.Combine(_folder, "none")}"]);
+        using var http = new HttpClient { BaseAddress = server.Address };
 
         // An admin of every demo consortium (their IDs are in the public directory).
         var directory = await (await http.PostAsJsonAsync("/graphql", new { query = "{ consortia { id } }" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -41,12 +34,8 @@ public sealed class SubscriptionClientTests : IAsyncDisposable
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
         var clientFolder = Repository.File("tests", "graphql-ws-client");
-        using (var install = Start("npm", clientFolder, "ci", "--no-audit", "--no-fund", "--loglevel=error"))
-        {
-            await install.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
-            Assert.True(install.ExitCode == 0, "npm ci failed: " + await install.StandardError.ReadToEndAsync());
-        }
-        using var node = Start("node", clientFolder, "client.mjs", $"ws://127.0.0.1:{port}/graphql", token);
+        await BuiltServer.NpmCiAsync(clientFolder);
+        using var node = BuiltServer.Run("node", clientFolder, null, "client.mjs", $"ws://127.0.0.1:{server.Port}/graphql", token);
         using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await node.StandardOutput.ReadLineAsync(ready.Token) is { } line && line != "READY") { }
 
@@ -68,34 +57,8 @@ public sealed class SubscriptionClientTests : IAsyncDisposable
         Assert.Equal("5000310", vote.GetProperty("votes")[0].GetProperty("district").GetProperty("code").GetString());
     }
 
-    private static async Task<bool> Live(HttpClient http)
-    {
-        try { return (await http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK; }
-        catch (HttpRequestException) { return false; }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static Process Start(string file, string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        return Process.Start(start)!;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-        }
-        _server?.Dispose();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
         if (PostgreSqlServer.ServerConnectionString is { } server)
         {

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ConsortiumGraph.Tests.Infrastructure;
+
+/// <summary>The built server as operators run it: its own process on a free loopback port, for clients outside .NET (Node, a browser).</summary>
+public sealed class BuiltServer : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BuiltServer(Process process, int port) => (_process, Port) = (process, port);
+
+    public int Port { get; }
+    public Uri Address => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Starts the server with these settings (--Key=value) and waits until /health/live answers.</summary>
+    public static async Task<BuiltServer> StartAsync(IReadOnlyDictionary<string, string>? environment, params string[] settings)
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
+        var server = new BuiltServer(Run("dotnet", AppContext.BaseDirectory, environment,
+            [Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "--urls", $"http://127.0.0.1:{port}", .. settings]), port);
+        using var http = new HttpClient { BaseAddress = server.Address };
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK) return server;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            await Task.Delay(500);
+        }
+        await server.DisposeAsync();
+        throw new InvalidOperationException("The built server did not start within a minute.");
+    }
+
+    /// <summary>Starts a process with its output captured.</summary>
+    public static Process Run(string file, string folder, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs <c>npm ci</c> in a folder of the repository holding a package-lock.json.</summary>
+    public static async Task NpmCiAsync(string folder)
+    {
+        using var install = Run("npm", folder, null, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        await install.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        Assert.True(install.ExitCode == 0, "npm ci failed: " + await install.StandardError.ReadToEndAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
