@@ -94,6 +94,24 @@ public sealed class BrokenPluginTests(MixedPluginsServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task An_indicator_value_taken_from_a_throwing_plugin_field_is_a_typed_error_and_stores_nothing()
+    {
+        await using var db = server.OpenDatabase();
+        var before = await db.IndicatorValues.CountAsync();
+        var payload = (await server.QueryAsync($"mutation($input: ReportIndicatorValuesInput!) {{ reportIndicatorValues(input: $input) {{ values {{ value }} {Errors} }} }}", new
+        {
+            input = new
+            {
+                districtId = await server.DistrictIdAsync("3300710"), period = "2026-27",
+                values = new[] { new { indicator = "ATTENDANCE_RATE", studentCount = 100, fromLocalField = new { plugin = "faulty", field = "riskScore" } } },
+            },
+        })).GetProperty("reportIndicatorValues");
+        var error = AssertPluginViolation(payload, "faulty", "PLUGIN_FAILED", "input", "values", "0", "fromLocalField");
+        Assert.DoesNotContain("risk model unavailable", error.GetProperty("message").GetString()); // logged, not sent
+        Assert.Equal(before, await db.IndicatorValues.CountAsync());
+    }
+
+    [Fact]
     public async Task A_rule_that_throws_blocks_its_mutation_with_a_typed_error_and_stores_nothing()
     {
         await using var db = server.OpenDatabase();

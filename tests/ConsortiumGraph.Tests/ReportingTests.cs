@@ -126,7 +126,10 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
         await using (var db = server.OpenDatabase())
             Assert.Equal(92.5, (await db.IndicatorValues.SingleAsync(v => v.Indicator.Code == code)).Value);
 
-        // Maple Ridge's Infinite Campus attendance, mapped by its plugin onto the consortium's attendance rate.
+        // Maple Ridge's Infinite Campus attendance, mapped by its plugin onto the consortium's attendance rate;
+        // before its inputs are recorded the plugin has no value to give.
+        AssertError(await Report("5000420", "2026-27", [new { indicator = "ATTENDANCE_RATE", studentCount = 2410, fromLocalField = new { plugin = "mapleRidge", field = "attendanceRate" } }]),
+            "ValidationError", "NO_VALUE", "input", "values", "0", "fromLocalField");
         AssertOk((await server.QueryAsync($"mutation($input: SetLocalFieldsInput!) {{ setLocalFields(input: $input) {{ node {{ id }} {Errors} }} }}", new
         {
             input = new { id = await server.DistrictIdAsync("5000420"), plugin = "mapleRidge", values = new { sisAverageDailyAttendance = 2281.5m, sisAverageDailyMembership = 2410 } },

@@ -260,10 +260,11 @@ public static partial class IndicatorMutations
             try
             {
                 var context = new Plugins.PluginContext(m.Field.RequestServices!.GetRequiredService<ConsortiumData>(), m.Today, m.Field.CancellationToken);
-                value = (await field.Compute([PluginViews.District(district)], [stored], context))[0];
+                value = (await field.ComputeAsync([PluginViews.District(district)], [stored], context))[0];
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (PluginFailedException e)
             {
+                m.Field.RequestServices!.GetRequiredService<ILogger<PluginFailedException>>().LogError(e, "Plugin {Plugin} failed to compute District.{Field}", plugin.Key, field.Name);
                 m.Violates(plugin.Key, "PLUGIN_FAILED", $"The `{plugin.Key}` plugin failed to compute `{field.Name}`; nothing was saved. The error was logged.", true, path);
                 return null;
             }

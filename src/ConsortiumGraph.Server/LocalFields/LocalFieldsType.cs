@@ -140,15 +140,12 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
             var stored = await LocalFieldStore.ReadAsync(db, plugin, entityType, ids, ct);
             var keys = views.Keys.ToList();
             var pluginContext = new PluginContext(services.GetRequiredService<ConsortiumData>(), services.GetRequiredService<TimeProvider>().Today(), ct);
-            IReadOnlyList<object?> values;
             try
             {
-                values = await field.Compute!(keys.Select(k => views[k]).ToList(), keys.Select(k => stored.GetValueOrDefault(k, LocalValues.Empty)).ToList(), pluginContext);
-                if (values is null || values.Count != keys.Count)
-                    throw new InvalidOperationException($"It returned {values?.Count ?? 0} values for {keys.Count} entities; return one per entity, in order.");
-                return keys.Select((k, i) => (k, v: LocalValueCodec.Normalize(field.Definition.Type, values[i], field.Name))).ToDictionary(x => x.k, x => x.v);
+                var values = await field.ComputeAsync(keys.Select(k => views[k]).ToList(), keys.Select(k => stored.GetValueOrDefault(k, LocalValues.Empty)).ToList(), pluginContext);
+                return keys.Select((k, i) => (k, v: values[i])).ToDictionary(x => x.k, x => x.v);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (PluginFailedException e)
             {
                 services.GetRequiredService<ILogger<PluginFieldsType>>().LogError(e, "Plugin {Plugin} failed to compute {Type}.{Field}", plugin.Key, entityType, field.Name);
                 throw new ExecutionError($"The `{plugin.Key}` plugin failed to compute `{field.Name}`; the error was logged. Other fields are unaffected.") { Code = "PLUGIN_FAILED" };

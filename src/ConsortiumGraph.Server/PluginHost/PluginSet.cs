@@ -62,7 +62,30 @@ public sealed class ComposedPlugin
 public sealed record PluginField(LocalField Definition, Func<IReadOnlyList<object>, IReadOnlyList<LocalValues>, PluginContext, Task<IReadOnlyList<object?>>>? Compute)
 {
     public string Name => Definition.Name;
+
+    /// <summary>
+    /// Runs a computed field for entities (their views, and the plugin's stored values on each): one value per
+    /// entity, each checked against the declared type. Whatever the plugin's code does wrong comes back as
+    /// <see cref="PluginFailedException"/>, for the caller to turn into its kind of error.
+    /// </summary>
+    public async Task<IReadOnlyList<object?>> ComputeAsync(IReadOnlyList<object> views, IReadOnlyList<LocalValues> stored, PluginContext context)
+    {
+        try
+        {
+            var values = await Compute!(views, stored, context);
+            if (values is null || values.Count != views.Count)
+                throw new InvalidOperationException($"It returned {values?.Count ?? 0} values for {views.Count} entities; return one per entity, in order.");
+            return [.. values.Select(v => LocalFields.LocalValueCodec.Normalize(Definition.Type, v, Name))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new PluginFailedException($"Computing `{Name}` failed: {e.Message}", e);
+        }
+    }
 }
+
+/// <summary>A plugin's code threw, or returned what its declarations do not allow.</summary>
+public sealed class PluginFailedException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>The names the core schema already uses, which plugins must not reuse.</summary>
 public sealed record CoreNames(IReadOnlySet<string> TypeNames, IReadOnlyDictionary<string, IReadOnlySet<string>> FieldsByType)
