@@ -56,7 +56,7 @@ public sealed class ApiKeyType : NodeType<ApiKey>
 {
     public ApiKeyType() : base("A named, revocable credential for a service, acting in one role. Only a hash of its secret is stored.")
     {
-        this.ReadableBy(Readers.Admins);
+        this.AuthorizeWithRoles(Readers.Admins);
         Field(k => k.Name).Description("What the key is for.");
         Field(k => k.Role).Description("The role it acts in (consortium-admin, district-staff or funder).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scope")
@@ -78,7 +78,7 @@ public static class ApiKeyMutations
         mutation.Mutation<RevokeApiKeyInputType, RevokeApiKeyInput, ApiKeyType, ApiKey>("revokeApiKey",
             "Revokes an API key: requests with it are refused from now on. The key stays listed, with when it was revoked.", RevokeAsync);
         foreach (var name in new[] { "createApiKey", "revokeApiKey" })
-            mutation.GetField(name)!.ReadableBy(Readers.Admins);
+            mutation.GetField(name)!.AuthorizeWithRoles(Readers.Admins);
     }
 
     public static void AddApiKeys(this ObjectGraphType query) =>

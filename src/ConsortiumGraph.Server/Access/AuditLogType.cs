@@ -9,7 +9,7 @@ public sealed class AuditEntryType : NodeType<AuditEntry>
 {
     public AuditEntryType() : base("One row a mutation changed: who changed it, which fields from what to what, when, and through which operation.")
     {
-        this.ReadableBy(Readers.Admins);
+        this.AuthorizeWithRoles(Readers.Admins);
         Field(a => a.At).Description("When the change was saved.");
         Field(a => a.Subject).Description("Who made it: the token's subject, or `api-key:<name>`.");
         Field(a => a.Role).Description("The role they acted in.");
@@ -39,7 +39,7 @@ public static class AuditLog
 {
     public static void AddAuditLog(this ObjectGraphType<object?> query) =>
         query.Connection<object?, AuditEntryType, AuditEntry>("auditLog", "Every change made through a mutation in the caller's consortia, newest first. Consortium admins only.")
-            .ReadableBy(Readers.Admins)
+            .AuthorizeWithRoles(Readers.Admins)
             .Filter<AuditFilter>().DefaultOrder(a => a.At, descending: true)
             .FromQuery((_, db) => db.AuditEntries);
 }

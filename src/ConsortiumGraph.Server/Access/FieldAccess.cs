@@ -16,9 +16,6 @@ public static class Readers
     public static readonly string[] Staff = [Roles.ConsortiumAdmin, Roles.DistrictStaff];
     public static readonly string[] Admins = [Roles.ConsortiumAdmin];
 
-    /// <summary>Declares who may read (or, on a mutation, call) this type or field.</summary>
-    public static T ReadableBy<T>(this T metadata, string[] roles) where T : IMetadataWriter => metadata.AuthorizeWithRoles(roles);
-
     /// <summary>The roles that may select <paramref name="field"/> of <paramref name="parent"/>: the field's own, else its type's; null when neither declares any.</summary>
     public static IReadOnlyList<string>? Of(FieldType field, IGraphType? parent) => field.GetRoles() ?? parent?.GetRoles();
 }

@@ -32,7 +32,7 @@ public sealed class SignatureType : ObjectGraphType<Signature>
     public SignatureType()
     {
         Description = "A member district's signature on an agreement.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field<NonNullGraphType<DistrictType>>("district").Description("The signing district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(s => s.SignedBy).Description("The person who signed for the district (a staff name: not shown to funders).").AuthorizeWithRoles(Readers.Staff);
         Field(s => s.SignedAt).Description("When the district signed.");

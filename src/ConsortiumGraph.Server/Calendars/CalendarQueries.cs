@@ -12,7 +12,7 @@ public sealed class CalendarDayType : ObjectGraphType<CalendarDay>
     public CalendarDayType()
     {
         Description = "One day of a district's calendar.";
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Field(d => d.Date, type: typeof(NonNullGraphType<DateType>)).Description("The day.");
         Field(d => d.InSession).Description("Students attend (early-release days included).");
         Field(d => d.EarlyRelease).Description("Students are dismissed early; the afternoon is free for staff.");

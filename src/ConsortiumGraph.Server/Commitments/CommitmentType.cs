@@ -1,3 +1,4 @@
+using GraphQL;
 using ConsortiumGraph.Access;
 using System.ComponentModel;
 using ConsortiumGraph.Districts;
@@ -37,7 +38,7 @@ public sealed class ProgressUpdateType : ObjectGraphType<ProgressUpdate>
     public ProgressUpdateType()
     {
         Description = "A dated progress report on a commitment.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(p => p.ReportedAt).Description("When it was reported.");
         Field(p => p.Status).Description("The status reported.");
         Field(p => p.PercentComplete, nullable: true).Description("How much is done, 0 to 100.");

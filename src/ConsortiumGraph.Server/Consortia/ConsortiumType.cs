@@ -14,7 +14,7 @@ public sealed class ConsortiumType : NodeType<Consortium>
 {
     public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
     {
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Field(c => c.Name).Description("The consortium's name.");
         Field(c => c.SharedGoal).Description("The goal every member is bought into.");
         this.Connection<Consortium, DistrictType, District>("districts", "The member districts.")

@@ -34,7 +34,7 @@ public sealed class VoteType : ObjectGraphType<Vote>
     public VoteType()
     {
         Description = "A member district's vote on a decision.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field<NonNullGraphType<DistrictType>>("district").Description("The voting district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(v => v.Choice).Description("The vote.");
         Field(v => v.CastAt).Description("When the vote was cast.");

@@ -16,7 +16,7 @@ public sealed class DistrictType : NodeType<District>
 {
     public DistrictType() : base("A school district (local education agency).")
     {
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Field(d => d.Code).Description("Stable external code; usually the federal (NCES) LEA id.");
         Field(d => d.Name).Description("The district's name.");
         Field(d => d.State).Description("Two-letter USPS code of the district's state.");
@@ -36,7 +36,7 @@ public sealed class DistrictType : NodeType<District>
             .Filter<PartnershipFilter>().DefaultOrder(p => p.Name)
             .FromChildren(d => d.PartnershipMemberships.Select(m => m.Partnership));
         this.Connection<District, CommitmentType, Commitment>("commitments", "The district's commitments in all its partnerships, by due date.")
-            .ReadableBy(Readers.Members)
+            .AuthorizeWithRoles(Readers.Members)
             .Filter<CommitmentFilter>().DefaultOrder(c => c.DueOn)
             .FromChildren(d => d.Commitments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CalendarDayType>>>>("calendar")

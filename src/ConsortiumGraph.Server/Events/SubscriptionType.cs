@@ -21,7 +21,7 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         Description = "Live updates: each field sends the changed object whenever it changes, to subscribers who may read it.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Event<DecisionType, Decision>("voteCast", ConsortiumEvent.VoteCast, "A member voted: the decision with its votes.", "partnershipId", "Partnership", d => d.PartnershipId);
         Event<DecisionType, Decision>("decisionClosed", ConsortiumEvent.DecisionClosed, "A decision was adopted or rejected, or expired at its deadline.", "partnershipId", "Partnership", d => d.PartnershipId);
         Event<CommitmentType, Commitment>("commitmentChanged", ConsortiumEvent.CommitmentChanged, "A commitment was made, or its status or progress changed.", "partnershipId", "Partnership", c => c.PartnershipId);

@@ -36,7 +36,7 @@ public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>
         var node = typeof(TNodeType).GraphQLName();
         Name = $"{node}Connection";
         Description = $"A page of {node} objects, with cursors to fetch the pages around it.";
-        this.ReadableBy(Readers.Directory); // structure only: the objects' own types say who reads them
+        this.AuthorizeWithRoles(Readers.Directory); // structure only: the objects' own types say who reads them
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, T>>>>>("edges")
             .Description("The page's objects, each with its cursor.").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
@@ -52,7 +52,7 @@ public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>
 /// <summary>Relay's PageInfo, readable wherever its connection is.</summary>
 public sealed class PageInfoGraphType : PageInfoType
 {
-    public PageInfoGraphType() => this.ReadableBy(Readers.Directory);
+    public PageInfoGraphType() => this.AuthorizeWithRoles(Readers.Directory);
 }
 
 public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNodeType : IGraphType
@@ -62,7 +62,7 @@ public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNod
         var node = typeof(TNodeType).GraphQLName();
         Name = $"{node}Edge";
         Description = $"A {node} in a page, with its cursor.";
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("Opaque position of this object; pass it as `after` or `before`.").Resolve(c => c.Source.Cursor);
         Field<NonNullGraphType<TNodeType>>("node").Description($"The {node}.").Resolve(c => c.Source.Node);
@@ -93,9 +93,9 @@ public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> bu
     private IReadOnlyList<SortKey<T>> _defaultOrder = [ById];
 
     /// <summary>Who may select this list, when not the same as its type's readers.</summary>
-    public ConnectionField<TSource, T> ReadableBy(string[] roles)
+    public ConnectionField<TSource, T> AuthorizeWithRoles(string[] roles)
     {
-        builder.FieldType.ReadableBy(roles);
+        builder.FieldType.AuthorizeWithRoles(roles);
         return this;
     }
 

@@ -133,7 +133,7 @@ public static class GraphQLEndpoint
         }
 
         using var activity = Operations.Telemetry.Source.StartActivity("graphql " + (graphQLRequest.OperationName ?? "operation"));
-        activity?.SetTag("graphql.operation.name", graphQLRequest.OperationName).SetTag("graphql.document.id", graphQLRequest.DocumentId);
+        activity?.SetTag("graphql.document.id", graphQLRequest.DocumentId);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(limits.ExecutionTimeout);

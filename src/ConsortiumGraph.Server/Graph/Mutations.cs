@@ -15,7 +15,7 @@ public abstract class PayloadType<TNodeType, T> : ObjectGraphType<Payload<T>> wh
     protected PayloadType(string name, string valueField, string valueDescription)
     {
         Name = name;
-        this.ReadableBy(Readers.Directory); // the mutation field itself says who may call it
+        this.AuthorizeWithRoles(Readers.Directory); // the mutation field itself says who may call it
         Description = $"The result of a mutation: `{valueField}` when it succeeded, `errors` when it did not (then nothing was saved).";
         Field<TNodeType>(valueField).Description(valueDescription + " Null on a dry run.").Resolve(c => c.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorInterface>>>>("errors")

@@ -13,7 +13,7 @@ public sealed class NodeInterface : InterfaceGraphType
     {
         Name = "Node";
         Description = "Relay object identification: every entity has a global, opaque ID that `node` and `nodes` resolve.";
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque ID of the object.");
     }
 }
@@ -30,13 +30,13 @@ public abstract class NodeType<T> : ObjectGraphType<T>, INodeType where T : Enti
     protected NodeType(string description)
     {
         Description = description;
-        this.ReadableBy(Readers.Members); // a type of the public directory widens this
+        this.AuthorizeWithRoles(Readers.Members); // a type of the public directory widens this
         Interface<NodeInterface>();
         IsTypeOf = value => value is T;
         Field<NonNullGraphType<IdGraphType>>("id")
             .Description("The global, opaque ID of the object; pass it to `node(id:)` or to mutations.")
             .Resolve(context => GlobalId.Encode(Name, context.Source.Id))
-            .FieldType.ReadableBy(Readers.Directory);
+            .FieldType.AuthorizeWithRoles(Readers.Directory);
     }
 
     public IDataLoaderResult<object?> LoadNode(IResolveFieldContext context, int id) => context.ById<T>(id).Then(entity => (object?)entity);

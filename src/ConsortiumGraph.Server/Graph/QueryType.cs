@@ -20,7 +20,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Description = "Everything a consortium's members, their front ends and their funders read.";
 
         Field<NodeInterface>("node").Description("The object a global ID names; null when none does.")
@@ -46,7 +46,7 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(c => GlobalId.TryDecode(c.GetArgument<string>("id"), "Consortium", out var id) ? c.ById<Consortium>(id) : null);
 
         this.Connection<object?, DistrictType, District>("districts", "Every district, by name unless ordered otherwise.")
-            .ReadableBy(Readers.Directory)
+            .AuthorizeWithRoles(Readers.Directory)
             .Filter<DistrictFilter>().Order<DistrictOrder>().DefaultOrder(d => d.Name)
             .FromQuery((_, db) => db.Districts);
         Field<DistrictType>("district").Description("A district by its code (usually the federal LEA id).")
@@ -58,7 +58,7 @@ public sealed class QueryType : ObjectGraphType
                 return await c.Loaders().ReadAsync(db => db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, c.CancellationToken), c.CancellationToken);
             });
         this.Connection<object?, PartnershipType, Partnership>("partnerships", "Every partnership, by name unless ordered otherwise.")
-            .ReadableBy(Readers.Directory)
+            .AuthorizeWithRoles(Readers.Directory)
             .Filter<PartnershipFilter>().Order<PartnershipOrder>().DefaultOrder(p => p.Name)
             .FromQuery((_, db) => db.Partnerships);
         this.Connection<object?, CommitmentType, Commitment>("commitments", "Every commitment, by due date unless ordered otherwise.")
@@ -102,7 +102,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
-        this.ReadableBy(Readers.Staff); // funders and anonymous callers change nothing
+        this.AuthorizeWithRoles(Readers.Staff); // funders and anonymous callers change nothing
         Description = "Changes, each with one input and a payload that carries typed errors. A payload with errors saved nothing.";
         this.AddPartnershipMutations();
         Agreements.AgreementMutations.AddAgreementMutations(this);

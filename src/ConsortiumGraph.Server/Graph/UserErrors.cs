@@ -1,3 +1,4 @@
+using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
 
@@ -24,7 +25,7 @@ public sealed class UserErrorInterface : InterfaceGraphType<UserError>
     public UserErrorInterface()
     {
         Name = "UserError";
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Description = "An error a mutation returns in its payload. Nothing was saved when a payload has errors.";
         Field(e => e.Message).Description("What went wrong, for people.");
         Field(e => e.Code).Description("What went wrong, for programs: a stable UPPER_SNAKE_CASE code.");
@@ -38,7 +39,7 @@ public abstract class UserErrorType<TError> : ObjectGraphType<TError> where TErr
     protected UserErrorType(string description)
     {
         Description = description;
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Interface<UserErrorInterface>();
         IsTypeOf = value => value is TError;
         Field(e => e.Message).Description("What went wrong, for people.");

@@ -120,7 +120,7 @@ public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
     {
         Name = "IndicatorValue";
         Description = "A district's reported value of an indicator for one period.";
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
         Field(v => v.Period).Description("The period.");
         Field(v => v.Value).Description("The value, in the indicator's unit.");
@@ -136,7 +136,7 @@ public sealed class DataSharingConsentType : ObjectGraphType<DataSharingConsent>
     {
         Name = "DataSharingConsent";
         Description = "A district's choice to show an indicator to funders.";
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
         Field(x => x.SharedWithFunders).Description("Whether funders see the district's values.");
         Field(x => x.UpdatedAt).Description("When the choice was made.");

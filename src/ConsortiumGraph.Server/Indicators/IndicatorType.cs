@@ -1,3 +1,4 @@
+using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
 
@@ -8,7 +9,7 @@ public sealed class IndicatorType : ObjectGraphType<Indicator>
     public IndicatorType()
     {
         Description = "A standard measure the consortium defines so that members' data rolls up across districts.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(i => i.Code).Description("Stable code, unique in the consortium, e.g. ATTENDANCE_RATE.");
         Field(i => i.Name).Description("The indicator's name.");
         Field(i => i.Unit).Description("Unit of the values, e.g. percent, students, dollars.");

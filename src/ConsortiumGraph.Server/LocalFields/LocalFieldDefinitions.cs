@@ -1,3 +1,4 @@
+using GraphQL;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Plugins;
@@ -43,7 +44,7 @@ public sealed class LocalFieldDefinitionType : ObjectGraphType<LocalFieldDefinit
     public LocalFieldDefinitionType()
     {
         Description = "A field a district plugin adds, described so a generic front end can render a form for it.";
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Field(f => f.Plugin).Description("The plugin's key: the field's namespace under `local`.");
         Field(f => f.PluginVersion).Description("The plugin's version.");
         Field(f => f.District).Description("Code of the district the plugin speaks for (the first, when it speaks for several).");

@@ -26,7 +26,7 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
     public LocalFieldsType(string entityType, PluginSet plugins)
     {
         Name = $"{entityType}Local";
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Description = $"Fields that district plugins add to {entityType}, one object per plugin, null where a plugin does not apply.";
         var applicable = plugins.Plugins.Where(p => p.Fields[entityType].Count > 0).ToList();
         var keys = applicable.Select(p => p.Key).ToArray();
@@ -74,7 +74,7 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
     public PluginFieldsType(ComposedPlugin plugin, string entityType, PluginSet plugins)
     {
         Name = plugin.ObjectTypeName(entityType);
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Description = $"What the `{plugin.Key}` plugin records on {entityType}: {plugin.Manifest.Description}";
         var enums = new Dictionary<string, EnumerationGraphType>();
         foreach (var field in plugin.Fields[entityType])

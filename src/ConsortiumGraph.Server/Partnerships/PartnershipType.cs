@@ -62,7 +62,7 @@ public sealed class PartnershipMemberType : ObjectGraphType<PartnershipMember>
     public PartnershipMemberType()
     {
         Description = "A district's place in a partnership.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field<NonNullGraphType<DistrictType>>("district").Description("The member district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(m => m.Role).Description("The district's role.");
         Field(m => m.JoinedOn, type: typeof(NonNullGraphType<DateType>)).Description("When the district joined.");
@@ -74,7 +74,7 @@ public sealed class DecisionRightType : ObjectGraphType<DecisionRight>
     public DecisionRightType()
     {
         Description = "Who decides in one area of a partnership (budget, staffing, curriculum, data sharing...).";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(r => r.Area).Description("The area, e.g. budget.");
         Field(r => r.Rule).Description("How decisions in the area are taken.");
     }

@@ -1,3 +1,4 @@
+using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
 
@@ -20,7 +21,7 @@ public sealed class PluginStatusType : ObjectGraphType<PluginStatus>
     public PluginStatusType()
     {
         Name = "PluginStatus";
-        this.ReadableBy(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.Staff);
         Description = "A district plugin the server found: loaded and serving, or rejected with the reason.";
         Field(p => p.Key, nullable: true).Description("The plugin's key; null when it was rejected before its manifest could be read.");
         Field(p => p.Version, nullable: true).Description("The plugin's version.");

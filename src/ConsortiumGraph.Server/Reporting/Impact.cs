@@ -106,7 +106,7 @@ public sealed class StatusCountType : ObjectGraphType<StatusCount>
     {
         Name = "CommitmentStatusCount";
         Description = "How many commitments have one status.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(s => s.Status).Description("The status.");
         Field(s => s.Count).Description("How many commitments have it.");
     }
@@ -118,7 +118,7 @@ public sealed class GrantTotalType : ObjectGraphType<GrantTotal>
     {
         Name = "GrantTotal";
         Description = "Grant money from one funder through one fiscal agent.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(g => g.Funder).Description("The funder's name.");
         Field(g => g.FiscalAgent).Description("The fiscal agent district's name.");
         Field(g => g.Amount).Description("Total awarded, in dollars.");
@@ -131,7 +131,7 @@ public sealed class ImpactType : ObjectGraphType<Impact>
     {
         Name = "Impact";
         Description = "What collaboration delivered over a period: students served, money saved, staff shared, commitments kept, decisions taken, grants.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(i => i.StudentSeats).Description("Seats in shared courses committed (dropped commitments excluded).");
         Field(i => i.StudentsInMemberDistricts).Description("Students enrolled in the member districts.");
         Field(i => i.Savings).Description("Joint purchasing savings in dollars: (standalone price - consortium price) x quantity, over purchases in the period.");

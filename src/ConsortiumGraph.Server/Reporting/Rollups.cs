@@ -134,7 +134,7 @@ public sealed class RollupRowType : ObjectGraphType<RollupRow>
     {
         Name = "RollupRow";
         Description = "One group's value of an indicator in one period.";
-        this.ReadableBy(Readers.Members);
+        this.AuthorizeWithRoles(Readers.Members);
         Field(r => r.Group).Description("The group: the consortium, a state, a locale, a partnership or a district, by name.");
         Field(r => r.Period).Description("The period, e.g. 2024-25.");
         Field(r => r.Value, nullable: true).Description("The aggregated value, in the indicator's unit; null when suppressed.");

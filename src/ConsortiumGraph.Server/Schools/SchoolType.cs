@@ -1,3 +1,4 @@
+using GraphQL;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Districts;
@@ -11,7 +12,7 @@ public sealed class SchoolType : NodeType<School>
 {
     public SchoolType() : base("A school of a district.")
     {
-        this.ReadableBy(Readers.Directory);
+        this.AuthorizeWithRoles(Readers.Directory);
         Field(s => s.Code).Description("Stable external code; usually the federal (NCES) school id.");
         Field(s => s.Name).Description("The school's name.");
         Field<NonNullGraphType<DistrictType>>("district").Description("The district the school belongs to.")
@@ -19,7 +20,7 @@ public sealed class SchoolType : NodeType<School>
         Field(s => s.Enrollment).Description("Students enrolled.");
         Field(s => s.LeagueMember).Description("Member of the consortium's learning network (the League), where every school makes the same commitment to improve.");
         this.Connection<School, CommitmentType, Commitment>("commitments", "Commitments made for this school, by due date.")
-            .ReadableBy(Readers.Members)
+            .AuthorizeWithRoles(Readers.Members)
             .DefaultOrder(c => c.DueOn)
             .FromChildren(s => s.Commitments);
         LocalFieldsType.AddTo(this);
