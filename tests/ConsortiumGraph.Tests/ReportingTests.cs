@@ -182,6 +182,20 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Joint_purchasing_savings_are_standalone_minus_consortium_price_times_quantity()
+    {
+        decimal expected;
+        await using (var db = server.OpenDatabase())
+            expected = (await db.PurchaseLines.Where(p => p.Partnership.Consortium.Name == Northern).ToListAsync())
+                .Sum(p => (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity);
+        Assert.True(expected > 0);
+        var impact = (await server.QueryAsync("query($id: ID!) { consortium(id: $id) { impact { savings } partnerships(first: 100, where: { kind: [JOINT_PURCHASING] }) { nodes { impact { savings } } } } }",
+            new { id = await ConsortiumId() })).GetProperty("consortium");
+        Assert.Equal(expected, impact.GetProperty("impact").GetProperty("savings").GetDecimal());
+        Assert.Equal(expected, impact.GetProperty("partnerships").GetProperty("nodes").EnumerateArray().Sum(p => p.GetProperty("impact").GetProperty("savings").GetDecimal()));
+    }
+
+    [Fact]
     public async Task The_funding_report_exports_as_csv_for_the_funder_only()
     {
         using var client = server.CreateClient();

@@ -32,16 +32,18 @@ public static class FundingReports
         var grants = await db.Grants.AsNoTracking().Where(g => g.FunderId == funderId)
             .Select(g => new { Grant = g, Partnership = g.Partnership.Name, g.Partnership.ConsortiumId, Consortium = g.Partnership.Consortium.Name, FiscalAgent = g.FiscalAgent.Name })
             .OrderBy(g => g.Grant.StartsOn).ThenBy(g => g.Grant.Id).ToListAsync(ct);
-        var impacts = new Dictionary<int, IReadOnlyDictionary<int, Impact>>();
+        // A funder's grants usually share a consortium: read its indicators once.
+        var consortia = grants.Select(g => g.ConsortiumId).Distinct().ToList();
+        var indicatorsOf = (await db.Indicators.AsNoTracking().Where(i => consortia.Contains(i.ConsortiumId)).OrderBy(i => i.Code).ToListAsync(ct))
+            .ToLookup(i => i.ConsortiumId);
         var report = new List<FundedGrant>();
         foreach (var g in grants)
         {
             var grant = g.Grant;
             var impact = (await Impacts.ComputeAsync(db, [grant.PartnershipId], grant.StartsOn, grant.EndsOn, ct))[grant.PartnershipId];
             var periods = SchoolYears(grant.StartsOn, grant.EndsOn);
-            var indicators = await db.Indicators.AsNoTracking().Where(i => i.ConsortiumId == g.ConsortiumId).OrderBy(i => i.Code).ToListAsync(ct);
             var trends = new List<IndicatorTrend>();
-            foreach (var indicator in indicators)
+            foreach (var indicator in indicatorsOf[g.ConsortiumId])
             {
                 var rows = await Rollups.ComputeAsync(db, g.ConsortiumId, g.Consortium, indicator, RollupGroup.Partnership, periods, [grant.PartnershipId], ct, consentedOnly: true);
                 trends.Add(new IndicatorTrend(indicator.Code, indicator.Name, indicator.Unit, indicator.Aggregation, rows));

@@ -58,7 +58,7 @@ public static class Impacts
         var students = await db.PartnershipMembers.Where(m => ids.Contains(m.PartnershipId)).GroupBy(m => m.PartnershipId)
             .Select(g => new { PartnershipId = g.Key, Students = g.Sum(m => m.District.Enrollment) }).ToListAsync(ct);
         var savings = await db.PurchaseLines.Where(p => ids.Contains(p.PartnershipId) && (from == null || p.PurchasedOn >= from) && (to == null || p.PurchasedOn <= to))
-            .Select(p => new { p.PartnershipId, Saved = (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity }).ToListAsync(ct);
+            .GroupBy(p => p.PartnershipId).Select(g => new { PartnershipId = g.Key, Saved = g.Sum(p => (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity) }).ToListAsync(ct);
         var decisions = await db.Decisions.Where(d => ids.Contains(d.PartnershipId) && d.ClosedAt != null
                 && (d.Status == DecisionStatus.Adopted || d.Status == DecisionStatus.Rejected)
                 && (fromTime == null || d.ProposedAt >= fromTime) && (toTime == null || d.ProposedAt <= toTime))
@@ -75,7 +75,7 @@ public static class Impacts
             return new Impact(
                 StudentSeats: statuses.Where(s => s.Kind == PartnershipKind.SharedCourse && s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
                 StudentsInMemberDistricts: students.FirstOrDefault(s => s.PartnershipId == id)?.Students ?? 0,
-                Savings: savings.Where(s => s.PartnershipId == id).Sum(s => s.Saved),
+                Savings: savings.FirstOrDefault(s => s.PartnershipId == id)?.Saved ?? 0,
                 StaffFte: Math.Round(statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Fte), 2),
                 CommitmentsByStatus: [.. statuses.GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Sum(s => s.Count))).OrderBy(s => s.Status)],
                 DoneOnTime: finished.Count(d => DateOnly.FromDateTime(d.DoneAt!.Value) <= d.DueOn),
