@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ConsortiumGraph.Plugins.Testing;
@@ -64,14 +63,8 @@ public sealed class OperationsTests(MixedPluginsServer mixed) : IClassFixture<Mi
         var folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-export-{Guid.NewGuid():N}");
         try
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "schema", "export", "--out", folder,
-                         "--Database:Provider=PostgreSql", "--ConnectionStrings:Consortium=Host=127.0.0.1;Port=1;Timeout=1" })
-                start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-            Assert.True(process.ExitCode == 0, await error);
+            await BuiltServer.RunToEndAsync("dotnet", AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "schema", "export",
+                "--out", folder, "--Database:Provider=PostgreSql", "--ConnectionStrings:Consortium=Host=127.0.0.1;Port=1;Timeout=1");
             Assert.Equal(await File.ReadAllTextAsync(Repository.File("schema", "consortium.graphql")), await File.ReadAllTextAsync(Path.Combine(folder, "consortium.graphql")));
             // The built server's own plugins folder holds the sample plugins.
             Assert.Equal(await File.ReadAllTextAsync(Repository.File("schema", "consortium.composed.graphql")), await File.ReadAllTextAsync(Path.Combine(folder, "consortium.composed.graphql")));

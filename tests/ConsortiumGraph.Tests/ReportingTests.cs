@@ -217,6 +217,12 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
         Assert.All(lines.Skip(1).Where(l => !l.Contains('"')), l => Assert.Equal(columns, l.Split(',').Length));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Get("/reports/funding.csv", null)).StatusCode);
+        var admin = await server.TokenAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get("/reports/funding.csv", admin)).StatusCode); // an admin names the funder
+        var consortium = await ConsortiumId();
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get($"/reports/rollup.csv?consortiumId={consortium}&indicator=ATTENDANCE_RATE&groupBy=COUNTY", admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get($"/reports/rollup.csv?consortiumId={consortium}&indicator=NOPE&groupBy=STATE", admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get($"/reports/rollup.csv?consortiumId={Graph.GlobalId.Encode("Consortium", 999)}&indicator=NOPE&groupBy=STATE", admin)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Get("/reports/funding.csv", await server.TokenAsync("staff-5000310"))).StatusCode);
         var rollup = await Get($"/reports/rollup.csv?consortiumId={await ConsortiumId()}&indicator=ATTENDANCE_RATE&groupBy=STATE&periods=2024-25", await server.TokenAsync());
         Assert.Equal(["group,period,value,districts,students,suppressed_because", "ME,2024-25", "NH,2024-25", "VT,2024-25"],

@@ -113,7 +113,17 @@ public sealed class SubscriptionTests(SqliteServer server) : IClassFixture<Sqlit
             Assert.Null(await twice.ReceiveAsync());
             Assert.Equal(4409, (int)twice.Socket.CloseStatus!);
         }
+        await using (var again = await Connect(await server.TokenAsync()))
+        {
+            await again.SendAsync(new { type = "connection_init" });
+            Assert.Null(await again.ReceiveAsync());
+            Assert.Equal(4429, (int)again.Socket.CloseStatus!);
+        }
         await using var garbage = await Connect(await server.TokenAsync());
+        await garbage.SendAsync(new { id = "empty", type = "subscribe", payload = new { variables = new { } } });
+        var missing = (await garbage.ReceiveAsync())!.Value;
+        Assert.Equal("error", missing.GetProperty("type").GetString());
+        Assert.Equal("QUERY_MISSING", missing.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
         await garbage.SendAsync(new { type = "shout" });
         Assert.Null(await garbage.ReceiveAsync());
         Assert.Equal(4400, (int)garbage.Socket.CloseStatus!);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConsortiumGraph.Plugins.Testing;
 using ConsortiumGraph.Tests.Infrastructure;
 using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
@@ -24,16 +23,16 @@ public sealed class TemplateTests : IDisposable
         var feed = Path.Combine(_work, "feed");
         var hive = Path.Combine(_work, "hive");
         var plugin = Path.Combine(_work, "plugins", "Northfield");
-        await Run("dotnet", "pack", Repository.File("src", "ConsortiumGraph.Plugins.Sdk"), "--no-build", "-c", Configuration, "-o", feed, "-nologo");
-        await Run("dotnet", "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
-        await Run("dotnet", "new", "consortiumgraph-plugin", "-n", "Northfield", "--key", "northfield", "--districtCode", "2300150",
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", "ConsortiumGraph.Plugins.Sdk"), "--no-build", "-c", Configuration, "-o", feed, "-nologo");
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "consortiumgraph-plugin", "-n", "Northfield", "--key", "northfield", "--districtCode", "2300150",
             "-o", Path.Combine(_work, "src", "Northfield"), "--debug:custom-hive", hive);
         // Only the local feed, and a package folder of its own: nothing cached from elsewhere stands in for the SDK just packed.
-        await Run("dotnet", "build", Path.Combine(_work, "src", "Northfield"), "-o", plugin, "--source", feed, "--packages", Path.Combine(_work, "packages"), "-nologo");
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "build", Path.Combine(_work, "src", "Northfield"), "-o", plugin, "--source", feed, "--packages", Path.Combine(_work, "packages"), "-nologo");
         Assert.True(File.Exists(Path.Combine(plugin, "Northfield.dll")));
         Assert.False(File.Exists(Path.Combine(plugin, "ConsortiumGraph.Plugins.Sdk.dll")), "the plugin must not ship its own copy of the SDK");
 
-        var validation = await Run("dotnet", Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "plugins", "validate", plugin,
+        var validation = await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "plugins", "validate", plugin,
             $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_work, "validate.db")}");
         Assert.Contains("ok       northfield 0.1.0 (SDK 1.0.0) for 2300150: 2 local fields, 1 rules", validation.Error);
         Assert.Contains("type NorthfieldCommitmentFields {", validation.Output);
@@ -47,19 +46,6 @@ public sealed class TemplateTests : IDisposable
             input = new { partnershipId = await host.PartnershipIdAsync("Regional Bus and Fuel Purchasing"), districtId = await host.DistrictIdAsync("2300150"), title = "Fuel", dollars = 5000 },
         })).GetProperty("createCommitment");
         AssertPluginViolation(commitment, "northfield", "PROGRAM_CODE_REQUIRED", "input", "local");
-    }
-
-    private static async Task<(string Output, string Error)> Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await output}\n{await error}");
-        return (await output, await error);
     }
 
     public void Dispose()

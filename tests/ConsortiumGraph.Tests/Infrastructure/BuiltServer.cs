@@ -44,13 +44,19 @@ public sealed class BuiltServer : IAsyncDisposable
         return Process.Start(start)!;
     }
 
-    /// <summary>Runs <c>npm ci</c> in a folder of the repository holding a package-lock.json.</summary>
-    public static async Task NpmCiAsync(string folder)
+    /// <summary>Runs a command to its end (three minutes at most), asserts it succeeded, and returns what it printed.</summary>
+    public static async Task<(string Output, string Error)> RunToEndAsync(string file, string folder, params string[] arguments)
     {
-        using var install = Run("npm", folder, null, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        await install.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
-        Assert.True(install.ExitCode == 0, "npm ci failed: " + await install.StandardError.ReadToEndAsync());
+        using var process = Run(file, folder, null, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await output}\n{await error}");
+        return (await output, await error);
     }
+
+    /// <summary>Runs <c>npm ci</c> in a folder of the repository holding a package-lock.json.</summary>
+    public static Task NpmCiAsync(string folder) => RunToEndAsync("npm", folder, "ci", "--no-audit", "--no-fund", "--loglevel=error");
 
     public async ValueTask DisposeAsync()
     {
