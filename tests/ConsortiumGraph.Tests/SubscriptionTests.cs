@@ -92,6 +92,26 @@ public sealed class SubscriptionTests(SqliteServer server) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_connection_that_never_initialises_is_closed_and_subscriptions_per_connection_are_limited()
+    {
+        await using var host = new ConsortiumGraph.Plugins.Testing.PluginTestHost
+        {
+            Settings = new Dictionary<string, string> { ["Subscriptions:ConnectionInitTimeout"] = "00:00:00.300", ["Subscriptions:MaxSubscriptionsPerConnection"] = "1" },
+        };
+        await using (var silent = await GraphQLWebSocketClient.ConnectAsync(host, init: false))
+        {
+            Assert.Null(await silent.ReceiveAsync());
+            Assert.Equal(4408, (int)silent.Socket.CloseStatus!);
+        }
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host, await host.TokenAsync());
+        await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "subscription { voteCast { title } }" } });
+        await client.SendAsync(new { id = "2", type = "subscribe", payload = new { query = "subscription { decisionClosed { title } }" } });
+        var refused = (await client.ReceiveAsync())!.Value;
+        Assert.Equal("2", refused.GetProperty("id").GetString());
+        Assert.Equal("TOO_MANY_SUBSCRIPTIONS", refused.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Protocol_violations_close_with_the_protocols_codes()
     {
         await using (var early = await Connect(init: false))
