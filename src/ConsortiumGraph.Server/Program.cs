@@ -3,7 +3,6 @@ using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Operations;
 using ConsortiumGraph.PluginHost;
-using ConsortiumGraph.Reporting;
 
 // The content root is the server's own folder, so the built server finds its IDE files, settings
 // and plugins wherever it is started from.
@@ -26,14 +25,7 @@ if (args is ["plugins" or "tokens" or "schema" or "data", ..])
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
-app.UseStaticFiles();
-app.UseCors();
-app.UseWebSockets();
-app.UseAuthentication();
-app.MapConsortiumGraph();
-app.MapReports();
-app.MapConsortiumHealth();
-app.MapDevTokens();
+app.UseConsortiumGraph();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var address in app.Urls)

@@ -2,6 +2,7 @@ using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Operations;
+using ConsortiumGraph.Reporting;
 using ConsortiumGraph.PluginHost;
 using GraphQL;
 
@@ -95,5 +96,19 @@ public static class GraphRegistration
                 context.ErrorMessage = "The server could not resolve this field. The error was logged.";
             }));
         return services;
+    }
+
+    /// <summary>The request pipeline and endpoints; the server and the benchmark host both use it.</summary>
+    public static WebApplication UseConsortiumGraph(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseCors();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.MapConsortiumGraph();
+        app.MapReports();
+        app.MapConsortiumHealth();
+        app.MapDevTokens();
+        return app;
     }
 }

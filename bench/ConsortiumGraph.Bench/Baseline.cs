@@ -1,0 +1,301 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Bench;
+
+/// <summary>
+/// The baseline: for each read operation, the endpoint a careful developer would write by hand for that
+/// one shape, with no GraphQL: the same caller and row rules (the same query filters), the fewest
+/// statements EF Core needs, only the columns the response shows, and the same JSON. The benchmark
+/// checks the JSON is identical before it measures anything.
+/// </summary>
+public static class Baseline
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public static void MapBaseline(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/baseline/dashboard/{id:int}", (int id, HttpContext http) => Respond(http, (db, now, ct) => DashboardAsync(db, id, ct)));
+        app.MapGet("/baseline/partnership/{id:int}", (int id, HttpContext http) => Respond(http, (db, now, ct) => PartnershipAsync(db, id, now, ct)));
+        app.MapGet("/baseline/districts", (string? after, HttpContext http) => Respond(http, (db, now, ct) => DistrictPageAsync(db, after, ct)));
+        app.MapGet("/baseline/district/{code}", (string code, HttpContext http) => Respond(http, (db, now, ct) => DistrictLocalFieldsAsync(db, code, ct)));
+        app.MapGet("/baseline/funding-report", (HttpContext http) => Respond(http, async (db, now, ct) =>
+        {
+            var caller = await http.RequestServices.GetRequiredService<RequestCaller>().GetAsync(ct);
+            return await FundingReportAsync(db, caller.FunderId ?? 0, ct);
+        }));
+    }
+
+    private static async Task Respond(HttpContext http, Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> read)
+    {
+        var ct = http.RequestAborted;
+        var body = await RunAsync(http.RequestServices, read, ct);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(http.Response.Body, new { data = body }, Json, ct);
+    }
+
+    /// <summary>One read as the caller of the current request (resolved as the GraphQL endpoint does).</summary>
+    public static async Task<object?> RunAsync(IServiceProvider services, Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> read, CancellationToken ct)
+    {
+        var caller = await services.GetRequiredService<RequestCaller>().GetAsync(ct);
+        await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(ct);
+        caller.Apply(db);
+        return await read(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+    }
+
+    public static Task WriteAsync(Stream stream, object? body, CancellationToken ct) => JsonSerializer.SerializeAsync(stream, new { data = body }, Json, ct);
+
+    /// <summary>GraphQL's enum value names: OnTrack is ON_TRACK.</summary>
+    public static string Constant<T>(T value) where T : struct, Enum => EnumNames<T>.Names[value];
+
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v =>
+            string.Concat(v.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : char.ToUpperInvariant(ch).ToString())));
+    }
+
+    public static async Task<object?> DashboardAsync(ConsortiumDb db, int id, CancellationToken ct)
+    {
+        var consortium = await db.Consortia.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+        if (consortium is null) return new { consortium = (object?)null };
+        var total = await db.Partnerships.CountAsync(p => p.ConsortiumId == id, ct);
+        var partnerships = await db.Partnerships.AsNoTracking().Where(p => p.ConsortiumId == id).OrderBy(p => p.Name).ThenBy(p => p.Id).Take(20)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Kind, p.Status, p.StartsOn,
+                Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.Role, m.District.Id, m.District.Code, m.District.Name }).ToList(),
+                Open = p.Decisions.Where(d => d.Status == DecisionStatus.Open).OrderByDescending(d => d.Deadline).ThenBy(d => d.Id).Take(5)
+                    .Select(d => new { d.Id, d.Title, d.Deadline }).ToList(),
+                OpenCount = p.Decisions.Count(d => d.Status == DecisionStatus.Open),
+            })
+            .AsSplitQuery().ToListAsync(ct);
+        var ids = partnerships.Select(p => p.Id).ToList();
+        var counts = (await db.Commitments.Where(c => ids.Contains(c.PartnershipId)).GroupBy(c => new { c.PartnershipId, c.Status })
+            .Select(g => new { g.Key.PartnershipId, g.Key.Status, Count = g.Count() }).ToListAsync(ct)).ToLookup(c => c.PartnershipId);
+        return new
+        {
+            consortium = new
+            {
+                id = GlobalId.Encode("Consortium", consortium.Id), name = consortium.Name,
+                partnerships = new
+                {
+                    totalCount = total,
+                    nodes = partnerships.Select(p => new
+                    {
+                        id = GlobalId.Encode("Partnership", p.Id), name = p.Name, kind = Constant(p.Kind), status = Constant(p.Status), startsOn = p.StartsOn,
+                        members = p.Members.Select(m => new { role = Constant(m.Role), district = new { id = GlobalId.Encode("District", m.Id), code = m.Code, name = m.Name } }),
+                        impact = new { commitmentsByStatus = counts[p.Id].OrderBy(c => c.Status).Select(c => new { status = Constant(c.Status), count = c.Count }) },
+                        decisions = new { totalCount = p.OpenCount, nodes = p.Open.Select(d => new { id = GlobalId.Encode("Decision", d.Id), title = d.Title, deadline = d.Deadline }) },
+                    }),
+                },
+            },
+        };
+    }
+
+    public static async Task<object?> PartnershipAsync(ConsortiumDb db, int id, DateTime now, CancellationToken ct)
+    {
+        var p = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new
+        {
+            p.Id, p.Name, p.Kind, p.Status, p.SharedGoal, p.StartsOn, p.EndsOn,
+            Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.Role, m.JoinedOn, m.DistrictId, m.District.Code, m.District.Name }).ToList(),
+            CommitmentCount = p.Commitments.Count(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (p is null) return new { node = (object?)null };
+        // Pages of a child list with their own children are separate queries: on SQLite, EF Core cannot
+        // nest a collection inside a limited one (it would need APPLY).
+        var a = await db.Agreements.AsNoTracking().Where(a => a.PartnershipId == id).OrderByDescending(a => a.Version).Select(a => new
+        {
+            a.Id, a.Version, a.Title, a.EffectiveOn,
+            Signatures = a.Signatures.OrderBy(s => s.SignedAt).ThenBy(s => s.Id).Select(s => new { s.SignedBy, s.SignedAt, s.DistrictId, s.District.Code }).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.PartnershipId == id).OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.Id).Take(50)
+            .Select(c => new { c.Id, c.Title, c.Status, c.DueOn, c.District.Code }).ToListAsync(ct);
+        var commitmentIds = commitments.Select(c => c.Id).ToList();
+        var progress = (await db.ProgressUpdates.AsNoTracking().Where(u => commitmentIds.Contains(u.CommitmentId)).OrderBy(u => u.ReportedAt).ThenBy(u => u.Id)
+            .Select(u => new { u.CommitmentId, u.ReportedAt, u.Status, u.PercentComplete }).ToListAsync(ct)).ToLookup(u => u.CommitmentId);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.PartnershipId == id).OrderByDescending(d => d.Deadline).ThenBy(d => d.Id).Take(20)
+            .Select(d => new { d.Id, d.Title, d.Area, d.Status, d.Deadline }).ToListAsync(ct);
+        var decisionIds = decisions.Select(d => d.Id).ToList();
+        var votes = (await db.Votes.AsNoTracking().Where(v => decisionIds.Contains(v.DecisionId)).OrderBy(v => v.CastAt).ThenBy(v => v.Id)
+            .Select(v => new { v.DecisionId, v.Choice, v.CastAt, v.District.Code }).ToListAsync(ct)).ToLookup(v => v.DecisionId);
+        return new
+        {
+            node = new
+            {
+                id = GlobalId.Encode("Partnership", p.Id), name = p.Name, kind = Constant(p.Kind), status = Constant(p.Status), sharedGoal = p.SharedGoal,
+                startsOn = p.StartsOn, endsOn = p.EndsOn,
+                members = p.Members.Select(m => new { role = Constant(m.Role), joinedOn = m.JoinedOn, district = new { id = GlobalId.Encode("District", m.DistrictId), code = m.Code, name = m.Name } }),
+                agreement = a is null ? null : new
+                {
+                    id = GlobalId.Encode("Agreement", a.Id), version = a.Version, title = a.Title, effectiveOn = a.EffectiveOn,
+                    // Every current member has signed: both lists are already here.
+                    fullySigned = p.Members.All(m => a.Signatures.Any(s => s.DistrictId == m.DistrictId)),
+                    signatures = a.Signatures.Select(s => new { signedBy = s.SignedBy, signedAt = s.SignedAt, district = new { code = s.Code } }),
+                },
+                commitments = new
+                {
+                    totalCount = p.CommitmentCount,
+                    nodes = commitments.Select(c => new
+                    {
+                        id = GlobalId.Encode("Commitment", c.Id), title = c.Title, status = Constant(c.Status), dueOn = c.DueOn, district = new { code = c.Code },
+                        progress = progress[c.Id].Select(u => new { reportedAt = u.ReportedAt, status = Constant(u.Status), percentComplete = u.PercentComplete }),
+                    }),
+                },
+                decisions = new
+                {
+                    nodes = decisions.Select(d => new
+                    {
+                        id = GlobalId.Encode("Decision", d.Id), title = d.Title, area = d.Area,
+                        status = Constant(d.Status == DecisionStatus.Open && d.Deadline <= now ? DecisionStatus.Expired : d.Status), deadline = d.Deadline,
+                        votes = votes[d.Id].Select(v => new { choice = Constant(v.Choice), castAt = v.CastAt, district = new { code = v.Code } }),
+                    }),
+                },
+            },
+        };
+    }
+
+    /// <summary>Texas and California rural and town districts, largest first, 20 a page after the cursor (enrollment, id).</summary>
+    public static async Task<object?> DistrictPageAsync(ConsortiumDb db, string? after, CancellationToken ct)
+    {
+        string[] states = ["TX", "CA"];
+        Districts.Locale[] locales = [Districts.Locale.Rural, Districts.Locale.Town];
+        var filtered = db.Districts.AsNoTracking().Where(d => states.Contains(d.State) && locales.Contains(d.Locale));
+        var page = filtered;
+        if (after is not null)
+        {
+            var key = JsonSerializer.Deserialize<JsonElement[]>(System.Buffers.Text.Base64Url.DecodeFromChars(after))!;
+            var (enrollment, lastId) = (key[0].GetInt32(), key[1].GetInt32());
+            page = page.Where(d => d.Enrollment < enrollment || (d.Enrollment == enrollment && d.Id > lastId));
+        }
+        var total = await filtered.CountAsync(ct);
+        var rows = await page.OrderByDescending(d => d.Enrollment).ThenBy(d => d.Id).Take(21)
+            .Select(d => new { d.Id, d.Code, d.Name, d.State, d.Locale, d.Enrollment }).ToListAsync(ct);
+        var nodes = rows.Take(20).ToList();
+        return new
+        {
+            districts = new
+            {
+                totalCount = total,
+                pageInfo = new
+                {
+                    hasNextPage = rows.Count > 20,
+                    endCursor = nodes.Count == 0 ? null : System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new object[] { nodes[^1].Enrollment, nodes[^1].Id })),
+                },
+                nodes = nodes.Select(d => new { id = GlobalId.Encode("District", d.Id), code = d.Code, name = d.Name, state = d.State, locale = Constant(d.Locale), enrollment = d.Enrollment }),
+            },
+        };
+    }
+
+    /// <summary>The district, its consortia, and Maple Ridge's stored values with the attendance rate it computes from them.</summary>
+    public static async Task<object?> DistrictLocalFieldsAsync(ConsortiumDb db, string code, CancellationToken ct)
+    {
+        var d = await db.Districts.AsNoTracking().Where(d => d.Code == code).Select(d => new
+        {
+            d.Id, d.Code, d.Name, d.Locale, d.Enrollment,
+            Consortia = d.ConsortiumMemberships.OrderBy(m => m.Id).Select(m => new { m.Consortium.Id, m.Consortium.Name }).ToList(),
+            Local = db.LocalFieldValues.Where(v => v.Plugin == "mapleRidge" && v.EntityType == "District" && v.EntityId == d.Id).Select(v => new { v.Field, v.Value }).ToList(),
+        }).FirstOrDefaultAsync(ct);
+        if (d is null) return new { district = (object?)null };
+        decimal? Stored(string field) => d.Local.FirstOrDefault(v => v.Field == field) is { } v ? JsonSerializer.Deserialize<decimal?>(v.Value) : null;
+        var (ada, adm) = (Stored("sisAverageDailyAttendance"), Stored("sisAverageDailyMembership"));
+        return new
+        {
+            district = new
+            {
+                id = GlobalId.Encode("District", d.Id), code = d.Code, name = d.Name, locale = Constant(d.Locale), enrollment = d.Enrollment,
+                consortia = d.Consortia.Select(c => new { id = GlobalId.Encode("Consortium", c.Id), name = c.Name }),
+                local = new
+                {
+                    mapleRidge = d.Code == BenchTargets.LocalDistrict ? new
+                    {
+                        sisAverageDailyAttendance = ada, sisAverageDailyMembership = adm,
+                        attendanceRate = ada is { } a && adm is { } m && m > 0 ? Math.Round(a / m * 100, 1) : (decimal?)null,
+                    } : null,
+                },
+            },
+        };
+    }
+
+    /// <summary>
+    /// The funder's report in six statements whatever its number of grants and indicators: each part
+    /// (impact counts, roll-ups, withheld data) is one GROUP BY or join over all the funder's grants.
+    /// </summary>
+    public static async Task<object?> FundingReportAsync(ConsortiumDb db, int funderId, CancellationToken ct)
+    {
+        var funder = await db.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => new { f.Id, f.Name }).FirstOrDefaultAsync(ct);
+        if (funder is null) return new { fundingReport = (object?)null };
+        var grants = await db.Grants.AsNoTracking().Where(g => g.FunderId == funderId).OrderBy(g => g.StartsOn).ThenBy(g => g.Id)
+            .Select(g => new { g.Id, g.PartnershipId, g.StartsOn, g.EndsOn, Partnership = g.Partnership.Name, g.Partnership.ConsortiumId, FiscalAgent = g.FiscalAgent.Name })
+            .ToListAsync(ct);
+        var consortia = grants.Select(g => g.ConsortiumId).Distinct().ToList();
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => consortia.Contains(i.ConsortiumId)).OrderBy(i => i.Code).ToListAsync(ct)).ToLookup(i => i.ConsortiumId);
+
+        var statuses = (await (
+                from g in db.Grants where g.FunderId == funderId
+                from c in db.Commitments
+                where c.PartnershipId == g.PartnershipId && (c.DueOn == null || (c.DueOn >= g.StartsOn && c.DueOn <= g.EndsOn))
+                group c by new { Grant = g.Id, c.Status, c.Partnership.Kind } into s
+                select new { s.Key.Grant, s.Key.Status, s.Key.Kind, Count = s.Count(), Seats = s.Sum(c => c.StudentSeats ?? 0) })
+            .ToListAsync(ct)).ToLookup(s => s.Grant);
+
+        var years = grants.ToDictionary(g => g.Id, g => FundingReports.SchoolYears(g.StartsOn, g.EndsOn).ToHashSet());
+        var anyYear = years.Values.SelectMany(y => y).Distinct().ToList();
+        var totals = (await (
+                from g in db.Grants where g.FunderId == funderId
+                join m in db.PartnershipMembers on g.PartnershipId equals m.PartnershipId
+                join v in db.IndicatorValues on m.DistrictId equals v.DistrictId
+                where v.Indicator.ConsortiumId == g.Partnership.ConsortiumId && anyYear.Contains(v.Period)
+                    && db.DataSharingConsents.Any(c => c.DistrictId == v.DistrictId && c.IndicatorId == v.IndicatorId && c.SharedWithFunders)
+                group v by new { Grant = g.Id, v.IndicatorId, v.Period } into t
+                select new
+                {
+                    t.Key.Grant, t.Key.IndicatorId, t.Key.Period, Districts = t.Count(), Students = t.Sum(v => v.StudentCount), Sum = t.Sum(v => v.Value),
+                    Weighted = t.Sum(v => v.Value * v.StudentCount), Min = t.Min(v => v.Value), Max = t.Max(v => v.Value),
+                })
+            .ToListAsync(ct)).ToLookup(t => (t.Grant, t.IndicatorId));
+
+        var withheld = (await (
+                from g in db.Grants where g.FunderId == funderId
+                join m in db.PartnershipMembers on g.PartnershipId equals m.PartnershipId
+                from i in db.Indicators where i.ConsortiumId == g.Partnership.ConsortiumId
+                where !db.DataSharingConsents.Any(c => c.DistrictId == m.DistrictId && c.IndicatorId == i.Id && c.SharedWithFunders)
+                select new { Grant = g.Id, District = m.District.Name, Indicator = i.Code })
+            .ToListAsync(ct)).ToLookup(w => w.Grant);
+
+        return new
+        {
+            fundingReport = new
+            {
+                funder = new { id = GlobalId.Encode("Funder", funder.Id), name = funder.Name },
+                grants = grants.Select(g => new
+                {
+                    grant = new { id = GlobalId.Encode("Grant", g.Id), startsOn = g.StartsOn, endsOn = g.EndsOn },
+                    partnership = g.Partnership,
+                    fiscalAgent = g.FiscalAgent,
+                    impact = new
+                    {
+                        commitmentsByStatus = statuses[g.Id].GroupBy(s => s.Status).OrderBy(s => s.Key).Select(s => new { status = Constant(s.Key), count = s.Sum(x => x.Count) }),
+                        studentSeats = statuses[g.Id].Where(s => s.Kind == PartnershipKind.SharedCourse && s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
+                    },
+                    indicators = indicators[g.ConsortiumId].Select(i => new
+                    {
+                        code = i.Code, name = i.Name, unit = i.Unit, aggregation = Constant(i.Aggregation),
+                        periods = totals[(g.Id, i.Id)].Where(t => years[g.Id].Contains(t.Period)).OrderBy(t => t.Period, StringComparer.Ordinal)
+                            .Select(t => Rollups.Row(i, new RollupTotals { Group = g.Partnership, Period = t.Period, Districts = t.Districts, Students = t.Students, Sum = t.Sum, Weighted = t.Weighted, Min = t.Min, Max = t.Max }))
+                            .Select(r => new { group = r.Group, period = r.Period, value = r.Value, districts = r.Districts, students = r.Students, suppressed = r.Suppressed }),
+                    }),
+                    withheld = withheld[g.Id].OrderBy(w => w.District, StringComparer.Ordinal).ThenBy(w => w.Indicator, StringComparer.Ordinal)
+                        .Select(w => new { district = w.District, indicator = w.Indicator }),
+                }),
+            },
+        };
+    }
+}

@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Bench;
+
+/// <summary>
+/// The server as <c>Program</c> composes it (same services, same pipeline, same plugins), plus the
+/// baseline endpoints and two benchmark-only endpoints: the SQL statement count and the targets.
+/// </summary>
+public static class BenchHost
+{
+    // Signs the benchmark's tokens only; the host is bound to 127.0.0.1.
+    public const string SigningKey = "consortiumgraph-benchmark-signing-key-not-for-production";
+
+    public static WebApplication Build(string database, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Consortium"] = $"Data Source={database}",
+            ["Database:SeedDemoData"] = "false",
+            ["Auth:SigningKey"] = SigningKey,
+            ["Plugins:Watch"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            // The model's query-filter notes and the ephemeral data-protection key are known; keep the run's output to results.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddConsortiumGraph(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary><c>serve --db FILE --urls URL</c>: the endpoint under load.</summary>
+    public static async Task<int> ServeAsync(string database, string[] args)
+    {
+        var app = Build(database, args);
+        await app.Services.InitializeDatabaseAsync();
+        app.UseConsortiumGraph();
+        app.MapBaseline();
+        app.MapGet("/bench/statements", (SqlStatementCounter counter) => counter.Count);
+        app.MapGet("/bench/memory", () =>
+        {
+            var info = GC.GetGCMemoryInfo();
+            return new { workingSet = Environment.WorkingSet, heap = info.HeapSizeBytes, gen2Collections = GC.CollectionCount(2) };
+        });
+        app.MapGet("/bench/targets", async (IDbContextFactory<ConsortiumDb> databases, TokenIssuer issuer, CancellationToken ct) =>
+        {
+            var targets = await BenchTargets.FindAsync(databases, ct);
+            return new { operations = targets.Reads.Append(targets.Mutations).Select(o => new { o.Name, o.Document, o.Variables, token = o.Caller.Token(issuer), o.Baseline }) };
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// Migrates <paramref name="database"/> and fills what it lacks: the national data set, the demo
+    /// consortium beside it (its districts are the sample plugins' own), and Maple Ridge's attendance figures.
+    /// </summary>
+    public static async Task PrepareAsync(string database, double scale, int seed)
+    {
+        await using var app = Build(database);
+        await app.Services.InitializeDatabaseAsync();
+        var databases = app.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>();
+        await using (var check = await databases.CreateDbContextAsync())
+            if (!await check.Districts.AnyAsync())
+            {
+                var report = await ScaleData.GenerateAsync(databases, scale, seed, line => Console.Error.Write($"\r  {line}   "));
+                Console.Error.WriteLine();
+                Console.Error.WriteLine($"generated {report.Rows:N0} rows in {report.Elapsed.TotalSeconds:N1} s ({report.RowsPerSecond:N0} rows/s)");
+            }
+        await using (var check = await databases.CreateDbContextAsync())
+            if (await check.Districts.AnyAsync(d => d.Code == BenchTargets.LocalDistrict))
+            {
+                SqliteConnection.ClearAllPools();
+                return;
+            }
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            await DemoData.SeedAsync(db, TimeProvider.System);
+            var mapleRidge = await db.Districts.Where(d => d.Code == BenchTargets.LocalDistrict).Select(d => d.Id).SingleAsync();
+            foreach (var (field, value) in new[] { ("sisAverageDailyAttendance", "2290.5"), ("sisAverageDailyMembership", "2401") })
+                db.LocalFieldValues.Add(new LocalFieldValue { Plugin = "mapleRidge", EntityType = "District", EntityId = mapleRidge, Field = field, Value = value, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            // Fresh statistics for SQLite's planner, as an operator would after a bulk load.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+        SqliteConnection.ClearAllPools();
+    }
+}
+
+/// <summary>Executes operations in process, as a request would: a scope, the caller's principal, the live schema.</summary>
+public sealed class InProcessGraph : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IDocumentExecuter _executer;
+    private readonly GraphQLSerializer _serializer = new();
+    private readonly IHttpContextAccessor _http;
+
+    private InProcessGraph(WebApplication app)
+    {
+        _app = app;
+        _executer = app.Services.GetRequiredService<IDocumentExecuter>();
+        _http = app.Services.GetRequiredService<IHttpContextAccessor>();
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<InProcessGraph> StartAsync(string database)
+    {
+        var app = BenchHost.Build(database);
+        await app.Services.InitializeDatabaseAsync();
+        await app.Services.GetRequiredService<LiveSchema>().StartAsync(default);
+        return new InProcessGraph(app);
+    }
+
+    /// <summary>Runs the operation and writes its response to <paramref name="output"/>, as the endpoint would.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(string document, JsonObject variables, ClaimsPrincipal user, Stream output)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        _http.HttpContext = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
+        var result = await _executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = _app.Services.GetRequiredService<LiveSchema>().Schema,
+            Query = document,
+            Variables = _serializer.Deserialize<Inputs>(variables.ToJsonString()),
+            RequestServices = scope.ServiceProvider,
+            User = user,
+        });
+        await _serializer.WriteAsync(output, result);
+        return result;
+    }
+
+    /// <summary>Runs a baseline read and writes its JSON to <paramref name="output"/>.</summary>
+    public async Task BaselineAsync(Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> read, ClaimsPrincipal user, Stream output)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        _http.HttpContext = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
+        await Baseline.WriteAsync(output, await Baseline.RunAsync(scope.ServiceProvider, read, default), default);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

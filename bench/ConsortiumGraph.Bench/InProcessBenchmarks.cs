@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using ConsortiumGraph.Data;
+
+namespace ConsortiumGraph.Bench;
+
+/// <summary>
+/// Each read operation executed in process against the national data on SQLite, GraphQL beside its
+/// baseline, response written as the endpoint writes it; BenchmarkDotNet measures time and allocations.
+/// The data file comes from CONSORTIUMGRAPH_BENCH_DB (bench/run sets it).
+/// </summary>
+[MemoryDiagnoser]
+public class InProcessBenchmarks
+{
+    private InProcessGraph _graph = null!;
+    private BenchOperation _operation = null!;
+    private ClaimsPrincipal _user = null!;
+    private string _document = null!;
+    private Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> _baseline = null!;
+
+    [Params("dashboard", "partnership detail", "district list p50", "district local fields", "funder report")]
+    public string Operation { get; set; } = "";
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _graph = await InProcessGraph.StartAsync(Environment.GetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB") ?? throw new InvalidOperationException("Set CONSORTIUMGRAPH_BENCH_DB to the data file."));
+        var targets = await BenchTargets.FindAsync(_graph.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConsortiumDb>>());
+        _operation = targets.Reads.Single(o => o.Name == Operation);
+        _user = _operation.Caller.Principal();
+        _document = _operation.Document;
+        var after = Operation == "district list p50" ? await PageCursorAsync() : null;
+        if (after is not null) _operation = _operation with { Variables = new JsonObject { ["after"] = after } };
+        _baseline = Operation switch
+        {
+            "dashboard" => (db, now, ct) => Baseline.DashboardAsync(db, targets.ConsortiumId, ct),
+            "partnership detail" => (db, now, ct) => Baseline.PartnershipAsync(db, targets.PartnershipId, now, ct),
+            "district list p50" => (db, now, ct) => Baseline.DistrictPageAsync(db, after, ct),
+            "district local fields" => (db, now, ct) => Baseline.DistrictLocalFieldsAsync(db, targets.LocalDistrictCode, ct),
+            _ => (db, now, ct) => Baseline.FundingReportAsync(db, targets.FunderId, ct),
+        };
+    }
+
+    /// <summary>The cursor that opens page 50: the end cursor of page 49, found by paging as a client does.</summary>
+    private async Task<string> PageCursorAsync()
+    {
+        string? cursor = null;
+        for (var page = 1; page < 50; page++)
+        {
+            using var output = new MemoryStream();
+            var result = await _graph.ExecuteAsync(_document, new JsonObject { ["after"] = cursor }, _user, output);
+            cursor = JsonNode.Parse(output.ToArray())!["data"]!["districts"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+        return cursor!;
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await _graph.DisposeAsync();
+
+    [Benchmark]
+    public Task GraphQL() => _graph.ExecuteAsync(_document, _operation.Variables, _user, Stream.Null);
+
+    [Benchmark(Baseline = true)]
+    public Task HandWritten() => _graph.BaselineAsync(_baseline, _user, Stream.Null);
+}

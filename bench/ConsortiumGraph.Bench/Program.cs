@@ -1,0 +1,21 @@
+using ConsortiumGraph.Bench;
+
+// bench/run calls `run`; `serve` is the child process it load-tests; `inprocess` runs only BenchmarkDotNet.
+var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+switch (command)
+{
+    case "serve":
+        return await BenchHost.ServeAsync(Option("--db") ?? throw new ArgumentException("serve needs --db FILE"), args);
+    case "inprocess":
+        Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", Path.GetFullPath(Option("--db") ?? throw new ArgumentException("inprocess needs --db FILE")));
+        Console.WriteLine(BenchRun.FormatInProcess(BenchRun.RunInProcess()));
+        return 0;
+    case "run":
+        return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
+    default:
+        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--only \"dashboard,funder report\"]");
+        Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE");
+        return 2;
+}
