@@ -189,7 +189,11 @@ public static class ChildConnections
         where TSource : Entity where T : Entity
     {
         var parent = children.Parameters[0];
-        var rows = page.Apply(ConnectionField<TSource, T>.WhereEnumerable(children.Body, filter));
+        // The children are narrowed to these parents inside the per-parent window too: without it, the
+        // window query numbers every child row in the table (40,000 partnerships, say) before the join keeps
+        // the few it needs.
+        var narrowed = new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds).Visit(children.Body);
+        var rows = page.Apply(ConnectionField<TSource, T>.WhereEnumerable(narrowed, filter));
         var toList = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], rows);
         var projection = Expression.Lambda<Func<TSource, ParentRows<T>>>(Expression.MemberInit(
             Expression.New(typeof(ParentRows<T>)),
@@ -220,6 +224,26 @@ public static class ChildConnections
         return db.Set<TSource>().AsNoTracking().Where(EntityLoaders.KeyIn(keyOf, ids));
     }
 
+}
+
+/// <summary>
+/// Rewrites each collection navigation of the parent (<c>p.Decisions</c>) into
+/// <c>p.Decisions.Where(d => parentIds.Contains(d.PartnershipId))</c>, its foreign key taken from the model.
+/// The condition is true anyway for the parent's own rows; it lets the database seek the rows of the batch's
+/// parents before numbering them.
+/// </summary>
+internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.IEntityType parentType, ParameterExpression parent, IReadOnlyCollection<int> parentIds)
+    : ExpressionVisitor
+{
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        if (node.Expression != parent || parentType.FindNavigation(node.Member.Name) is not { IsCollection: true } navigation
+            || navigation.ForeignKey.Properties is not [{ ClrType: var keyType } foreignKey] || keyType != typeof(int))
+            return base.VisitMember(node);
+        var child = Expression.Parameter(navigation.TargetEntityType.ClrType, "child");
+        var inBatch = EntityLoaders.KeyIn(child, Expression.Property(child, foreignKey.PropertyInfo!), parentIds);
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [child.Type], node, inBatch);
+    }
 }
 
 public sealed class ParentRows<T>

@@ -85,11 +85,15 @@ public static class EntityLoaders
     }
 
     /// <summary>A predicate <c>keys.Contains(keyOf(e))</c> that EF Core sends as one parameter, not one literal per key.</summary>
-    public static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> keyOf, IReadOnlyCollection<int> keys)
+    public static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> keyOf, IReadOnlyCollection<int> keys) =>
+        (Expression<Func<T, bool>>)KeyIn(keyOf.Parameters[0], keyOf.Body, keys);
+
+    /// <summary><c>row => keys.Contains(key)</c> for a row type known only at run time.</summary>
+    public static LambdaExpression KeyIn(ParameterExpression row, Expression key, IReadOnlyCollection<int> keys)
     {
         var holder = Expression.Property(Expression.Constant(new KeyList(keys.ToArray())), nameof(KeyList.Keys));
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], holder, keyOf.Body);
-        return Expression.Lambda<Func<T, bool>>(contains, keyOf.Parameters);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], holder, key);
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(row.Type, typeof(bool)), contains, row);
     }
 
     public sealed class Keyed<TValue>
