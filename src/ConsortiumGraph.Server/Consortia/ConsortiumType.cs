@@ -36,7 +36,8 @@ public sealed class ConsortiumType : NodeType<Consortium>
                 var to = c.GetArgument<DateOnly?>("to");
                 var loaders = c.Loaders();
                 var ids = await loaders.ReadAsync(db => db.Partnerships.Where(p => p.ConsortiumId == c.Source.Id).Select(p => p.Id).ToListAsync(c.CancellationToken), c.CancellationToken);
-                var impacts = await loaders.ReadAsync(db => Impacts.ComputeAsync(db, ids, from, to, c.CancellationToken), c.CancellationToken);
+                var parts = Impacts.SelectedParts(c);
+                var impacts = await loaders.ReadAsync(db => Impacts.ComputeAsync(db, ids, from, to, c.CancellationToken, parts), c.CancellationToken);
                 return Impact.Combine(impacts.Values);
             });
     }

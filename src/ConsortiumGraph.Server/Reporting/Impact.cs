@@ -37,33 +37,66 @@ public sealed record Impact(int StudentSeats, int StudentsInMemberDistricts, dec
             .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)]));
 }
 
+/// <summary>The parts of an impact, each read by its own statement; a request reads only the parts it selects.</summary>
+[Flags]
+public enum ImpactParts
+{
+    None = 0,
+    /// <summary>commitmentsByStatus, studentSeats, staffFte: one GROUP BY of commitments.</summary>
+    Commitments = 1,
+    /// <summary>onTimeRate: done commitments with the day they were reported done.</summary>
+    OnTime = 2,
+    /// <summary>studentsInMemberDistricts.</summary>
+    Students = 4,
+    /// <summary>savings, from purchase lines.</summary>
+    Savings = 8,
+    /// <summary>decisionsTaken, averageDaysToDecision.</summary>
+    Decisions = 16,
+    /// <summary>grants.</summary>
+    Grants = 32,
+    All = Commitments | OnTime | Students | Savings | Decisions | Grants,
+}
+
 public static class Impacts
 {
+    private static readonly Dictionary<string, ImpactParts> PartOfField = new()
+    {
+        ["commitmentsByStatus"] = ImpactParts.Commitments, ["studentSeats"] = ImpactParts.Commitments, ["staffFte"] = ImpactParts.Commitments,
+        ["onTimeRate"] = ImpactParts.OnTime, ["studentsInMemberDistricts"] = ImpactParts.Students, ["savings"] = ImpactParts.Savings,
+        ["decisionsTaken"] = ImpactParts.Decisions, ["averageDaysToDecision"] = ImpactParts.Decisions, ["grants"] = ImpactParts.Grants,
+    };
+
+    /// <summary>The parts the impact field's selection needs (fragments included).</summary>
+    public static ImpactParts SelectedParts(IResolveFieldContext context) =>
+        context.SubFields?.Keys.Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field)) ?? ImpactParts.All;
+
     /// <summary>
     /// The impact of every partnership in <paramref name="ids"/> over [from, to], in six statements whatever
-    /// the number of partnerships or districts: each metric is one GROUP BY partnership.
+    /// the number of partnerships or districts: each metric is one GROUP BY partnership. Only the
+    /// <paramref name="parts"/> asked for are read; the others stay empty.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, DateOnly? from, DateOnly? to, CancellationToken ct,
+        ImpactParts parts = ImpactParts.All)
     {
         var fromTime = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toTime = to?.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
         var commitments = db.Commitments.Where(c => ids.Contains(c.PartnershipId) && (c.DueOn == null || ((from == null || c.DueOn >= from) && (to == null || c.DueOn <= to))));
 
-        var byStatus = await commitments.GroupBy(c => new { c.PartnershipId, c.Status, c.Partnership.Kind })
+        var byStatus = !parts.HasFlag(ImpactParts.Commitments) ? [] : await commitments.GroupBy(c => new { c.PartnershipId, c.Status, c.Partnership.Kind })
             .Select(g => new { g.Key.PartnershipId, g.Key.Status, g.Key.Kind, Count = g.Count(), Seats = g.Sum(c => c.StudentSeats ?? 0), Fte = g.Sum(c => c.StaffFte ?? 0) })
             .ToListAsync(ct);
-        var done = await commitments.Where(c => c.Status == CommitmentStatus.Done && c.DueOn != null)
+        var done = !parts.HasFlag(ImpactParts.OnTime) ? [] : await commitments.Where(c => c.Status == CommitmentStatus.Done && c.DueOn != null)
             .Select(c => new { c.PartnershipId, c.DueOn, DoneAt = c.Progress.Where(p => p.Status == CommitmentStatus.Done).Min(p => (DateTime?)p.ReportedAt) })
             .ToListAsync(ct);
-        var students = await db.PartnershipMembers.Where(m => ids.Contains(m.PartnershipId)).GroupBy(m => m.PartnershipId)
+        var students = !parts.HasFlag(ImpactParts.Students) ? [] : await db.PartnershipMembers.Where(m => ids.Contains(m.PartnershipId)).GroupBy(m => m.PartnershipId)
             .Select(g => new { PartnershipId = g.Key, Students = g.Sum(m => m.District.Enrollment) }).ToListAsync(ct);
-        var savings = await db.PurchaseLines.Where(p => ids.Contains(p.PartnershipId) && (from == null || p.PurchasedOn >= from) && (to == null || p.PurchasedOn <= to))
+        var savings = !parts.HasFlag(ImpactParts.Savings) ? [] : await db.PurchaseLines.Where(p => ids.Contains(p.PartnershipId) && (from == null || p.PurchasedOn >= from) && (to == null || p.PurchasedOn <= to))
             .GroupBy(p => p.PartnershipId).Select(g => new { PartnershipId = g.Key, Saved = g.Sum(p => (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity) }).ToListAsync(ct);
-        var decisions = await db.Decisions.Where(d => ids.Contains(d.PartnershipId) && d.ClosedAt != null
+        var decisions = !parts.HasFlag(ImpactParts.Decisions) ? [] : await db.Decisions.Where(d => ids.Contains(d.PartnershipId) && d.ClosedAt != null
                 && (d.Status == DecisionStatus.Adopted || d.Status == DecisionStatus.Rejected)
                 && (fromTime == null || d.ProposedAt >= fromTime) && (toTime == null || d.ProposedAt <= toTime))
             .Select(d => new { d.PartnershipId, d.ProposedAt, d.ClosedAt }).ToListAsync(ct);
-        var grants = await db.Grants.Where(g => ids.Contains(g.PartnershipId) && (to == null || g.StartsOn <= to) && (from == null || g.EndsOn >= from))
+        var grants = !parts.HasFlag(ImpactParts.Grants) ? [] : await db.Grants.Where(g => ids.Contains(g.PartnershipId) && (to == null || g.StartsOn <= to) && (from == null || g.EndsOn >= from))
             .GroupBy(g => new { g.PartnershipId, Funder = g.Funder.Name, FiscalAgent = g.FiscalAgent.Name })
             .Select(g => new { g.Key.PartnershipId, g.Key.Funder, g.Key.FiscalAgent, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
 
@@ -91,8 +124,9 @@ public static class Impacts
     public static IDataLoaderResult<Impact> ImpactOf(this IResolveFieldContext context, int partnershipId, DateOnly? from, DateOnly? to)
     {
         var loaders = context.Loaders();
-        return loaders.For<int, Impact>($"ImpactByPartnershipId:{from}:{to}",
-            (ids, ct) => loaders.ReadAsync(db => ComputeAsync(db, ids, from, to, ct), ct), Impact.None).Load(partnershipId);
+        var parts = SelectedParts(context);
+        return loaders.For<int, Impact>($"ImpactByPartnershipId:{from}:{to}:{parts}",
+            (ids, ct) => loaders.ReadAsync(db => ComputeAsync(db, ids, from, to, ct, parts), ct), Impact.None).Load(partnershipId);
     }
 
     public static FieldBuilder<TSource, object> ImpactArguments<TSource>(this FieldBuilder<TSource, object> field) => field
