@@ -242,4 +242,33 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
             """, token: await host.TokenAsync("funder-1"));
         Snapshot.Match(JToken.Parse(data.GetRawText()), name);
     }
+    [Fact]
+    public async Task A_funders_report_costs_the_same_statements_with_more_grants_and_reads_only_the_impact_asked_for()
+    {
+        await using var host = new PluginTestHost();
+        var token = await host.TokenAsync("funder-1");
+        const string impactFields = "studentSeats studentsInMemberDistricts savings staffFte onTimeRate decisionsTaken averageDaysToDecision commitmentsByStatus { status count } grants { funder amount }";
+        async Task<(long Statements, int Grants)> Run(string impact)
+        {
+            var before = host.Statements;
+            var data = await host.QueryAsync($"{{ fundingReport {{ grants {{ partnership impact {{ {impact} }} indicators {{ code periods {{ period value }} }} withheld {{ district }} }} }} }}", token: token);
+            return (host.Statements - before, data.GetProperty("fundingReport").GetProperty("grants").GetArrayLength());
+        }
+        var full = await Run(impactFields);
+        var seats = await Run("studentSeats");
+        await using (var db = host.OpenDatabase())
+        {
+            var funder = await db.Grants.Where(g => g.Funder.Grants.Count > 0).OrderBy(g => g.FunderId).Select(g => g.Funder).FirstAsync();
+            var partnerships = await db.Partnerships.Include(p => p.Members).Where(p => p.Members.Count > 1 && !p.Grants.Any()).Take(3).ToListAsync();
+            foreach (var p in partnerships)
+                db.Grants.Add(new Grants.Grant { FunderId = funder.Id, PartnershipId = p.Id, FiscalAgentId = p.Members[0].DistrictId, Amount = 10_000, StartsOn = new DateOnly(2024, 7, 1), EndsOn = new DateOnly(2026, 6, 30) });
+            await db.SaveChangesAsync();
+        }
+        var more = await Run(impactFields);
+        output.WriteLine($"{full.Grants} grants in {full.Statements} statements, {more.Grants} grants in {more.Statements}; studentSeats alone: {seats.Statements}.");
+        Assert.True(more.Grants >= full.Grants + 3);
+        Assert.Equal(full.Statements, more.Statements);
+        // Impact's six parts are one statement each; studentSeats needs one of them.
+        Assert.Equal(full.Statements - 5, seats.Statements);
+    }
 }

@@ -8,6 +8,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Reporting;
@@ -15,6 +16,15 @@ namespace ConsortiumGraph.Reporting;
 public sealed record StatusCount(CommitmentStatus Status, int Count);
 
 public sealed record GrantTotal(string Funder, string FiscalAgent, decimal Amount);
+
+/// <summary>What one impact covers: a partnership over [From, To] (either end open), under a key the caller chooses.</summary>
+public sealed class ImpactScope
+{
+    public int Key { get; init; }
+    public int PartnershipId { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+}
 
 /// <summary>
 /// What a partnership (or a whole consortium) delivered over a period. Counts are kept raw
@@ -66,56 +76,97 @@ public static class Impacts
         ["decisionsTaken"] = ImpactParts.Decisions, ["averageDaysToDecision"] = ImpactParts.Decisions, ["grants"] = ImpactParts.Grants,
     };
 
-    /// <summary>The parts the impact field's selection needs (fragments included).</summary>
-    public static ImpactParts SelectedParts(IResolveFieldContext context) =>
-        context.SubFields?.Keys.Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field)) ?? ImpactParts.All;
+    /// <summary>
+    /// The parts an impact selection needs: the current field's, or that of the field at <paramref name="path"/>
+    /// below it (fundingReport → grants → impact). Fragments count; @skip and @include are ignored, which
+    /// at worst reads a part that is not shown.
+    /// </summary>
+    public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path)
+    {
+        IEnumerable<GraphQLField> level = [context.FieldAst];
+        foreach (var name in path)
+            level = level.SelectMany(f => Selected(f.SelectionSet, context.Document)).Where(f => f.Name.StringValue == name);
+        return level.SelectMany(f => Selected(f.SelectionSet, context.Document))
+            .Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field.Name.StringValue));
+    }
+
+    private static IEnumerable<GraphQLField> Selected(GraphQLSelectionSet? selection, GraphQLDocument document) =>
+        (selection?.Selections ?? []).SelectMany(node => node switch
+        {
+            GraphQLField field => [field],
+            GraphQLInlineFragment inline => Selected(inline.SelectionSet, document),
+            GraphQLFragmentSpread spread => document.Definitions.OfType<GraphQLFragmentDefinition>()
+                .Where(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue).SelectMany(d => Selected(d.SelectionSet, document)),
+            _ => [],
+        });
 
     /// <summary>
-    /// The impact of every partnership in <paramref name="ids"/> over [from, to], in six statements whatever
-    /// the number of partnerships or districts: each metric is one GROUP BY partnership. Only the
-    /// <paramref name="parts"/> asked for are read; the others stay empty.
+    /// The impact of every partnership in <paramref name="ids"/> over [from, to]: see the overload on scopes.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, DateOnly? from, DateOnly? to, CancellationToken ct,
-        ImpactParts parts = ImpactParts.All)
+    public static Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, DateOnly? from, DateOnly? to, CancellationToken ct,
+        ImpactParts parts = ImpactParts.All) =>
+        // The scope rows only carry keys and dates; what the caller may see is filtered on the rows each part reads.
+        ComputeAsync(db, db.Partnerships.IgnoreQueryFilters().Where(p => ids.Contains(p.Id))
+            .Select(p => new ImpactScope { Key = p.Id, PartnershipId = p.Id, From = from, To = to }), ids, ct, parts);
+
+    /// <summary>
+    /// The impact of each scope (a partnership over a period: a grant's, say), in one statement per part
+    /// whatever the number of scopes, partnerships or districts: each part is one GROUP BY or one join.
+    /// Only the <paramref name="parts"/> asked for are read; the others stay empty. The result has an
+    /// impact for each of <paramref name="keys"/> (the scopes' keys), empty where nothing was read.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IQueryable<ImpactScope> scopes, IReadOnlyCollection<int> keys,
+        CancellationToken ct, ImpactParts parts = ImpactParts.All)
     {
-        var fromTime = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toTime = to?.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
-        var commitments = db.Commitments.Where(c => ids.Contains(c.PartnershipId) && (c.DueOn == null || ((from == null || c.DueOn >= from) && (to == null || c.DueOn <= to))));
+        var commitments =
+            from s in scopes
+            join c in db.Commitments on s.PartnershipId equals c.PartnershipId
+            where c.DueOn == null || ((s.From == null || c.DueOn >= s.From) && (s.To == null || c.DueOn <= s.To))
+            select new { s.Key, Commitment = c };
 
-        var byStatus = !parts.HasFlag(ImpactParts.Commitments) ? [] : await commitments.GroupBy(c => new { c.PartnershipId, c.Status, c.Partnership.Kind })
-            .Select(g => new { g.Key.PartnershipId, g.Key.Status, g.Key.Kind, Count = g.Count(), Seats = g.Sum(c => c.StudentSeats ?? 0), Fte = g.Sum(c => c.StaffFte ?? 0) })
+        var byStatus = !parts.HasFlag(ImpactParts.Commitments) ? [] : await commitments.GroupBy(x => new { x.Key, x.Commitment.Status, x.Commitment.Partnership.Kind })
+            .Select(g => new { g.Key.Key, g.Key.Status, g.Key.Kind, Count = g.Count(), Seats = g.Sum(x => x.Commitment.StudentSeats ?? 0), Fte = g.Sum(x => x.Commitment.StaffFte ?? 0) })
             .ToListAsync(ct);
-        var done = !parts.HasFlag(ImpactParts.OnTime) ? [] : await commitments.Where(c => c.Status == CommitmentStatus.Done && c.DueOn != null)
-            .Select(c => new { c.PartnershipId, c.DueOn, DoneAt = c.Progress.Where(p => p.Status == CommitmentStatus.Done).Min(p => (DateTime?)p.ReportedAt) })
+        var done = !parts.HasFlag(ImpactParts.OnTime) ? [] : await commitments.Where(x => x.Commitment.Status == CommitmentStatus.Done && x.Commitment.DueOn != null)
+            .Select(x => new { x.Key, x.Commitment.DueOn, DoneAt = x.Commitment.Progress.Where(p => p.Status == CommitmentStatus.Done).Min(p => (DateTime?)p.ReportedAt) })
             .ToListAsync(ct);
-        var students = !parts.HasFlag(ImpactParts.Students) ? [] : await db.PartnershipMembers.Where(m => ids.Contains(m.PartnershipId)).GroupBy(m => m.PartnershipId)
-            .Select(g => new { PartnershipId = g.Key, Students = g.Sum(m => m.District.Enrollment) }).ToListAsync(ct);
-        var savings = !parts.HasFlag(ImpactParts.Savings) ? [] : await db.PurchaseLines.Where(p => ids.Contains(p.PartnershipId) && (from == null || p.PurchasedOn >= from) && (to == null || p.PurchasedOn <= to))
-            .GroupBy(p => p.PartnershipId).Select(g => new { PartnershipId = g.Key, Saved = g.Sum(p => (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity) }).ToListAsync(ct);
-        var decisions = !parts.HasFlag(ImpactParts.Decisions) ? [] : await db.Decisions.Where(d => ids.Contains(d.PartnershipId) && d.ClosedAt != null
-                && (d.Status == DecisionStatus.Adopted || d.Status == DecisionStatus.Rejected)
-                && (fromTime == null || d.ProposedAt >= fromTime) && (toTime == null || d.ProposedAt <= toTime))
-            .Select(d => new { d.PartnershipId, d.ProposedAt, d.ClosedAt }).ToListAsync(ct);
-        var grants = !parts.HasFlag(ImpactParts.Grants) ? [] : await db.Grants.Where(g => ids.Contains(g.PartnershipId) && (to == null || g.StartsOn <= to) && (from == null || g.EndsOn >= from))
-            .GroupBy(g => new { g.PartnershipId, Funder = g.Funder.Name, FiscalAgent = g.FiscalAgent.Name })
-            .Select(g => new { g.Key.PartnershipId, g.Key.Funder, g.Key.FiscalAgent, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
+        var students = !parts.HasFlag(ImpactParts.Students) ? [] : await (
+                from s in scopes join m in db.PartnershipMembers on s.PartnershipId equals m.PartnershipId
+                group m.District.Enrollment by s.Key into g
+                select new { Key = g.Key, Students = g.Sum() }).ToListAsync(ct);
+        var savings = !parts.HasFlag(ImpactParts.Savings) ? [] : await (
+                from s in scopes join p in db.PurchaseLines on s.PartnershipId equals p.PartnershipId
+                where (s.From == null || p.PurchasedOn >= s.From) && (s.To == null || p.PurchasedOn <= s.To)
+                group (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity by s.Key into g
+                select new { Key = g.Key, Saved = g.Sum() }).ToListAsync(ct);
+        // Decided in the period by the day proposed; the few decisions taken are filtered by date here, not in SQL.
+        var decisions = !parts.HasFlag(ImpactParts.Decisions) ? [] : (await (
+                from s in scopes join d in db.Decisions on s.PartnershipId equals d.PartnershipId
+                where d.ClosedAt != null && (d.Status == DecisionStatus.Adopted || d.Status == DecisionStatus.Rejected)
+                select new { s.Key, s.From, s.To, d.ProposedAt, d.ClosedAt }).ToListAsync(ct))
+            .Where(d => (d.From is null || DateOnly.FromDateTime(d.ProposedAt) >= d.From) && (d.To is null || DateOnly.FromDateTime(d.ProposedAt) <= d.To)).ToList();
+        var grants = !parts.HasFlag(ImpactParts.Grants) ? [] : await (
+                from s in scopes join g in db.Grants on s.PartnershipId equals g.PartnershipId
+                where (s.To == null || g.StartsOn <= s.To) && (s.From == null || g.EndsOn >= s.From)
+                group g by new { s.Key, Funder = g.Funder.Name, FiscalAgent = g.FiscalAgent.Name } into g
+                select new { g.Key.Key, g.Key.Funder, g.Key.FiscalAgent, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
 
-        return ids.ToDictionary(id => id, id =>
+        return keys.Distinct().ToDictionary(key => key, key =>
         {
-            var statuses = byStatus.Where(s => s.PartnershipId == id).ToList();
-            var finished = done.Where(d => d.PartnershipId == id && d.DoneAt is not null).ToList();
-            var decided = decisions.Where(d => d.PartnershipId == id).ToList();
+            var statuses = byStatus.Where(s => s.Key == key).ToList();
+            var finished = done.Where(d => d.Key == key && d.DoneAt is not null).ToList();
+            var decided = decisions.Where(d => d.Key == key).ToList();
             return new Impact(
                 StudentSeats: statuses.Where(s => s.Kind == PartnershipKind.SharedCourse && s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
-                StudentsInMemberDistricts: students.FirstOrDefault(s => s.PartnershipId == id)?.Students ?? 0,
-                Savings: savings.FirstOrDefault(s => s.PartnershipId == id)?.Saved ?? 0,
+                StudentsInMemberDistricts: students.FirstOrDefault(s => s.Key == key)?.Students ?? 0,
+                Savings: savings.FirstOrDefault(s => s.Key == key)?.Saved ?? 0,
                 StaffFte: Math.Round(statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Fte), 2),
                 CommitmentsByStatus: [.. statuses.GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Sum(s => s.Count))).OrderBy(s => s.Status)],
                 DoneOnTime: finished.Count(d => DateOnly.FromDateTime(d.DoneAt!.Value) <= d.DueOn),
                 DoneWithDueDate: finished.Count,
                 DecisionsTaken: decided.Count,
                 DaysToDecision: decided.Sum(d => (d.ClosedAt!.Value - d.ProposedAt).TotalDays),
-                Grants: [.. grants.Where(g => g.PartnershipId == id).Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
+                Grants: [.. grants.Where(g => g.Key == key).Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
                     .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)]);
         });
     }
