@@ -52,12 +52,13 @@ public static class GraphRegistration
             policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", Authentication.ApiKeyHeader);
         }));
 
+        services.AddSingleton(configuration.GetSection("GraphQL:DocumentCache").Get<DocumentCacheOptions>() ?? new DocumentCacheOptions());
         services.AddGraphQL(graphQL => graphQL
             // The schema is not a DI singleton: LiveSchema builds one per plugin set and swaps it.
             .AddSystemTextJson()
             .AddGraphTypes(typeof(ConsortiumSchema).Assembly)
             // Who may read what, declared on the types (Access/FieldAccess.cs), and what one request may ask.
-            .AddValidationRule<FieldAccessRule>()
+            .AddValidationRule<FieldAccessRule>(useForCachedDocuments: true)
             .AddValidationRule(new QueryShapeRule(limits))
             // Subscriptions run each event as a query on the event (Events/GraphQLWebSocket.cs), not as GraphQL.NET streams.
             .AddExecutionStrategy<GraphQL.Execution.ParallelExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
@@ -85,8 +86,11 @@ public static class GraphRegistration
                 o.ExposeCodes = false;
                 o.ExposeData = false;
             })
+            .ConfigureExecution<DocumentCache>()
             .ConfigureExecutionOptions(o =>
             {
+                // The complexity of a cached document still depends on its variables (first: $n).
+                o.CachedDocumentValidationRules = [.. o.CachedDocumentValidationRules ?? [], o.RequestServices!.GetRequiredService<GraphQL.Validation.Rules.Custom.ComplexityValidationRule>()];
                 if (!limits.Introspection) o.ValidationRules = [.. o.ValidationRules ?? GraphQL.Validation.DocumentValidator.CoreRules, GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance];
             })
             .AddUnhandledExceptionHandler(context =>

@@ -29,6 +29,7 @@ public static class Telemetry
     public static readonly Counter<long> Operations = Meter.CreateCounter<long>("consortiumgraph.graphql.operations", description: "GraphQL operations executed, by type and outcome.");
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("consortiumgraph.graphql.duration", "ms", "Time to execute a GraphQL operation.");
     public static readonly Counter<long> Statements = Meter.CreateCounter<long>("consortiumgraph.db.statements", description: "SQL statements sent to the database.");
+    public static readonly Counter<long> DocumentCache = Meter.CreateCounter<long>("consortiumgraph.graphql.document_cache", description: "Operations whose document was found (hit=true) or not in the parsed-and-validated document cache.");
 
     public static IServiceCollection AddConsortiumTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
