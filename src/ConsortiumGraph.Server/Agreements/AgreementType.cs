@@ -11,6 +11,8 @@ namespace ConsortiumGraph.Agreements;
 
 public sealed class AgreementType : NodeType<Agreement>
 {
+    private static readonly RowsByKey<Signature> Signatures = new("SignaturesByAgreementId", s => s.AgreementId, q => q.OrderBy(s => s.SignedAt).ThenBy(s => s.Id));
+
     public AgreementType() : base("A version of a partnership's memorandum of understanding: the activities each member will perform.")
     {
         Field<NonNullGraphType<PartnershipType>>("partnership").Description("The partnership the agreement governs.")
@@ -21,7 +23,7 @@ public sealed class AgreementType : NodeType<Agreement>
         Field(a => a.EffectiveOn, type: typeof(DateType)).Description("The day the agreement took effect: when the last member signed, unless set otherwise.");
         Field(a => a.Revision).Description("Changes with every signature; send it back as `expectedRevision` to refuse to act on a version you have not seen.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SignatureType>>>>("signatures").Description("Members' signatures, in the order they signed.")
-            .Resolve(c => c.ListBy<Signature>("SignaturesByAgreementId", c.Source.Id, s => s.AgreementId, q => q.OrderBy(s => s.SignedAt).ThenBy(s => s.Id)));
+            .Resolve(c => Signatures.Load(c, c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("fullySigned").Description("Every current member of the partnership has signed this version.")
             .Resolve(c => c.FullySigned(c.Source.Id));
     }

@@ -12,6 +12,8 @@ namespace ConsortiumGraph.Commitments;
 
 public sealed class CommitmentType : NodeType<Commitment>
 {
+    private static readonly RowsByKey<ProgressUpdate> Progress = new("ProgressByCommitmentId", p => p.CommitmentId, q => q.OrderBy(p => p.ReportedAt).ThenBy(p => p.Id));
+
     public CommitmentType() : base("What one member (a district, or one of its schools) commits to in a partnership: what, by when, with what resources.")
     {
         Field(c => c.Title).Description("What is committed to, in a line.");
@@ -28,7 +30,7 @@ public sealed class CommitmentType : NodeType<Commitment>
         Field(c => c.StaffFte, nullable: true).Description("Staff time committed, in full-time equivalents.");
         Field(c => c.StudentSeats, nullable: true).Description("Student seats committed (shared courses).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressUpdateType>>>>("progress").Description("Dated progress reports, oldest first.")
-            .Resolve(c => c.ListBy<ProgressUpdate>("ProgressByCommitmentId", c.Source.Id, p => p.CommitmentId, q => q.OrderBy(p => p.ReportedAt).ThenBy(p => p.Id)));
+            .Resolve(c => Progress.Load(c, c.Source.Id));
         LocalFieldsType.AddTo(this);
     }
 }

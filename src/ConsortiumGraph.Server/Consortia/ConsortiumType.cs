@@ -12,6 +12,8 @@ namespace ConsortiumGraph.Consortia;
 
 public sealed class ConsortiumType : NodeType<Consortium>
 {
+    private static readonly RowsByKey<Indicator> Indicators = new("IndicatorsByConsortiumId", i => i.ConsortiumId, q => q.OrderBy(i => i.Code));
+
     public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
     {
         this.AuthorizeWithRoles(Readers.Directory);
@@ -26,7 +28,7 @@ public sealed class ConsortiumType : NodeType<Consortium>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("indicators")
             .Description("The standard indicators members report, by code.")
             .AuthorizeWithRoles(Readers.Members)
-            .Resolve(c => c.ListBy<Indicator>("IndicatorsByConsortiumId", c.Source.Id, i => i.ConsortiumId, q => q.OrderBy(i => i.Code)));
+            .Resolve(c => Indicators.Load(c, c.Source.Id));
         this.AddRollup();
         Field<NonNullGraphType<ImpactType>>("impact").Description("What the consortium's partnerships delivered together over a period.")
             .ImpactArguments()

@@ -9,6 +9,8 @@ namespace ConsortiumGraph.Decisions;
 
 public sealed class DecisionType : NodeType<Decision>
 {
+    private static readonly RowsByKey<Vote> Votes = new("VotesByDecisionId", v => v.DecisionId, q => q.OrderBy(v => v.CastAt).ThenBy(v => v.Id));
+
     public DecisionType() : base("A question put to a partnership's members, decided by the rule of its area.")
     {
         Field<NonNullGraphType<PartnershipType>>("partnership").Description("The partnership deciding.")
@@ -25,7 +27,7 @@ public sealed class DecisionType : NodeType<Decision>
         Field(d => d.ClosedAt, nullable: true).Description("When the outcome became certain or the deadline passed.");
         Field(d => d.Revision).Description("Changes with every vote; send it back as `expectedRevision` to refuse to vote on a state you have not seen.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VoteType>>>>("votes").Description("Votes cast, in order.")
-            .Resolve(c => c.ListBy<Vote>("VotesByDecisionId", c.Source.Id, v => v.DecisionId, q => q.OrderBy(v => v.CastAt).ThenBy(v => v.Id)));
+            .Resolve(c => Votes.Load(c, c.Source.Id));
     }
 }
 

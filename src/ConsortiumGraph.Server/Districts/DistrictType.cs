@@ -14,6 +14,8 @@ namespace ConsortiumGraph.Districts;
 
 public sealed class DistrictType : NodeType<District>
 {
+    private static readonly RowsThroughLink<ConsortiumMembership, Consortium> Consortia = new("ConsortiaByDistrictId", m => m.DistrictId, m => m.Consortium);
+
     public DistrictType() : base("A school district (local education agency).")
     {
         this.AuthorizeWithRoles(Readers.Directory);
@@ -28,7 +30,7 @@ public sealed class DistrictType : NodeType<District>
         Field(d => d.Longitude, nullable: true).Description("Longitude of the district office, in degrees.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsortiumType>>>>("consortia")
             .Description("The consortia the district belongs to.")
-            .Resolve(c => c.ListThrough<ConsortiumMembership, Consortium>("ConsortiaByDistrictId", c.Source.Id, m => m.DistrictId, m => m.Consortium));
+            .Resolve(c => Consortia.Load(c, c.Source.Id));
         this.Connection<District, SchoolType, School>("schools", "The district's schools, by name.")
             .DefaultOrder(s => s.Name)
             .FromChildren(d => d.Schools);

@@ -7,11 +7,13 @@ namespace ConsortiumGraph.Grants;
 
 public sealed class FunderType : NodeType<Funder>
 {
+    private static readonly RowsByKey<Grant> Grants = new("GrantsByFunderId", g => g.FunderId, q => q.OrderBy(g => g.StartsOn).ThenBy(g => g.Id));
+
     public FunderType() : base("An organization that funds consortium work a single small district could not attract.")
     {
         Field(f => f.Name).Description("The funder's name.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantType>>>>("grants").Description("The funder's grants, earliest first.")
-            .Resolve(c => c.ListBy<Grant>("GrantsByFunderId", c.Source.Id, g => g.FunderId, q => q.OrderBy(g => g.StartsOn).ThenBy(g => g.Id)));
+            .Resolve(c => Grants.Load(c, c.Source.Id));
     }
 }
 

@@ -43,47 +43,6 @@ public static class EntityLoaders
             missing: null).Load(id);
     }
 
-    /// <summary>{Entities}By{Key}: the rows whose foreign key is <paramref name="key"/>, in the given order.</summary>
-    public static IDataLoaderResult<IReadOnlyList<T>> ListBy<T>(
-        this IResolveFieldContext context, string name, int key, Expression<Func<T, int>> keyOf,
-        Func<IQueryable<T>, IQueryable<T>>? order = null) where T : Entity
-    {
-        var loaders = context.Loaders();
-        return loaders.For<int, IReadOnlyList<T>>(name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<T>>>(async db =>
-            {
-                var query = db.Set<T>().AsNoTracking().Where(KeyIn(keyOf, keys));
-                var rows = await (order is null ? query.OrderBy(e => e.Id) : order(query)).ToListAsync(ct);
-                // Compiled once per batch, not per parent row: compiling costs ~17 us and 4 KB.
-                return rows.GroupBy(keyOf.Compile()).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
-            }, ct),
-            missing: []).Load(key);
-    }
-
-    /// <summary>
-    /// {Values}By{Key} through a link table, e.g. ConsortiaByDistrictId through consortium memberships:
-    /// one statement joins the link rows to the values for every key in the batch.
-    /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<TValue>> ListThrough<TLink, TValue>(
-        this IResolveFieldContext context, string name, int key, Expression<Func<TLink, int>> keyOf,
-        Expression<Func<TLink, TValue>> select, Expression<Func<TLink, bool>>? where = null) where TLink : Entity
-    {
-        var loaders = context.Loaders();
-        return loaders.For<int, IReadOnlyList<TValue>>(name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<TValue>>>(async db =>
-            {
-                var links = db.Set<TLink>().AsNoTracking().Where(KeyIn(keyOf, keys));
-                if (where is not null) links = links.Where(where);
-                var link = keyOf.Parameters[0];
-                var row = Expression.Lambda<Func<TLink, Keyed<TValue>>>(Expression.MemberInit(
-                    Expression.New(typeof(Keyed<TValue>)),
-                    Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, keyOf.Body),
-                    Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!,
-                        new ParameterSwap(select.Parameters[0], link).Visit(select.Body))), link);
-                var rows = await links.OrderBy(l => l.Id).Select(row).ToListAsync(ct);
-                return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
-            }, ct),
-            missing: []).Load(key);
-    }
-
     /// <summary>A predicate <c>keys.Contains(keyOf(e))</c> that EF Core sends as one parameter, not one literal per key.</summary>
     public static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> keyOf, IReadOnlyCollection<int> keys) =>
         (Expression<Func<T, bool>>)KeyIn(keyOf.Parameters[0], keyOf.Body, keys);
@@ -96,14 +55,71 @@ public static class EntityLoaders
         return Expression.Lambda(typeof(Func<,>).MakeGenericType(row.Type, typeof(bool)), contains, row);
     }
 
-    public sealed class Keyed<TValue>
-    {
-        public int Key { get; set; }
-        public TValue Value { get; set; } = default!;
-    }
-
     private sealed class KeyList(int[] keys)
     {
         public int[] Keys { get; } = keys;
     }
+}
+
+/// <summary>
+/// {Entities}By{Key}: the rows whose foreign key is a parent's id, in a given order, every parent of a
+/// step in one statement. Declared once per list (a static field beside its graph type), so the key
+/// expression is built and compiled once, not for every parent row.
+/// </summary>
+public sealed class RowsByKey<T>(string name, Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<T>>? order = null) where T : Entity
+{
+    private readonly Func<T, int> _key = keyOf.Compile();
+
+    public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, int key)
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, IReadOnlyList<T>>(name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<T>>>(async db =>
+            {
+                var query = db.Set<T>().AsNoTracking().Where(EntityLoaders.KeyIn(keyOf, keys));
+                var rows = await (order is null ? query.OrderBy(e => e.Id) : order(query)).ToListAsync(ct);
+                return rows.GroupBy(_key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
+            }, ct),
+            missing: []).Load(key);
+    }
+}
+
+/// <summary>
+/// {Values}By{Key} through a link table, e.g. ConsortiaByDistrictId through consortium memberships:
+/// one statement joins the link rows to the values for every key in the batch. Declared once per list.
+/// </summary>
+public sealed class RowsThroughLink<TLink, TValue> where TLink : Entity
+{
+    private readonly string _name;
+    private readonly Expression<Func<TLink, int>> _keyOf;
+    private readonly Expression<Func<TLink, bool>>? _where;
+    private readonly Expression<Func<TLink, Keyed<TValue>>> _row;
+
+    public RowsThroughLink(string name, Expression<Func<TLink, int>> keyOf, Expression<Func<TLink, TValue>> select, Expression<Func<TLink, bool>>? where = null)
+    {
+        (_name, _keyOf, _where) = (name, keyOf, where);
+        var link = keyOf.Parameters[0];
+        _row = Expression.Lambda<Func<TLink, Keyed<TValue>>>(Expression.MemberInit(
+            Expression.New(typeof(Keyed<TValue>)),
+            Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, keyOf.Body),
+            Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!, new ParameterSwap(select.Parameters[0], link).Visit(select.Body))), link);
+    }
+
+    public IDataLoaderResult<IReadOnlyList<TValue>> Load(IResolveFieldContext context, int key)
+    {
+        var loaders = context.Loaders();
+        return loaders.For<int, IReadOnlyList<TValue>>(_name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<TValue>>>(async db =>
+            {
+                var links = db.Set<TLink>().AsNoTracking().Where(EntityLoaders.KeyIn(_keyOf, keys));
+                if (_where is not null) links = links.Where(_where);
+                var rows = await links.OrderBy(l => l.Id).Select(_row).ToListAsync(ct);
+                return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
+            }, ct),
+            missing: []).Load(key);
+    }
+}
+
+public sealed class Keyed<TValue>
+{
+    public int Key { get; set; }
+    public TValue Value { get; set; } = default!;
 }

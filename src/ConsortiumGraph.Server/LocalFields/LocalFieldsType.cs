@@ -59,7 +59,7 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
         District d => plugin.DistrictIds.Contains(d.Id) ? d : null,
         School s => plugin.DistrictIds.Contains(s.DistrictId) ? s : null,
         Commitment c => plugin.DistrictIds.Contains(c.DistrictId) ? c : null,
-        Partnership p => context.ListBy<PartnershipMember>("MembersByPartnershipId", p.Id, m => m.PartnershipId, PartnershipType.MemberOrder)
+        Partnership p => PartnershipType.Members.Load(context, p.Id)
             .Then(members => members.Any(m => plugin.DistrictIds.Contains(m.DistrictId)) ? p : null),
         _ => throw new InvalidOperationException($"No local fields on {entityType}."),
     };

@@ -16,6 +16,11 @@ namespace ConsortiumGraph.Partnerships;
 
 public sealed class PartnershipType : NodeType<Partnership>
 {
+    private static readonly RowsByKey<Grant> Grants = new("GrantsByPartnershipId", g => g.PartnershipId, q => q.OrderBy(g => g.StartsOn));
+    private static readonly RowsByKey<DecisionRight> DecisionRights = new("DecisionRightsByPartnershipId", r => r.PartnershipId, q => q.OrderBy(r => r.Area));
+    private static readonly RowsThroughLink<PartnershipMember, District> FiscalAgents = new("FiscalAgentByPartnershipId", m => m.PartnershipId, m => m.District, m => m.Role == MemberRole.FiscalAgent);
+    public static readonly RowsByKey<PartnershipMember> Members = new("MembersByPartnershipId", m => m.PartnershipId, MemberOrder);
+
     /// <summary>Members in the order they joined; every reader of the shared MembersByPartnershipId loader uses it.</summary>
     public static IQueryable<PartnershipMember> MemberOrder(IQueryable<PartnershipMember> members) => members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id);
 
@@ -33,15 +38,14 @@ public sealed class PartnershipType : NodeType<Partnership>
             .Resolve(c => c.ById<Consortium>(c.Source.ConsortiumId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipMemberType>>>>("members")
             .Description("The member districts and their roles, in the order they joined.")
-            .Resolve(c => c.ListBy<PartnershipMember>("MembersByPartnershipId", c.Source.Id, m => m.PartnershipId, MemberOrder));
+            .Resolve(c => Members.Load(c, c.Source.Id));
         Field<DistrictType>("fiscalAgent").Description("The member that receives and accounts for grant funds; null when there is none.")
-            .Resolve(c => c.ListThrough<PartnershipMember, District>("FiscalAgentByPartnershipId", c.Source.Id, m => m.PartnershipId, m => m.District,
-                m => m.Role == MemberRole.FiscalAgent).Then(agents => agents.FirstOrDefault()));
+            .Resolve(c => FiscalAgents.Load(c, c.Source.Id).Then(agents => agents.FirstOrDefault()));
         Field<AgreementType>("agreement").Description("The current (highest) version of the partnership's memorandum of understanding.")
             .Resolve(c => c.CurrentAgreementOf(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionRightType>>>>("decisionRights")
             .Description("Who decides in each area, and by which rule.")
-            .Resolve(c => c.ListBy<DecisionRight>("DecisionRightsByPartnershipId", c.Source.Id, r => r.PartnershipId, q => q.OrderBy(r => r.Area)));
+            .Resolve(c => DecisionRights.Load(c, c.Source.Id));
         this.Connection<Partnership, DecisionType, Decision>("decisions", "Decisions put to the members, latest deadline first.")
             .Filter<DecisionFilter>().DefaultOrder(d => d.Deadline, descending: true)
             .FromChildren(p => p.Decisions);
@@ -49,7 +53,7 @@ public sealed class PartnershipType : NodeType<Partnership>
             .Filter<CommitmentFilter>().Order<CommitmentOrder>().DefaultOrder(c => c.DueOn)
             .FromChildren(p => p.Commitments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantType>>>>("grants").Description("Grants that fund the partnership.")
-            .Resolve(c => c.ListBy<Grant>("GrantsByPartnershipId", c.Source.Id, g => g.PartnershipId, q => q.OrderBy(g => g.StartsOn)));
+            .Resolve(c => Grants.Load(c, c.Source.Id));
         Field<NonNullGraphType<Reporting.ImpactType>>("impact").Description("What the partnership delivered over a period (all time when `from` and `to` are omitted).")
             .ImpactArguments()
             .Resolve(c => c.ImpactOf(c.Source.Id, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to")));
