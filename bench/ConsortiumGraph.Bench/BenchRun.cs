@@ -10,7 +10,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace ConsortiumGraph.Bench;
 
-public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Levels, int Seconds, int WarmUp, int Soak, string? Server, bool InProcess, string[]? Only)
+public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Levels, int Seconds, int WarmUp, int Soak, string? Server, bool InProcess, string[]? Only, bool Compression)
 {
     public static BenchOptions Parse(Func<string, string?> option) => new(
         Path.GetFullPath(option("--data") ?? "bench/data"),
@@ -22,7 +22,8 @@ public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Lev
         int.Parse(option("--soak") ?? "300", CultureInfo.InvariantCulture),
         option("--server") is { } server ? Path.GetFullPath(server) : null,
         !Environment.GetCommandLineArgs().Contains("--skip-inprocess"),
-        option("--only")?.Split(','));
+        option("--only")?.Split(','),
+        option("--compression") != "off");
 
     /// <summary>Whether the run includes the operation (all unless --only names some).</summary>
     public bool Includes(string operation) => Only is null || Only.Contains(operation);
@@ -143,10 +144,11 @@ public sealed class BenchRun(BenchOptions options)
 
     private static string Latencies(LoadResult r) => $"{r.Percentile(50):N1} / {r.Percentile(95):N1} / {r.Percentile(99):N1}";
 
-    private static Process StartServer(string database)
+    private Process StartServer(string database)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var arg in new[] { typeof(BenchRun).Assembly.Location, "serve", "--db", database, "--urls", Url }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { typeof(BenchRun).Assembly.Location, "serve", "--db", database, "--urls", Url, $"--Compression:Enabled={options.Compression}" })
+            start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
 

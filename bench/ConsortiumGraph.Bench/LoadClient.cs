@@ -25,7 +25,12 @@ public sealed record LoadResult(int Concurrency, long Requests, long Failures, d
 /// </summary>
 public sealed class LoadClient(Uri server) : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
+    // Accepts compressed responses, as browsers do.
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+        AutomaticDecompression = System.Net.DecompressionMethods.Brotli | System.Net.DecompressionMethods.GZip,
+    })
     {
         BaseAddress = server,
         Timeout = TimeSpan.FromSeconds(60),

@@ -15,7 +15,7 @@ switch (command)
     case "run":
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:
-        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--only \"dashboard,funder report\"]");
+        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"]");
         Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE");
         return 2;
 }

@@ -126,4 +126,26 @@ public sealed class HttpProtocolTests(SqliteServer server) : IClassFixture<Sqlit
         foreach (var asset in new[] { "/ide/graphiql.min.js", "/ide/graphiql.min.css", "/ide/react.production.min.js", "/ide/react-dom.production.min.js" })
             Assert.True((await client.GetAsync(asset)).IsSuccessStatusCode, asset);
     }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData(null, null)]
+    public async Task Responses_are_compressed_for_clients_that_accept_it(string? acceptEncoding, string? expected)
+    {
+        using var request = Post("""{"query":"{ districts(first: 20) { nodes { code name state enrollment } } }"}""");
+        if (acceptEncoding is not null) request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        using var response = await server.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var body = expected switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+            _ => (Stream)new MemoryStream(bytes),
+        };
+        var json = await JsonDocument.ParseAsync(body);
+        Assert.NotEqual(0, json.RootElement.GetProperty("data").GetProperty("districts").GetProperty("nodes").GetArrayLength());
+    }
 }

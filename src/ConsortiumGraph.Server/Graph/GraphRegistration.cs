@@ -30,6 +30,19 @@ public static class GraphRegistration
         services.AddSingleton<ConsortiumData>();
         services.AddConsortiumAuthentication(configuration);
         services.AddConsortiumHealth();
+        // JSON shrinks 5-10x; the fastest level costs little CPU. Compression:Enabled=false leaves it to a proxy.
+        if (configuration.GetValue("Compression:Enabled", true))
+        {
+            services.AddResponseCompression(o =>
+            {
+                // Credentials are bearer tokens and API keys, never cookies, so no other site can make a browser send
+                // authenticated requests and compare compressed sizes (BREACH's precondition).
+                o.EnableForHttps = true;
+                o.MimeTypes = [GraphQLEndpoint.GraphQLResponse, "application/json", "text/csv", "text/html", "text/javascript", "text/css"];
+            });
+            services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+            services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        }
         services.AddConsortiumTelemetry(configuration);
         var events = configuration.GetSection("Events").Get<Events.EventOptions>() ?? new Events.EventOptions();
         services.AddSingleton(events);
@@ -105,6 +118,7 @@ public static class GraphRegistration
     /// <summary>The request pipeline and endpoints; the server and the benchmark host both use it.</summary>
     public static WebApplication UseConsortiumGraph(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Compression:Enabled", true)) app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseCors();
         app.UseWebSockets();
