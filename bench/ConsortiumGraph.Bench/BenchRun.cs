@@ -307,8 +307,10 @@ public sealed class BenchRun(BenchOptions options)
         // In process: no generated project to restore and build, and the same runtime as the rest of the run.
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10)
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(300));
-        var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job).WithOptions(ConfigOptions.DisableLogFile)
-            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "consortiumgraph-bench-artifacts"));
+        // BenchmarkDotNet's progress goes to standard error; standard output keeps only the run's table.
+        var config = ManualConfig.CreateEmpty().AddJob(job).AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
+            .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance).AddLogger(new StandardErrorLogger())
+            .WithOptions(ConfigOptions.DisableLogFile).WithArtifactsPath(Path.Combine(Path.GetTempPath(), "consortiumgraph-bench-artifacts"));
         return BenchmarkRunner.Run<InProcessBenchmarks>(config);
     }
 
@@ -329,4 +331,14 @@ public sealed class BenchRun(BenchOptions options)
         }
         return text.ToString();
     }
+}
+
+internal sealed class StandardErrorLogger : BenchmarkDotNet.Loggers.ILogger
+{
+    public string Id => nameof(StandardErrorLogger);
+    public int Priority => 0;
+    public void Write(BenchmarkDotNet.Loggers.LogKind logKind, string text) => Console.Error.Write(text);
+    public void WriteLine() => Console.Error.WriteLine();
+    public void WriteLine(BenchmarkDotNet.Loggers.LogKind logKind, string text) => Console.Error.WriteLine(text);
+    public void Flush() => Console.Error.Flush();
 }

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using ConsortiumGraph.Bench;
+using ConsortiumGraph.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>
+/// The benchmark compares GraphQL with a hand-written baseline; the comparison means something only
+/// while both answer the same JSON. bench/run checks this on the national data before it measures;
+/// this test checks it on every build, on a small data set prepared the same way.
+/// </summary>
+public sealed class BenchmarkData : IAsyncLifetime
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"consortiumgraph-bench-{Guid.NewGuid():N}.db");
+    public InProcessGraph Graph { get; private set; } = null!;
+    public BenchTargets Targets { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // 450 districts: enough for a few pages of the district list.
+        await BenchHost.PrepareAsync(_database, scale: 0.03, seed: 2026);
+        Graph = await InProcessGraph.StartAsync(_database);
+        Targets = await BenchTargets.FindAsync(Graph.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Graph.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
+    }
+}
+
+public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<BenchmarkData>
+{
+    private async Task<JsonNode?> GraphQLAsync(BenchOperation operation, JsonObject variables)
+    {
+        using var output = new MemoryStream();
+        var result = await data.Graph.ExecuteAsync(operation.Document, variables, operation.Caller.Principal(), output);
+        Assert.Null(result.Errors);
+        return JsonNode.Parse(output.ToArray())!["data"];
+    }
+
+    private async Task<JsonNode?> BaselineAsync(BenchOperation operation, Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> read)
+    {
+        using var output = new MemoryStream();
+        await data.Graph.BaselineAsync(read, operation.Caller.Principal(), output);
+        return JsonNode.Parse(output.ToArray())!["data"];
+    }
+
+    [Theory]
+    [InlineData("dashboard")]
+    [InlineData("partnership detail")]
+    [InlineData("district local fields")]
+    [InlineData("funder report")]
+    public async Task The_baseline_answers_exactly_what_GraphQL_answers(string name)
+    {
+        var operation = data.Targets.Reads.Single(o => o.Name == name);
+        Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> read = name switch
+        {
+            "dashboard" => (db, now, ct) => Baseline.DashboardAsync(db, data.Targets.ConsortiumId, ct),
+            "partnership detail" => (db, now, ct) => Baseline.PartnershipAsync(db, data.Targets.PartnershipId, now, ct),
+            "district local fields" => (db, now, ct) => Baseline.DistrictLocalFieldsAsync(db, data.Targets.LocalDistrictCode, ct),
+            _ => (db, now, ct) => Baseline.FundingReportAsync(db, data.Targets.FunderId, ct),
+        };
+        var graphQL = await GraphQLAsync(operation, operation.Variables);
+        Assert.NotNull(graphQL!.AsObject().Single().Value);
+        Assert.True(JsonNode.DeepEquals(graphQL, await BaselineAsync(operation, read)), $"{name}: {graphQL.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task The_baseline_pages_the_district_list_as_GraphQL_does()
+    {
+        var operation = data.Targets.Reads.Single(o => o.Name == "district list p50");
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var graphQL = await GraphQLAsync(operation, new JsonObject { ["after"] = cursor });
+            var after = cursor;
+            Assert.True(JsonNode.DeepEquals(graphQL, await BaselineAsync(operation, (db, now, ct) => Baseline.DistrictPageAsync(db, after, ct))), $"page {++pages}");
+            cursor = graphQL!["districts"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? graphQL["districts"]!["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        } while (cursor is not null);
+        Assert.True(pages >= 2, $"{pages} page(s): too few to compare cursors");
+    }
+}
