@@ -162,7 +162,8 @@ public static class ChildConnections
 {
     /// <summary>
     /// Rows reached from the parent entity through a navigation. The pages of every parent in the
-    /// response are read in one statement (a per-parent window in SQL), not one per parent.
+    /// response are read in one statement (a per-parent window in SQL), not one per parent; when
+    /// <c>totalCount</c> is selected, each parent's count comes in the same statement.
     /// </summary>
     public static void FromChildren<TSource, T>(this ConnectionField<TSource, T> connection, Expression<Func<TSource, IEnumerable<T>>> children)
         where TSource : Entity where T : Entity
@@ -171,50 +172,39 @@ public static class ChildConnections
         {
             var (page, filter) = connection.Parse(context);
             var loaders = context.Loaders();
-            var parentId = context.Source.Id;
-            var fieldAst = context.FieldAst; // read now: the count below runs after GraphQL.NET reused the context
-            // One loader per field occurrence in the document: every parent shares its arguments.
-            var rows = loaders.For<int, IReadOnlyList<T>>(fieldAst, (ids, ct) => loaders.ReadAsync(
-                    db => PagesByParent(db, ids, children, filter, page, ct), ct), missing: [])
-                .Load(parentId);
-            return rows.Then(list => page.ToConnection(list, () => loaders.For<int, int>((fieldAst, "count"), (ids, ct) => loaders.ReadAsync(
-                    db => CountsByParent(db, ids, children, filter, ct), ct), missing: 0)
-                .Load(parentId)));
+            var counted = context.SubFields?.ContainsKey("totalCount") == true;
+            // One loader per field occurrence in the document: every parent shares its arguments and selection.
+            return loaders.For<int, ParentRows<T>>(context.FieldAst, (ids, ct) => loaders.ReadAsync(
+                    db => PagesByParent(db, ids, children, filter, page, counted, ct), ct), missing: new ParentRows<T>())
+                .Load(context.Source.Id)
+                .Then(parent => page.ToConnection(parent.Rows, () => parent.Count));
         });
     }
 
-    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<T>>> PagesByParent<TSource, T>(
+    private static async Task<IReadOnlyDictionary<int, ParentRows<T>>> PagesByParent<TSource, T>(
         ConsortiumDb db, IReadOnlyCollection<int> parentIds, Expression<Func<TSource, IEnumerable<T>>> children,
-        Expression<Func<T, bool>>? filter, Page<T> page, CancellationToken cancellationToken)
+        Expression<Func<T, bool>>? filter, Page<T> page, bool counted, CancellationToken cancellationToken)
         where TSource : Entity where T : Entity
     {
         var parent = children.Parameters[0];
         // The children are narrowed to these parents inside the per-parent window too: without it, the
         // window query numbers every child row in the table (40,000 partnerships, say) before the join keeps
         // the few it needs.
-        var narrowed = new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds).Visit(children.Body);
-        var rows = page.Apply(ConnectionField<TSource, T>.WhereEnumerable(narrowed, filter));
+        var narrowed = ConnectionField<TSource, T>.WhereEnumerable(
+            new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds).Visit(children.Body), filter);
+        var rows = page.Apply(narrowed);
         var toList = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], rows);
-        var projection = Expression.Lambda<Func<TSource, ParentRows<T>>>(Expression.MemberInit(
-            Expression.New(typeof(ParentRows<T>)),
+        List<MemberBinding> bindings =
+        [
             Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
-            Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, toList)), parent);
+            Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, toList),
+        ];
+        if (counted)
+            bindings.Add(Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Count))!,
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], narrowed)));
+        var projection = Expression.Lambda<Func<TSource, ParentRows<T>>>(Expression.MemberInit(Expression.New(typeof(ParentRows<T>)), bindings), parent);
         var pages = await Parents<TSource>(db, parentIds).Select(projection).ToListAsync(cancellationToken);
-        return pages.ToDictionary(p => p.ParentId, p => (IReadOnlyList<T>)p.Rows);
-    }
-
-    private static async Task<IReadOnlyDictionary<int, int>> CountsByParent<TSource, T>(
-        ConsortiumDb db, IReadOnlyCollection<int> parentIds, Expression<Func<TSource, IEnumerable<T>>> children,
-        Expression<Func<T, bool>>? filter, CancellationToken cancellationToken)
-        where TSource : Entity where T : Entity
-    {
-        var parent = children.Parameters[0];
-        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], ConnectionField<TSource, T>.WhereEnumerable(children.Body, filter));
-        var projection = Expression.Lambda<Func<TSource, ParentCount>>(Expression.MemberInit(
-            Expression.New(typeof(ParentCount)),
-            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
-            Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!, count)), parent);
-        return await Parents<TSource>(db, parentIds).Select(projection).ToDictionaryAsync(p => p.ParentId, p => p.Count, cancellationToken);
+        return pages.ToDictionary(p => p.ParentId);
     }
 
     private static IQueryable<TSource> Parents<TSource>(ConsortiumDb db, IReadOnlyCollection<int> ids) where TSource : Entity
@@ -250,11 +240,7 @@ public sealed class ParentRows<T>
 {
     public int ParentId { get; set; }
     public List<T> Rows { get; set; } = [];
-}
-
-public sealed class ParentCount
-{
-    public int ParentId { get; set; }
+    /// <summary>All the parent's rows that match the filter, across pages; read only when totalCount is selected.</summary>
     public int Count { get; set; }
 }
 
