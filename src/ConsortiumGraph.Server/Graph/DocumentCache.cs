@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ConsortiumGraph.Graph;
@@ -10,7 +11,7 @@ public sealed class DocumentCacheOptions
 {
     /// <summary>How many distinct documents to keep parsed and validated; 0 turns the cache off.</summary>
     public int MaxDocuments { get; set; } = 1000;
-    /// <summary>A document unused this long is dropped (and with it a schema replaced by a plugin reload).</summary>
+    /// <summary>A document unused this long is dropped.</summary>
     public TimeSpan Unused { get; set; } = TimeSpan.FromMinutes(30);
 }
 
@@ -23,7 +24,8 @@ public sealed class DocumentCacheOptions
 /// </summary>
 public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExecution, IDisposable
 {
-    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.MaxDocuments) });
+    // Weak on the schema: a schema replaced by a plugin reload, and its plugins' load contexts, must be free to go.
+    private readonly ConditionalWeakTable<ISchema, MemoryCache> _bySchema = new();
     private long _hits, _misses;
 
     /// <summary>Operations served from the cache, and operations parsed and validated, since start.</summary>
@@ -36,8 +38,9 @@ public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExec
     {
         if (options.MaxDocuments == 0 || execution.Document is not null || execution.Query is null || execution.Schema is null)
             return await next(execution);
-        var key = new Key(execution.Schema, execution.Query);
-        if (_documents.TryGetValue(key, out GraphQLDocument? document))
+        var documents = _bySchema.GetValue(execution.Schema, _ => new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MaxDocuments }));
+        var key = execution.Query;
+        if (documents.TryGetValue(key, out GraphQLDocument? document))
         {
             Interlocked.Increment(ref _hits);
             Operations.Telemetry.DocumentCache.Add(1, new KeyValuePair<string, object?>("hit", true));
@@ -53,11 +56,12 @@ public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExec
         var result = await next(execution);
         // Executed means every validation rule passed.
         if (result.Executed)
-            _documents.Set(key, execution.Document, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = options.Unused });
+            documents.Set(key, execution.Document, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = options.Unused });
         return result;
     }
 
-    private sealed record Key(ISchema Schema, string Query);
-
-    public void Dispose() => _documents.Dispose();
+    public void Dispose()
+    {
+        foreach (var (_, documents) in _bySchema) documents.Dispose();
+    }
 }
