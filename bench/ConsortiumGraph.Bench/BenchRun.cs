@@ -68,7 +68,7 @@ public sealed class BenchRun(BenchOptions options)
         using var server = StartServer(work);
         try
         {
-            return await MeasureAsync(server, work);
+            return await MeasureAsync(server, seeded, work);
         }
         finally
         {
@@ -76,7 +76,7 @@ public sealed class BenchRun(BenchOptions options)
         }
     }
 
-    private async Task<int> MeasureAsync(Process server, string work)
+    private async Task<int> MeasureAsync(Process server, string seeded, string work)
     {
         using var client = new LoadClient(new Uri(Url));
         await WaitReadyAsync(client, server);
@@ -130,6 +130,9 @@ public sealed class BenchRun(BenchOptions options)
         if (options.InProcess)
         {
             Progress("in-process suite (BenchmarkDotNet)");
+            // A fresh copy: the mutation mix has added thousands of decisions and commitments to the run's copy.
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(work + suffix);
+            File.Copy(seeded, work);
             Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", work);
             Line(FormatInProcess(RunInProcess()));
         }

@@ -63,4 +63,25 @@ public class InProcessBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task HandWritten() => _graph.BaselineAsync(_baseline, _user, Stream.Null);
+
+    public static async Task<int> ProbeAsync(string database, string operation, int count)
+    {
+        Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", database);
+        var bench = new InProcessBenchmarks { Operation = operation };
+        await bench.SetupAsync();
+        foreach (var (name, run) in new (string, Func<Task>)[] { ("GraphQL", bench.GraphQL), ("baseline", bench.HandWritten) })
+        {
+            var times = new List<double>();
+            for (var i = 0; i < count; i++)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await run();
+                if (i >= count / 3) times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"{operation} {name}: p10 {times[times.Count / 10]:N2} p50 {times[times.Count / 2]:N2} p90 {times[times.Count * 9 / 10]:N2} p99 {times[times.Count * 99 / 100]:N2} ms");
+        }
+        await bench.CleanupAsync();
+        return 0;
+    }
 }

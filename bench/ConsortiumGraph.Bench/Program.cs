@@ -12,6 +12,9 @@ switch (command)
         Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", Path.GetFullPath(Option("--db") ?? throw new ArgumentException("inprocess needs --db FILE")));
         Console.WriteLine(BenchRun.FormatInProcess(BenchRun.RunInProcess()));
         return 0;
+    case "probe":
+        // Per-execution times of one operation in process, for looking into a benchmark's spread.
+        return await InProcessBenchmarks.ProbeAsync(Path.GetFullPath(Option("--db")!), Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "300"));
     case "run":
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:

@@ -53,6 +53,11 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
         return Roles.All.Contains(role) ? role : null;
     }
 
+    /// <remarks>
+    /// Reads through <paramref name="db"/> unrestricted, ignoring the row filters: they are what this
+    /// resolves, and their subqueries kept SQLite from seeking (4 ms per request for district staff on
+    /// the national data, against a plain join's index seeks).
+    /// </remarks>
     public static async Task<Caller> ResolveAsync(ClaimsPrincipal? user, AnonymousAccess anonymous, ConsortiumDb db, CancellationToken ct)
     {
         var role = RoleOf(user, anonymous);
@@ -62,7 +67,7 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
         {
             case Roles.DistrictStaff:
             {
-                var districts = await db.Districts.AsNoTracking().Where(d => codes.Contains(d.Code))
+                var districts = await db.Districts.IgnoreQueryFilters().AsNoTracking().Where(d => codes.Contains(d.Code))
                     .Select(d => new { d.Id, Consortia = d.ConsortiumMemberships.Select(m => m.ConsortiumId).ToList() }).ToListAsync(ct);
                 return new Caller(role, subject, districts.Select(d => d.Id).ToHashSet(), codes,
                     districts.SelectMany(d => d.Consortia).Distinct().ToArray(), null, []);
@@ -71,13 +76,13 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
             {
                 var consortia = user!.FindAll(Roles.ConsortiumClaim)
                     .Select(c => GlobalId.TryDecode(c.Value, "Consortium", out var id) ? id : 0).Where(id => id > 0).Distinct().ToArray();
-                var districtIds = await db.ConsortiumMemberships.AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId)).Select(m => m.DistrictId).ToListAsync(ct);
+                var districtIds = await db.ConsortiumMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId)).Select(m => m.DistrictId).ToListAsync(ct);
                 return new Caller(role, subject, districtIds.ToHashSet(), codes, consortia, null, []);
             }
             case Roles.Funder:
             {
                 var funder = GlobalId.TryDecode(user!.FindFirst(Roles.FunderClaim)?.Value, "Funder", out var id) ? id : 0;
-                var funded = await db.Grants.AsNoTracking().Where(g => g.FunderId == funder).Select(g => g.PartnershipId).Distinct().ToArrayAsync(ct);
+                var funded = await db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => g.FunderId == funder).Select(g => g.PartnershipId).Distinct().ToArrayAsync(ct);
                 return new Caller(role, subject, new HashSet<int>(), codes, [], funder, funded);
             }
             default:
