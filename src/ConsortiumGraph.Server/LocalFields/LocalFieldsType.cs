@@ -121,13 +121,13 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
     }
 
     /// <summary>LocalValuesBy{Entity}Id: a plugin's stored values for every entity of the batch, in one statement.</summary>
-    private static IDataLoaderResult<LocalValues> StoredValues(IResolveFieldContext context, ComposedPlugin plugin, string entityType)
-    {
-        var loaders = context.Loaders();
-        return loaders.For<int, LocalValues>($"LocalValuesBy{entityType}Id:{plugin.Key}",
+    private static IDataLoaderResult<LocalValues> StoredValues(IResolveFieldContext context, ComposedPlugin plugin, string entityType) =>
+        StoredValuesLoader(context.Loaders(), plugin, entityType).Load(((Entity)context.Source!).Id);
+
+    private static BatchLoader<int, LocalValues> StoredValuesLoader(RequestLoaders loaders, ComposedPlugin plugin, string entityType) =>
+        loaders.For<int, LocalValues>($"LocalValuesBy{entityType}Id:{plugin.Key}",
             (ids, ct) => loaders.ReadAsync(db => LocalFieldStore.ReadAsync(db, plugin, entityType, ids, ct), ct),
-            LocalValues.Empty).Load(((Entity)context.Source!).Id);
-    }
+            LocalValues.Empty);
 
     /// <summary>A computed field for every entity of the batch: one call into the plugin with their views and stored values.</summary>
     private static IDataLoaderResult<object?> Computed(IResolveFieldContext context, ComposedPlugin plugin, string entityType, PluginField field)
@@ -137,7 +137,12 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
         return loaders.For<int, object?>($"Computed:{plugin.Key}:{entityType}.{field.Name}", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, object?>>(async db =>
         {
             var views = await PluginViews.OfTypeAsync(entityType, db, ids, ct);
-            var stored = await LocalFieldStore.ReadAsync(db, plugin, entityType, ids, ct);
+            // Through the stored-values loader: when stored fields are selected beside this one, one statement serves both.
+            var storedLoader = StoredValuesLoader(loaders, plugin, entityType);
+            // Every key is queued before the first is awaited, so they go in one batch.
+            var pending = ids.Select(id => (id, result: storedLoader.Load(id))).ToList();
+            var stored = new Dictionary<int, LocalValues>();
+            foreach (var (id, result) in pending) stored[id] = await result.GetResultAsync(ct);
             var keys = views.Keys.ToList();
             var pluginContext = new PluginContext(services.GetRequiredService<ConsortiumData>(), services.GetRequiredService<TimeProvider>().Today(), ct);
             try
