@@ -89,8 +89,8 @@ public static class ScaleData
                     districts.Add(district);
                     Add(district);
                     Add(new ConsortiumMembership { Consortium = consortium, District = district, JoinedOn = Today.AddDays(-random.Next(200, 2000)) });
-                    // About 100,000 schools across 15,000 districts: 6.7 each, more in larger districts.
-                    var schools = Math.Clamp((int)Math.Round(enrollment / 700.0 + random.NextDouble() * 2), 1, 60);
+                    // About 100,000 schools across 15,000 districts: 6.6 each, more in larger districts.
+                    var schools = Math.Clamp((int)Math.Round(1 + enrollment / 700.0 + random.NextDouble() * 2), 1, 60);
                     for (var s = 0; s < schools; s++)
                         Add(new School { Code = $"{district.Code}{s:000}", Name = $"{district.Name} School {s + 1}", District = district, Enrollment = enrollment / schools, LeagueMember = random.Next(4) == 0 });
                 }
