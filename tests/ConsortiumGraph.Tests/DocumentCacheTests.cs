@@ -49,4 +49,18 @@ public sealed class DocumentCacheTests
         Assert.Contains("complexity", body, StringComparison.OrdinalIgnoreCase);
         Assert.True(CacheOf(host).Counts.Hits >= 1);
     }
+
+    [Fact]
+    public async Task Get_requests_use_the_cache_too()
+    {
+        await using var host = new PluginTestHost();
+        using var client = host.CreateClient();
+        const string url = "/graphql?query=%7B%20consortia%20%7B%20name%20%7D%20%7D";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        var before = CacheOf(host).Counts;
+        var second = await client.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Northern New England", await second.Content.ReadAsStringAsync());
+        Assert.Equal((before.Hits + 1, before.Misses), CacheOf(host).Counts);
+    }
 }

@@ -36,7 +36,8 @@ public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExec
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
     {
-        if (options.MaxDocuments == 0 || execution.Document is not null || execution.Query is null || execution.Schema is null)
+        // A document parsed already (GET requests are, to refuse mutations) is the same text's: it is cached the same way.
+        if (options.MaxDocuments == 0 || execution.Query is null || execution.Schema is null)
             return await next(execution);
         var documents = _bySchema.GetValue(execution.Schema, _ => new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MaxDocuments }));
         var key = execution.Query;
@@ -51,7 +52,7 @@ public sealed class DocumentCache(DocumentCacheOptions options) : IConfigureExec
         Interlocked.Increment(ref _misses);
         Operations.Telemetry.DocumentCache.Add(1, new KeyValuePair<string, object?>("hit", false));
         // Parsed here so the validated document can be kept; a syntax error is left for the executer to report.
-        try { execution.Document = GraphQLParser.Parser.Parse(execution.Query); }
+        try { execution.Document ??= GraphQLParser.Parser.Parse(execution.Query); }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException) { return await next(execution); }
         var result = await next(execution);
         // Executed means every validation rule passed.
