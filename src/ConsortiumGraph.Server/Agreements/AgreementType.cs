@@ -25,7 +25,9 @@ public sealed class AgreementType : NodeType<Agreement>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SignatureType>>>>("signatures").Description("Members' signatures, in the order they signed.")
             .Resolve(c => Signatures.Load(c, c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("fullySigned").Description("Every current member of the partnership has signed this version.")
-            .Resolve(c => c.FullySigned(c.Source.Id));
+            // From the lists the page usually shows anyway (members, signatures): no statement of its own then.
+            .Resolve(c => PartnershipType.Members.Load(c, c.Source.PartnershipId).With(Signatures.Load(c, c.Source.Id),
+                (members, signatures) => members.All(m => signatures.Any(s => s.DistrictId == m.DistrictId))));
     }
 }
 
@@ -53,22 +55,5 @@ public static class AgreementLoaders
                     .Where(a => !db.Agreements.Any(newer => newer.PartnershipId == a.PartnershipId && newer.Version > a.Version))
                     .ToDictionaryAsync(a => a.PartnershipId, a => (Agreement?)a, ct), ct), missing: null)
             .Load(partnershipId);
-    }
-
-    /// <summary>FullySignedByAgreementId: whether no current member lacks a signature, in one statement.</summary>
-    public static IDataLoaderResult<bool> FullySigned(this IResolveFieldContext context, int agreementId)
-    {
-        var loaders = context.Loaders();
-        return loaders.For<int, bool>("FullySignedByAgreementId", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, bool>>(async db =>
-                await db.Agreements
-                    .Where(EntityLoaders.KeyIn<Agreement>(a => a.Id, ids))
-                    .Select(a => new
-                    {
-                        a.Id,
-                        Signed = !db.PartnershipMembers.Any(m => m.PartnershipId == a.PartnershipId
-                            && !db.Signatures.Any(s => s.AgreementId == a.Id && s.DistrictId == m.DistrictId)),
-                    })
-                    .ToDictionaryAsync(a => a.Id, a => a.Signed, ct), ct), missing: false)
-            .Load(agreementId);
     }
 }

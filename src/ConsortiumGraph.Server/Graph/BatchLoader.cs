@@ -73,6 +73,18 @@ public static class DataLoaderResultExtensions
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) =>
         new Mapped<TIn, TOut>(result, map);
 
+    /// <summary>Combines two pending results; both are queued already, so awaiting one does not split the other's batch.</summary>
+    public static IDataLoaderResult<TOut> With<TFirst, TSecond, TOut>(this IDataLoaderResult<TFirst> first, IDataLoaderResult<TSecond> second, Func<TFirst, TSecond, TOut> combine) =>
+        new Combined<TFirst, TSecond, TOut>(first, second, combine);
+
+    private sealed class Combined<TFirst, TSecond, TOut>(IDataLoaderResult<TFirst> first, IDataLoaderResult<TSecond> second, Func<TFirst, TSecond, TOut> combine)
+        : IDataLoaderResult<TOut>
+    {
+        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) =>
+            combine(await first.GetResultAsync(cancellationToken), await second.GetResultAsync(cancellationToken));
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+
     private sealed class Mapped<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
     {
         public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
