@@ -239,6 +239,29 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
     }
 
     [DatabaseFact]
+    public async Task A_nested_totalCount_counts_under_an_alias_and_in_a_fragment_too()
+    {
+        var data = await server.QueryAsync("""
+            { consortia { partnerships(first: 20) { nodes {
+                plain: commitments(first: 1) { totalCount }
+                aliased: commitments(first: 1) { all: totalCount }
+                fragment: commitments(first: 1) { ...Counted }
+                paged: commitments(first: 2) { nodes { title } }
+                listed: commitments(first: 100) { nodes { title } } } } } }
+            fragment Counted on CommitmentConnection { totalCount }
+            """);
+        var partnerships = data.GetProperty("consortia").EnumerateArray().SelectMany(c => c.GetProperty("partnerships").GetProperty("nodes").EnumerateArray()).ToList();
+        Assert.Contains(partnerships, p => p.GetProperty("listed").GetProperty("nodes").GetArrayLength() > 1);
+        foreach (var p in partnerships)
+        {
+            var count = p.GetProperty("listed").GetProperty("nodes").GetArrayLength();
+            Assert.Equal(count, p.GetProperty("plain").GetProperty("totalCount").GetInt32());
+            Assert.Equal(count, p.GetProperty("aliased").GetProperty("all").GetInt32());
+            Assert.Equal(count, p.GetProperty("fragment").GetProperty("totalCount").GetInt32());
+        }
+    }
+
+    [DatabaseFact]
     public async Task Nested_lists_cost_the_same_statements_for_few_rows_or_many()
     {
         const string query = """

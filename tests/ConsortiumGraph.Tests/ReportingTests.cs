@@ -271,4 +271,24 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
         // Impact's six parts are one statement each; studentSeats needs one of them.
         Assert.Equal(full.Statements - 5, seats.Statements);
     }
+
+    [Fact]
+    public async Task Impact_fields_selected_through_fragments_or_aliases_are_read()
+    {
+        await using var host = new PluginTestHost();
+        var direct = await host.QueryAsync("{ partnerships(first: 20) { nodes { impact { studentSeats studentsInMemberDistricts commitmentsByStatus { status count } } } } }");
+        var indirect = await host.QueryAsync("""
+            { partnerships(first: 20) { nodes { impact { ...Seats ... on Impact { students: studentsInMemberDistricts } commitmentsByStatus { status count } } } } }
+            fragment Seats on Impact { studentSeats }
+            """);
+        var expected = direct.GetProperty("partnerships").GetProperty("nodes").EnumerateArray().Select(p => p.GetProperty("impact")).ToList();
+        var actual = indirect.GetProperty("partnerships").GetProperty("nodes").EnumerateArray().Select(p => p.GetProperty("impact")).ToList();
+        Assert.Contains(expected, i => i.GetProperty("studentsInMemberDistricts").GetInt32() > 0);
+        Assert.Contains(expected, i => i.GetProperty("studentSeats").GetInt32() > 0);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].GetProperty("studentSeats").GetInt32(), actual[i].GetProperty("studentSeats").GetInt32());
+            Assert.Equal(expected[i].GetProperty("studentsInMemberDistricts").GetInt32(), actual[i].GetProperty("students").GetInt32());
+        }
+    }
 }

@@ -172,7 +172,8 @@ public static class ChildConnections
         {
             var (page, filter) = connection.Parse(context);
             var loaders = context.Loaders();
-            var counted = context.SubFields?.ContainsKey("totalCount") == true;
+            // By field name: SubFields is keyed by alias, and `n: totalCount` must count too.
+            var counted = Selections.Below(context).Contains("totalCount");
             // One loader per field occurrence in the document: every parent shares its arguments and selection.
             return loaders.For<int, ParentRows<T>>(context.FieldAst, (ids, ct) => loaders.ReadAsync(
                     db => PagesByParent(db, ids, children, filter, page, counted, ct), ct), missing: new ParentRows<T>())

@@ -8,7 +8,6 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Reporting;
@@ -76,29 +75,9 @@ public static class Impacts
         ["decisionsTaken"] = ImpactParts.Decisions, ["averageDaysToDecision"] = ImpactParts.Decisions, ["grants"] = ImpactParts.Grants,
     };
 
-    /// <summary>
-    /// The parts an impact selection needs: the current field's, or that of the field at <paramref name="path"/>
-    /// below it (fundingReport → grants → impact). Fragments count; @skip and @include are ignored, which
-    /// at worst reads a part that is not shown.
-    /// </summary>
-    public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path)
-    {
-        IEnumerable<GraphQLField> level = [context.FieldAst];
-        foreach (var name in path)
-            level = level.SelectMany(f => Selected(f.SelectionSet, context.Document)).Where(f => f.Name.StringValue == name);
-        return level.SelectMany(f => Selected(f.SelectionSet, context.Document))
-            .Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field.Name.StringValue));
-    }
-
-    private static IEnumerable<GraphQLField> Selected(GraphQLSelectionSet? selection, GraphQLDocument document) =>
-        (selection?.Selections ?? []).SelectMany(node => node switch
-        {
-            GraphQLField field => [field],
-            GraphQLInlineFragment inline => Selected(inline.SelectionSet, document),
-            GraphQLFragmentSpread spread => document.Definitions.OfType<GraphQLFragmentDefinition>()
-                .Where(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue).SelectMany(d => Selected(d.SelectionSet, document)),
-            _ => [],
-        });
+    /// <summary>The parts an impact selection needs: the current field's, or that of the field at <paramref name="path"/> below it.</summary>
+    public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path) =>
+        Selections.Below(context, path).Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field));
 
     /// <summary>
     /// The impact of every partnership in <paramref name="ids"/> over [from, to]: see the overload on scopes.

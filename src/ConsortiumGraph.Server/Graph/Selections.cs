@@ -1,0 +1,31 @@
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace ConsortiumGraph.Graph;
+
+/// <summary>What a request selects below a field, for resolvers that read only what is asked for.</summary>
+public static class Selections
+{
+    /// <summary>
+    /// The names (not aliases) of the fields selected below the current field, or below the field at
+    /// <paramref name="path"/> under it (fundingReport → grants → impact). Fragments count; @skip and
+    /// @include are ignored, which at worst reads something that is not shown.
+    /// </summary>
+    public static IEnumerable<string> Below(IResolveFieldContext context, params string[] path)
+    {
+        IEnumerable<GraphQLField> level = [context.FieldAst];
+        foreach (var name in path)
+            level = level.SelectMany(f => Fields(f.SelectionSet, context.Document)).Where(f => f.Name.StringValue == name);
+        return level.SelectMany(f => Fields(f.SelectionSet, context.Document)).Select(f => f.Name.StringValue);
+    }
+
+    private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? selection, GraphQLDocument document) =>
+        (selection?.Selections ?? []).SelectMany(node => node switch
+        {
+            GraphQLField field => [field],
+            GraphQLInlineFragment inline => Fields(inline.SelectionSet, document),
+            GraphQLFragmentSpread spread => document.Definitions.OfType<GraphQLFragmentDefinition>()
+                .Where(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue).SelectMany(d => Fields(d.SelectionSet, document)),
+            _ => [],
+        });
+}
