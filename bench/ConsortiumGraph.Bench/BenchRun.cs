@@ -86,9 +86,9 @@ public sealed class BenchRun(BenchOptions options)
         {
             var (name, document, token, baseline) = (op!["name"]!.GetValue<string>(), op["document"]!.GetValue<string>(), op["token"]?.GetValue<string>(), op["baseline"]!.GetValue<string>());
             var variables = op["variables"]!.AsObject().DeepClone().AsObject();
-            if (name == "district list p50")
+            if (name == BenchOperation.DistrictList)
             {
-                var cursor = await PageCursorAsync(client, document, token);
+                var cursor = await BenchOperation.PageCursorAsync(v => client.SendAsync(BenchRequest.GraphQL(document, v, token)));
                 variables["after"] = cursor;
                 baseline += "?after=" + Uri.EscapeDataString(cursor);
             }
@@ -164,18 +164,6 @@ public sealed class BenchRun(BenchOptions options)
             catch (HttpRequestException) { await Task.Delay(100); }
         }
         throw new TimeoutException("The benchmark server did not start in 60 s.");
-    }
-
-    /// <summary>Pages through the first 49 pages, as a client does, for the cursor that opens page 50.</summary>
-    private static async Task<string> PageCursorAsync(LoadClient client, string document, string? token)
-    {
-        string? cursor = null;
-        for (var page = 1; page < 50; page++)
-        {
-            var body = await client.SendAsync(BenchRequest.GraphQL(document, new JsonObject { ["after"] = cursor }, token));
-            cursor = JsonNode.Parse(body)!["data"]!["districts"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
-        }
-        return cursor!;
     }
 
     /// <summary>The baseline must answer exactly what GraphQL answers, or the comparison means nothing.</summary>

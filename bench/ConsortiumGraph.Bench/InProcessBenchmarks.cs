@@ -19,7 +19,7 @@ public class InProcessBenchmarks
     private string _document = null!;
     private Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> _baseline = null!;
 
-    [Params("dashboard", "partnership detail", "district list p50", "district local fields", "funder report")]
+    [Params("dashboard", "partnership detail", BenchOperation.DistrictList, "district local fields", "funder report")]
     public string Operation { get; set; } = "";
 
     [GlobalSetup]
@@ -30,29 +30,15 @@ public class InProcessBenchmarks
         _operation = targets.Reads.Single(o => o.Name == Operation);
         _user = _operation.Caller.Principal();
         _document = _operation.Document;
-        var after = Operation == "district list p50" ? await PageCursorAsync() : null;
-        if (after is not null) _operation = _operation with { Variables = new JsonObject { ["after"] = after } };
-        _baseline = Operation switch
-        {
-            "dashboard" => (db, now, ct) => Baseline.DashboardAsync(db, targets.ConsortiumId, ct),
-            "partnership detail" => (db, now, ct) => Baseline.PartnershipAsync(db, targets.PartnershipId, now, ct),
-            "district list p50" => (db, now, ct) => Baseline.DistrictPageAsync(db, after, ct),
-            "district local fields" => (db, now, ct) => Baseline.DistrictLocalFieldsAsync(db, targets.LocalDistrictCode, ct),
-            _ => (db, now, ct) => Baseline.FundingReportAsync(db, targets.FunderId, ct),
-        };
-    }
-
-    /// <summary>The cursor that opens page 50: the end cursor of page 49, found by paging as a client does.</summary>
-    private async Task<string> PageCursorAsync()
-    {
-        string? cursor = null;
-        for (var page = 1; page < 50; page++)
+        var after = Operation == BenchOperation.DistrictList ? await BenchOperation.PageCursorAsync(async variables =>
         {
             using var output = new MemoryStream();
-            var result = await _graph.ExecuteAsync(_document, new JsonObject { ["after"] = cursor }, _user, output);
-            cursor = JsonNode.Parse(output.ToArray())!["data"]!["districts"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
-        }
-        return cursor!;
+            await _graph.ExecuteAsync(_document, variables, _user, output);
+            return output.ToArray();
+        }) : null;
+        if (after is not null) _operation = _operation with { Variables = new JsonObject { ["after"] = after } };
+        var read = _operation.Read!;
+        _baseline = (db, now, ct) => read(db, now, after, ct);
     }
 
     [GlobalCleanup]

@@ -26,10 +26,30 @@ public sealed record BenchCaller(string Role, string[] Districts, string[] Conso
     }
 }
 
-/// <summary>One benchmarked operation: its document (a file of bench/operations), variables, caller and, for reads, its baseline endpoint.</summary>
-public sealed record BenchOperation(string Name, string File, string? OperationName, JsonObject Variables, BenchCaller Caller, string? Baseline)
+/// <summary>A baseline read: the database as the caller sees it, the time, the page cursor (district list only).</summary>
+public delegate Task<object?> BaselineRead(ConsortiumDb db, DateTime now, string? after, CancellationToken ct);
+
+/// <summary>
+/// One benchmarked operation: its document (a file of bench/operations), variables and caller, and for
+/// reads the baseline that answers the same question, as an HTTP path and as a call in process.
+/// </summary>
+public sealed record BenchOperation(string Name, string File, JsonObject Variables, BenchCaller Caller, string? Baseline = null, BaselineRead? Read = null)
 {
+    public const string DistrictList = "district list p50";
+
     public string Document => System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "operations", File));
+
+    /// <summary>
+    /// The cursor that opens page 50 of the district list: the end cursor of page 49, found by paging as a
+    /// client does, through <paramref name="run"/> (over HTTP or in process; it returns the response body).
+    /// </summary>
+    public static async Task<string> PageCursorAsync(Func<JsonObject, Task<byte[]>> run)
+    {
+        string? cursor = null;
+        for (var page = 1; page < 50; page++)
+            cursor = JsonNode.Parse(await run(new JsonObject { ["after"] = cursor }))!["data"]!["districts"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        return cursor!;
+    }
 }
 
 /// <summary>
@@ -59,25 +79,27 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
 
     private BenchCaller Admin => new(Roles.ConsortiumAdmin, [], [GlobalId.Encode("Consortium", ConsortiumId)], null);
 
-    /// <summary>The read operations, each with the baseline endpoint that answers the same question.</summary>
+    /// <summary>The read operations, each with the baseline that answers the same question.</summary>
     public IReadOnlyList<BenchOperation> Reads =>
     [
-        new("dashboard", "dashboard.graphql", null, new JsonObject { ["consortium"] = GlobalId.Encode("Consortium", ConsortiumId) }, Admin,
-            $"/baseline/dashboard/{ConsortiumId}"),
-        new("partnership detail", "partnership-detail.graphql", null, new JsonObject { ["partnership"] = GlobalId.Encode("Partnership", PartnershipId) }, Admin,
-            $"/baseline/partnership/{PartnershipId}"),
-        // The cursor of page 50 is found by paging (BenchClient.PageCursorAsync); the baseline takes the same cursor.
-        new("district list p50", "district-list.graphql", null, new JsonObject(), BenchCaller.Anonymous, "/baseline/districts"),
-        new("district local fields", "district-local-fields.graphql", null, new JsonObject { ["code"] = LocalDistrictCode },
-            new BenchCaller(Roles.DistrictStaff, [LocalDistrictCode], [], null), $"/baseline/district/{LocalDistrictCode}"),
-        new("funder report", "funder-report.graphql", null, new JsonObject(), new BenchCaller(Roles.Funder, [], [], GlobalId.Encode("Funder", FunderId)),
-            "/baseline/funding-report"),
+        new("dashboard", "dashboard.graphql", new JsonObject { ["consortium"] = GlobalId.Encode("Consortium", ConsortiumId) }, Admin,
+            $"/baseline/dashboard/{ConsortiumId}", (db, now, after, ct) => Bench.Baseline.DashboardAsync(db, ConsortiumId, ct)),
+        new("partnership detail", "partnership-detail.graphql", new JsonObject { ["partnership"] = GlobalId.Encode("Partnership", PartnershipId) }, Admin,
+            $"/baseline/partnership/{PartnershipId}", (db, now, after, ct) => Bench.Baseline.PartnershipAsync(db, PartnershipId, now, ct)),
+        // The cursor of page 50 is found by paging (PageCursorAsync); the baseline takes the same cursor.
+        new(BenchOperation.DistrictList, "district-list.graphql", new JsonObject(), BenchCaller.Anonymous,
+            "/baseline/districts", (db, now, after, ct) => Bench.Baseline.DistrictPageAsync(db, after, ct)),
+        new("district local fields", "district-local-fields.graphql", new JsonObject { ["code"] = LocalDistrictCode },
+            new BenchCaller(Roles.DistrictStaff, [LocalDistrictCode], [], null),
+            $"/baseline/district/{LocalDistrictCode}", (db, now, after, ct) => Bench.Baseline.DistrictLocalFieldsAsync(db, LocalDistrictCode, ct)),
+        new("funder report", "funder-report.graphql", new JsonObject(), new BenchCaller(Roles.Funder, [], [], GlobalId.Encode("Funder", FunderId)),
+            "/baseline/funding-report", (db, now, after, ct) => Bench.Baseline.FundingReportAsync(db, FunderId, ct)),
     ];
 
     /// <summary>The mutation mix: four operations of one file, run in order, each feeding the next its IDs.</summary>
-    public BenchOperation Mutations => new("mutation mix", "mutation-mix.graphql", null, new JsonObject
+    public BenchOperation Mutations => new("mutation mix", "mutation-mix.graphql", new JsonObject
     {
         ["partnership"] = GlobalId.Encode("Partnership", MutationPartnershipId),
         ["district"] = GlobalId.Encode("District", MutationDistrictId),
-    }, Admin, null);
+    }, Admin);
 }
