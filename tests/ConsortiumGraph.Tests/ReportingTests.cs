@@ -291,4 +291,27 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
             Assert.Equal(expected[i].GetProperty("studentsInMemberDistricts").GetInt32(), actual[i].GetProperty("students").GetInt32());
         }
     }
+
+    [Fact]
+    public async Task A_consortiums_impact_adds_up_its_partnerships_impacts()
+    {
+        await using var host = new PluginTestHost();
+        const string fields = "studentSeats studentsInMemberDistricts savings staffFte decisionsTaken averageDaysToDecision onTimeRate commitmentsByStatus { status count } grants { funder fiscalAgent amount }";
+        var consortium = (await host.QueryAsync($"{{ consortia {{ impact {{ {fields} }} partnerships(first: 100) {{ totalCount nodes {{ impact {{ {fields} }} }} }} }} }}"))
+            .GetProperty("consortia").EnumerateArray().First(c => c.GetProperty("partnerships").GetProperty("totalCount").GetInt32() > 1);
+        var total = consortium.GetProperty("impact");
+        var parts = consortium.GetProperty("partnerships").GetProperty("nodes").EnumerateArray().Select(p => p.GetProperty("impact")).ToList();
+        Assert.Equal(parts.Sum(p => p.GetProperty("studentSeats").GetInt32()), total.GetProperty("studentSeats").GetInt32());
+        Assert.Equal(parts.Sum(p => p.GetProperty("studentsInMemberDistricts").GetInt32()), total.GetProperty("studentsInMemberDistricts").GetInt32());
+        Assert.Equal(parts.Sum(p => p.GetProperty("savings").GetDecimal()), total.GetProperty("savings").GetDecimal());
+        Assert.Equal(parts.Sum(p => p.GetProperty("decisionsTaken").GetInt32()), total.GetProperty("decisionsTaken").GetInt32());
+        Assert.Equal(Math.Round(parts.Sum(p => p.GetProperty("staffFte").GetDouble()), 2), total.GetProperty("staffFte").GetDouble(), 2);
+        Assert.Equal(
+            parts.SelectMany(p => p.GetProperty("commitmentsByStatus").EnumerateArray()).GroupBy(s => s.GetProperty("status").GetString()!)
+                .ToDictionary(g => g.Key, g => g.Sum(s => s.GetProperty("count").GetInt32())),
+            total.GetProperty("commitmentsByStatus").EnumerateArray().ToDictionary(s => s.GetProperty("status").GetString()!, s => s.GetProperty("count").GetInt32()));
+        Assert.Equal(parts.SelectMany(p => p.GetProperty("grants").EnumerateArray()).Sum(g => g.GetProperty("amount").GetDecimal()),
+            total.GetProperty("grants").EnumerateArray().Sum(g => g.GetProperty("amount").GetDecimal()));
+        Assert.True(total.GetProperty("decisionsTaken").GetInt32() > 0 && total.GetProperty("commitmentsByStatus").GetArrayLength() > 1);
+    }
 }

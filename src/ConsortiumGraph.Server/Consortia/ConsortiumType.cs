@@ -34,13 +34,12 @@ public sealed class ConsortiumType : NodeType<Consortium>
             .ImpactArguments()
             .ResolveAsync(async c =>
             {
-                var from = c.GetArgument<DateOnly?>("from");
-                var to = c.GetArgument<DateOnly?>("to");
-                var loaders = c.Loaders();
-                var ids = await loaders.ReadAsync(db => db.Partnerships.Where(p => p.ConsortiumId == c.Source.Id).Select(p => p.Id).ToListAsync(c.CancellationToken), c.CancellationToken);
-                var parts = Impacts.SelectedParts(c);
-                var impacts = await loaders.ReadAsync(db => Impacts.ComputeAsync(db, ids, from, to, c.CancellationToken, parts), c.CancellationToken);
-                return Impact.Combine(impacts.Values);
+                var (id, from, to, parts) = (c.Source.Id, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to"), Impacts.SelectedParts(c));
+                // Every partnership as a scope under the consortium's key: the database adds them up, a district in two partnerships counting in both.
+                var impacts = await c.Loaders().ReadAsync(db => Impacts.ComputeAsync(db,
+                    db.Partnerships.Where(p => p.ConsortiumId == id).Select(p => new ImpactScope { Key = id, PartnershipId = p.Id, From = from, To = to }),
+                    [id], c.CancellationToken, parts), c.CancellationToken);
+                return impacts[id];
             });
     }
 }

@@ -36,14 +36,6 @@ public sealed record Impact(int StudentSeats, int StudentsInMemberDistricts, dec
 
     public double? OnTimeRate => DoneWithDueDate == 0 ? null : Math.Round((double)DoneOnTime / DoneWithDueDate, 3);
     public double? AverageDaysToDecision => DecisionsTaken == 0 ? null : Math.Round(DaysToDecision / DecisionsTaken, 1);
-
-    /// <summary>A consortium's impact: its partnerships' added together (a district in two partnerships counts in both).</summary>
-    public static Impact Combine(IEnumerable<Impact> impacts) => impacts.Aggregate(None, (a, b) => new(
-        a.StudentSeats + b.StudentSeats, a.StudentsInMemberDistricts + b.StudentsInMemberDistricts, a.Savings + b.Savings, a.StaffFte + b.StaffFte,
-        [.. a.CommitmentsByStatus.Concat(b.CommitmentsByStatus).GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Sum(s => s.Count))).OrderBy(s => s.Status)],
-        a.DoneOnTime + b.DoneOnTime, a.DoneWithDueDate + b.DoneWithDueDate, a.DecisionsTaken + b.DecisionsTaken, a.DaysToDecision + b.DaysToDecision,
-        [.. a.Grants.Concat(b.Grants).GroupBy(g => (g.Funder, g.FiscalAgent)).Select(g => new GrantTotal(g.Key.Funder, g.Key.FiscalAgent, g.Sum(x => x.Amount)))
-            .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)]));
 }
 
 /// <summary>The parts of an impact, each read by its own statement; a request reads only the parts it selects.</summary>
