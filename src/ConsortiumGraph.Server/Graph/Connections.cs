@@ -172,11 +172,11 @@ public static class ChildConnections
         {
             var (page, filter) = connection.Parse(context);
             var loaders = context.Loaders();
-            // By field name: SubFields is keyed by alias, and `n: totalCount` must count too.
-            var counted = Selections.Below(context).Contains("totalCount");
-            // One loader per field occurrence in the document: every parent shares its arguments and selection.
-            return loaders.For<int, ParentRows<T>>(context.FieldAst, (ids, ct) => loaders.ReadAsync(
-                    db => PagesByParent(db, ids, children, filter, page, counted, ct), ct), missing: new ParentRows<T>())
+            var (field, document) = (context.FieldAst, context.Document);
+            // One loader per field occurrence in the document: every parent shares its arguments and selection,
+            // so the batch reads the selection once. By field name: `n: totalCount` counts too.
+            return loaders.For<int, ParentRows<T>>(field, (ids, ct) => loaders.ReadAsync(
+                    db => PagesByParent(db, ids, children, filter, page, Selections.Below(field, document).Contains("totalCount"), ct), ct), missing: new ParentRows<T>())
                 .Load(context.Source.Id)
                 .Then(parent => page.ToConnection(parent.Rows, () => parent.Count));
         });

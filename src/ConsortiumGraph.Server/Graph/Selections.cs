@@ -11,12 +11,15 @@ public static class Selections
     /// <paramref name="path"/> under it (fundingReport → grants → impact). Fragments count; @skip and
     /// @include are ignored, which at worst reads something that is not shown.
     /// </summary>
-    public static IEnumerable<string> Below(IResolveFieldContext context, params string[] path)
+    public static IEnumerable<string> Below(IResolveFieldContext context, params string[] path) => Below(context.FieldAst, context.Document, path);
+
+    /// <inheritdoc cref="Below(IResolveFieldContext, string[])"/>
+    public static IEnumerable<string> Below(GraphQLField field, GraphQLDocument document, params string[] path)
     {
-        IEnumerable<GraphQLField> level = [context.FieldAst];
+        IEnumerable<GraphQLField> level = [field];
         foreach (var name in path)
-            level = level.SelectMany(f => Fields(f.SelectionSet, context.Document)).Where(f => f.Name.StringValue == name);
-        return level.SelectMany(f => Fields(f.SelectionSet, context.Document)).Select(f => f.Name.StringValue);
+            level = level.SelectMany(f => Fields(f.SelectionSet, document)).Where(f => f.Name.StringValue == name);
+        return level.SelectMany(f => Fields(f.SelectionSet, document)).Select(f => f.Name.StringValue);
     }
 
     private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? selection, GraphQLDocument document) =>

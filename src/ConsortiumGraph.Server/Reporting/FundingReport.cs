@@ -43,7 +43,7 @@ public static class FundingReports
             [.. grants.Select(g => g.Grant.Id)], ct, parts);
 
         // Each grant's school years; values outside a grant's years are read only if another grant covers them, and dropped below.
-        var years = grants.ToDictionary(g => g.Grant.Id, g => FundingReports.SchoolYears(g.Grant.StartsOn, g.Grant.EndsOn).ToHashSet());
+        var years = grants.ToDictionary(g => g.Grant.Id, g => SchoolYears(g.Grant.StartsOn, g.Grant.EndsOn).ToHashSet());
         var anyPeriod = years.Values.Any(y => y.Count == 0);
         var periods = years.Values.SelectMany(y => y).Distinct().ToList();
         // The partnership's members' values of its consortium's indicators, only those the district shares with funders.
