@@ -63,4 +63,27 @@ public sealed class DocumentCacheTests
         Assert.Contains("Northern New England", await second.Content.ReadAsStringAsync());
         Assert.Equal((before.Hits + 1, before.Misses), CacheOf(host).Counts);
     }
+
+    [Fact]
+    public async Task A_document_that_fails_validation_is_not_kept()
+    {
+        await using var host = new PluginTestHost();
+        const string query = "{ consortia { noSuchField } }";
+        var before = CacheOf(host).Counts;
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body) = await host.SendAsync(query);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+            Assert.Contains("FIELDS_ON_CORRECT_TYPE", body);
+        }
+        Assert.Equal((before.Hits, before.Misses + 2), CacheOf(host).Counts);
+    }
+
+    [Fact]
+    public async Task Size_zero_turns_the_cache_off()
+    {
+        await using var host = new PluginTestHost { Settings = new Dictionary<string, string> { ["GraphQL:DocumentCache:MaxDocuments"] = "0" } };
+        for (var i = 0; i < 2; i++) await host.QueryAsync("{ consortia { name } }");
+        Assert.Equal((0L, 0L), CacheOf(host).Counts);
+    }
 }

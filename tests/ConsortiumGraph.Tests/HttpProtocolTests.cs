@@ -148,4 +148,16 @@ public sealed class HttpProtocolTests(SqliteServer server) : IClassFixture<Sqlit
         var json = await JsonDocument.ParseAsync(body);
         Assert.NotEqual(0, json.RootElement.GetProperty("data").GetProperty("districts").GetProperty("nodes").GetArrayLength());
     }
+
+    [Fact]
+    public async Task With_compression_off_responses_are_not_compressed()
+    {
+        await using var host = new Plugins.Testing.PluginTestHost { Settings = new Dictionary<string, string> { ["Compression:Enabled"] = "false" } };
+        using var request = Post("""{"query":"{ consortia { name } }"}""");
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var response = await host.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Contains("consortia", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -314,4 +314,22 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
             total.GetProperty("grants").EnumerateArray().Sum(g => g.GetProperty("amount").GetDecimal()));
         Assert.True(total.GetProperty("decisionsTaken").GetInt32() > 0 && total.GetProperty("commitmentsByStatus").GetArrayLength() > 1);
     }
+
+    [Fact]
+    public async Task A_funder_without_grants_gets_an_empty_report()
+    {
+        await using var host = new PluginTestHost();
+        int funderId;
+        await using (var db = host.OpenDatabase())
+        {
+            var funder = new Grants.Funder { Name = "A Fund With Nothing Yet" };
+            db.Funders.Add(funder);
+            await db.SaveChangesAsync();
+            funderId = funder.Id;
+        }
+        var report = (await host.QueryAsync("query($f: ID) { fundingReport(funderId: $f) { funder { name } grants { partnership impact { studentSeats } indicators { code } withheld { district } } } }",
+            new { f = Graph.GlobalId.Encode("Funder", funderId) })).GetProperty("fundingReport");
+        Assert.Equal("A Fund With Nothing Yet", report.GetProperty("funder").GetProperty("name").GetString());
+        Assert.Equal(0, report.GetProperty("grants").GetArrayLength());
+    }
 }
