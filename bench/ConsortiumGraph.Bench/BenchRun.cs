@@ -98,7 +98,6 @@ public sealed class BenchRun(BenchOptions options)
 
         var warmUp = TimeSpan.FromSeconds(options.WarmUp);
         var measure = TimeSpan.FromSeconds(options.Seconds);
-        var rows = new List<string>();
         Line($"## HTTP load: closed loop, {options.Seconds} s per cell after {options.WarmUp} s warm-up; GraphQL and baseline served by the same process");
         Line();
         Line("| operation | users | GraphQL req/s | baseline req/s | ratio | GraphQL p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | SQL/req GraphQL | SQL/req baseline | failures |");
