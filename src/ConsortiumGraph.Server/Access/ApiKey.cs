@@ -22,6 +22,8 @@ public sealed class ApiKey : Entity
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>The consortia the key acts in, whatever its role; at least one.</summary>
+    public List<ApiKeyConsortium> Consortia { get; set; } = [];
     /// <summary>The whole key text, only on the object createApiKey returns; never stored.</summary>
     public string? Secret { get; set; }
 

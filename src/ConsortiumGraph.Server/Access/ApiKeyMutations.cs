@@ -36,9 +36,10 @@ public sealed class CreateApiKeyInputType : InputObjectGraphType<CreateApiKeyInp
         Description = "A new API key for a service, in one role.";
         Field(i => i.Name).Description("What the key is for (e.g. \"Tri-State quarterly report\"); unique, at most 100 characters.");
         Field(i => i.Role).Description("The role it acts in.");
-        Field(i => i.DistrictCodes, nullable: true).Description("DISTRICT_STAFF: the districts it acts for, all in your consortia.");
-        Field(i => i.ConsortiumIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("CONSORTIUM_ADMIN: the consortia, all yours.");
-        Field(i => i.FunderId, type: typeof(IdGraphType)).Description("FUNDER: the funder, which must fund a partnership of your consortia.");
+        Field(i => i.DistrictCodes, nullable: true).Description("DISTRICT_STAFF: the districts it acts for, each a member of one of the key's consortia.");
+        Field(i => i.ConsortiumIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>))
+            .Description("The consortia the key acts in, all of them ones you administer: it reads and changes nothing outside them, whatever its role. Required for CONSORTIUM_ADMIN; for the other roles, all the consortia you administer when omitted.");
+        Field(i => i.FunderId, type: typeof(IdGraphType)).Description("FUNDER: the funder, which must fund a partnership of the key's consortia; it reads only those partnerships.");
     }
 }
 
@@ -54,6 +55,8 @@ public sealed class RevokeApiKeyInputType : InputObjectGraphType<RevokeApiKeyInp
 
 public sealed class ApiKeyType : NodeType<ApiKey>
 {
+    private static readonly RowsThroughLink<ApiKeyConsortium, Consortia.Consortium> ConsortiaOfKey = new("ConsortiaByApiKeyId", l => l.ApiKeyId, l => l.Consortium);
+
     public ApiKeyType() : base("A named, revocable credential for a service, acting in one role. Only a hash of its secret is stored.")
     {
         this.AuthorizeWithRoles(Readers.Admins);
@@ -61,6 +64,8 @@ public sealed class ApiKeyType : NodeType<ApiKey>
         Field(k => k.Role).Description("The role it acts in (consortium-admin, district-staff or funder).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scope")
             .Description("District codes, consortium IDs or the funder ID the role is limited to.").Resolve(c => c.Source.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Consortia.ConsortiumType>>>>("consortia")
+            .Description("The consortia the key acts in: it reads and changes nothing outside them, whatever its role.").Resolve(c => ConsortiaOfKey.Load(c, c.Source.Id));
         Field(k => k.Prefix).Description("The key's public part (cgk_<prefix>_...), to recognise it in logs.");
         Field(k => k.CreatedAt).Description("When it was created.");
         Field(k => k.CreatedBy).Description("Who created it.");
@@ -84,49 +89,51 @@ public static class ApiKeyMutations
     public static void AddApiKeys(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyType>>>>("apiKeys").Description("The API keys created in your consortia, newest first. Consortium admins only.")
             .AuthorizeWithRoles(Readers.Admins)
-            .ResolveAsync(async c =>
-            {
-                var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
-                var creators = CreatorTag(caller);
-                return await c.Loaders().ReadAsync(db => db.ApiKeys.AsNoTracking().Where(k => k.CreatedBy.StartsWith(creators)).OrderByDescending(k => k.Id).ToListAsync(c.CancellationToken), c.CancellationToken);
-            });
+            // The row filter lists the keys all of whose consortia the caller administers.
+            .ResolveAsync(async c => await c.Loaders().ReadAsync(db => db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(c.CancellationToken), c.CancellationToken));
 
-    // Keys are listed to the admins of the consortia that created them.
+    // Who created a key, readable in the trail: "[1,2] subject", the creator's consortia first.
     private static string CreatorTag(Caller caller) => $"[{string.Join(',', caller.Consortia.Order())}]";
 
     private static async Task<ApiKey?> CreateAsync(MutationContext<CreateApiKeyInput> m)
     {
         var input = m.Input;
+        var ct = m.Field.CancellationToken;
         var name = m.Text(input.Name, "name", 100);
+        // No admin mints a credential wider than its own: the key's consortia are the caller's, or some of them.
+        var consortia = (input.ConsortiumIds ?? []).Select(id => m.Id(id, "Consortium", "consortiumIds")).OfType<int>().Distinct().ToList();
+        if (consortia.Any(id => !m.Caller.Consortia.Contains(id)))
+            m.Invalid("NOT_FOUND", "Every consortium in `consortiumIds` must be one you administer.", "consortiumIds");
+        if (input.ConsortiumIds is null or [] && input.Role != ApiKeyRole.ConsortiumAdmin) consortia = [.. m.Caller.Consortia];
         string? scope = null;
         switch (input.Role)
         {
             case ApiKeyRole.DistrictStaff:
                 var codes = (input.DistrictCodes ?? []).Distinct().ToList();
-                var found = await m.Db.Districts.Where(d => codes.Contains(d.Code)).Select(d => new { d.Id, d.Code }).ToListAsync(m.Field.CancellationToken);
+                var found = await m.Db.Districts.Where(d => codes.Contains(d.Code))
+                    .Select(d => new { d.Id, d.Code, d.Name, InKeyConsortia = d.ConsortiumMemberships.Any(c => consortia.Contains(c.ConsortiumId)) }).ToListAsync(ct);
                 if (codes.Count == 0) m.Invalid("REQUIRED", "A DISTRICT_STAFF key names its districts in `districtCodes`.", "districtCodes");
-                foreach (var code in codes.Where(c => found.All(f => f.Code != c) ))
+                foreach (var code in codes.Where(c => found.All(f => f.Code != c)))
                     m.Invalid("NOT_FOUND", $"No district of your consortia has the code {code}.", "districtCodes");
                 foreach (var district in found.Where(f => !m.Caller.ActsFor(f.Id)))
                     m.ActingFor(district.Id, district.Code, "districtCodes");
+                foreach (var district in found.Where(f => !f.InKeyConsortia))
+                    m.Invalid("NOT_A_MEMBER", $"{district.Name} is not a member of any of the key's consortia.", "districtCodes");
                 scope = string.Join(' ', codes);
                 break;
             case ApiKeyRole.ConsortiumAdmin:
-                var ids = (input.ConsortiumIds ?? []).Select(id => m.Id(id, "Consortium", "consortiumIds")).ToList();
-                if (ids.Count == 0) m.Invalid("REQUIRED", "A CONSORTIUM_ADMIN key names its consortia in `consortiumIds`.", "consortiumIds");
-                if (ids.Any(id => id is { } known && !m.Caller.Consortia.Contains(known)))
-                    m.Invalid("NOT_FOUND", "Every consortium must be one you administer.", "consortiumIds");
-                scope = string.Join(' ', input.ConsortiumIds ?? []);
+                if (input.ConsortiumIds is null or []) m.Invalid("REQUIRED", "A CONSORTIUM_ADMIN key names its consortia in `consortiumIds`.", "consortiumIds");
+                scope = string.Join(' ', consortia.Order().Select(id => GlobalId.Encode("Consortium", id)));
                 break;
             case ApiKeyRole.Funder:
                 if (await m.Find<Grants.Funder>(input.FunderId, "Funder", "funderId") is { } funder
-                    && !await m.Db.Grants.AnyAsync(g => g.FunderId == funder.Id, m.Field.CancellationToken))
-                    m.Invalid("NOT_FOUND", "The funder funds no partnership of your consortia.", "funderId");
+                    && !await m.Db.Grants.AnyAsync(g => g.FunderId == funder.Id && consortia.Contains(g.Partnership.ConsortiumId), ct))
+                    m.Invalid("NOT_FOUND", "The funder funds no partnership of the key's consortia.", "funderId");
                 if (input.FunderId is null) m.Invalid("REQUIRED", "A FUNDER key names its funder in `funderId`.", "funderId");
                 scope = input.FunderId;
                 break;
         }
-        if (name is not null && await m.Db.ApiKeys.AnyAsync(k => k.Name == name, m.Field.CancellationToken))
+        if (name is not null && await m.Db.ApiKeys.IgnoreQueryFilters().AnyAsync(k => k.Name == name, ct))
             m.Invalid("DUPLICATE_NAME", $"An API key is already named {name}.", "name");
         if (m.Failed || name is null) return null;
 
@@ -137,6 +144,7 @@ public static class ApiKeyMutations
             Role = input.Role switch { ApiKeyRole.ConsortiumAdmin => Roles.ConsortiumAdmin, ApiKeyRole.DistrictStaff => Roles.DistrictStaff, _ => Roles.Funder },
             CreatedBy = $"{CreatorTag(m.Caller)} {m.Caller.Subject}",
             Secret = text,
+            Consortia = [.. consortia.Order().Select(id => new ApiKeyConsortium { ConsortiumId = id })],
         };
         m.Db.ApiKeys.Add(key);
         return key;
@@ -144,13 +152,9 @@ public static class ApiKeyMutations
 
     private static async Task<ApiKey?> RevokeAsync(MutationContext<RevokeApiKeyInput> m)
     {
+        // Only admins of every consortium the key acts in find it (the row filter); to others it does not exist.
         var key = await m.Find<ApiKey>(m.Input.Id, "ApiKey", "id");
         if (key is null) return null;
-        if (!key.CreatedBy.StartsWith(CreatorTag(m.Caller), StringComparison.Ordinal))
-        {
-            m.Invalid("NOT_FOUND", "No API key of your consortia has the ID given as `id`.", "id");
-            return null;
-        }
         key.RevokedAt ??= m.Now;
         return key;
     }

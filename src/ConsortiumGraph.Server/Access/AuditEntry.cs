@@ -42,14 +42,13 @@ public sealed class AuditEntry : Entity
 
     /// <summary>Records keys and values once the rows are saved (an added row's key exists only then).</summary>
     public static void Complete(List<(AuditEntry Entry, EntityEntry Source)> captured, IReadOnlyDictionary<EntityEntry, Dictionary<string, object?[]>> changes,
-        int? consortiumId, int? districtId)
+        Func<object, (int? Consortium, int? District)> scopeOf)
     {
         foreach (var (entry, source) in captured)
         {
             entry.EntityId = source.Entity is Entity entity ? entity.Id : 0;
             entry.Changes = JsonSerializer.Serialize(changes[source]);
-            entry.ConsortiumId = consortiumId;
-            entry.DistrictId = districtId;
+            (entry.ConsortiumId, entry.DistrictId) = scopeOf(source.Entity);
         }
     }
 
@@ -67,14 +66,34 @@ public sealed class AuditEntry : Entity
     private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
 }
 
-/// <summary>Which consortium (or district) a mutation's change belongs to, from the object it returns.</summary>
+/// <summary>
+/// Which consortium a mutation's change belongs to, from the object it returns; or, for a district's
+/// own records that belong to no one consortium (the district, its schools), the district. A change
+/// inside a consortium is recorded under that consortium only, never under the acting district, which
+/// may be a member of other consortia whose admins must not read it.
+/// </summary>
 public static class AuditScope
 {
-    public static async Task<(int? Consortium, int? District)> OfAsync(ConsortiumDb db, object? changed, Caller caller)
+    /// <summary>The scope of each row a mutation saved, given the object it returns.</summary>
+    public static async Task<Func<object, (int? Consortium, int? District)>> OfAsync(ConsortiumDb db, object? changed)
     {
         async Task<int?> ConsortiumOf(int partnershipId) =>
             await db.Partnerships.IgnoreQueryFilters().Where(p => p.Id == partnershipId).Select(p => (int?)p.ConsortiumId).FirstOrDefaultAsync();
-        return changed switch
+        async Task<int?> ConsortiumOfIndicator(int indicatorId) =>
+            await db.Indicators.IgnoreQueryFilters().Where(i => i.Id == indicatorId).Select(i => (int?)i.ConsortiumId).FirstOrDefaultAsync();
+        if (changed is List<Indicators.IndicatorValue> values)
+        {
+            // One report can hold values of indicators of several consortia (a district in two): each row is in its own.
+            var indicators = values.Select(v => v.IndicatorId).Distinct().ToList();
+            var consortia = await db.Indicators.IgnoreQueryFilters().Where(i => indicators.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ConsortiumId);
+            return row => row switch
+            {
+                Indicators.IndicatorValue v => (consortia[v.IndicatorId], v.DistrictId),
+                Indicators.IndicatorValueRevision r => (consortia[r.IndicatorValue.IndicatorId], r.IndicatorValue.DistrictId),
+                _ => throw new InvalidOperationException($"No audit scope for a {row.GetType().Name} saved by an indicator report."),
+            };
+        }
+        (int?, int?) scope = changed switch
         {
             Partnerships.Partnership p => (p.ConsortiumId, null),
             Agreements.Agreement a => (await ConsortiumOf(a.PartnershipId), null),
@@ -82,10 +101,14 @@ public static class AuditScope
             Commitments.Commitment c => (await ConsortiumOf(c.PartnershipId), c.DistrictId),
             Districts.District d => (null, d.Id),
             Schools.School s => (null, s.DistrictId),
-            List<Indicators.IndicatorValue> { Count: > 0 } values => (null, values[0].DistrictId),
-            Indicators.DataSharingConsent consent => (null, consent.DistrictId),
-            _ => (caller.Consortia.Length > 0 ? caller.Consortia[0] : null, null),
+            Indicators.Indicator i => (i.ConsortiumId, null),
+            Indicators.DataSharingConsent consent => (await ConsortiumOfIndicator(consent.IndicatorId), consent.DistrictId),
+            // A key over several consortia is in no single consortium's trail (admins of all of them see the key itself).
+            ApiKey { Consortia: [var only] } => (only.ConsortiumId, null),
+            ApiKey => (null, null),
+            _ => throw new InvalidOperationException($"No audit scope for {changed?.GetType().Name ?? "null"}: say which consortium or district the change belongs to."),
         };
+        return _ => scope;
     }
 }
 

@@ -66,9 +66,16 @@ public static class Authentication
         return services;
     }
 
-    /// <summary>Credentials were sent but did not authenticate: the request is refused, never served as anonymous.</summary>
+    /// <summary>
+    /// Credentials were sent but did not authenticate: the request is refused, never served as anonymous.
+    /// A request carries one credential: with both a bearer token and an API key, only one would be
+    /// checked, so a forged token beside a valid key (or the reverse) must not pass; both together are refused.
+    /// </summary>
     public static bool PresentedInvalidCredentials(HttpContext http) =>
-        (http.Request.Headers.Authorization.Count > 0 || http.Request.Headers.ContainsKey(ApiKeyHeader)) && http.User.Identity?.IsAuthenticated != true;
+        PresentedInvalidCredentials(http.Request.Headers.Authorization.Count > 0, http.Request.Headers.ContainsKey(ApiKeyHeader), http.User);
+
+    public static bool PresentedInvalidCredentials(bool authorization, bool apiKey, ClaimsPrincipal? user) =>
+        (authorization && apiKey) || ((authorization || apiKey) && user?.Identity?.IsAuthenticated != true);
 }
 
 /// <summary>Mints tokens signed with <c>Auth:SigningKey</c>: for /dev/tokens, <c>tokens issue</c> and the test kit.</summary>
@@ -98,17 +105,24 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
     IDbContextFactory<ConsortiumDb> databases) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+    /// <summary>The key's row ID, so a WebSocket opened with it can be closed when it is revoked.</summary>
+    public const string ApiKeyClaim = "api_key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var text = Request.Headers[Authentication.ApiKeyHeader].ToString();
         if (!ApiKey.TryParse(text, out var prefix, out var secret)) return AuthenticateResult.Fail("malformed API key");
         await using var db = await databases.CreateDbContextAsync(Context.RequestAborted);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        var key = await db.ApiKeys.AsNoTracking().Include(k => k.Consortia).FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
         if (key is null || key.RevokedAt is not null || !key.Matches(secret)) return AuthenticateResult.Fail("unknown or revoked API key");
-        var claims = new List<Claim> { new("sub", $"api-key:{key.Name}"), new(Roles.RoleClaim, key.Role) };
-        var claimType = key.Role switch { Roles.DistrictStaff => Roles.DistrictClaim, Roles.ConsortiumAdmin => Roles.ConsortiumClaim, _ => Roles.FunderClaim };
-        claims.AddRange(key.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => new Claim(claimType, v)));
+        var claims = new List<Claim> { new("sub", $"api-key:{key.Name}"), new(Roles.RoleClaim, key.Role), new(ApiKeyClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        // The key's consortia bound every role: an admin's are its scope; staff and funders act only inside them.
+        claims.AddRange(key.Consortia.Select(c => new Claim(Roles.ConsortiumClaim, Graph.GlobalId.Encode("Consortium", c.ConsortiumId))));
+        if (key.Role != Roles.ConsortiumAdmin)
+        {
+            var claimType = key.Role == Roles.DistrictStaff ? Roles.DistrictClaim : Roles.FunderClaim;
+            claims.AddRange(key.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => new Claim(claimType, v)));
+        }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, "sub", Roles.RoleClaim)), SchemeName));
     }
 }

@@ -16,7 +16,11 @@ public static class Roles
 
     public static readonly string[] All = [ConsortiumAdmin, DistrictStaff, Funder];
 
-    /// <summary>Claims: <c>role</c>, <c>district</c> (codes, for district staff), <c>consortium</c> (global IDs, for admins), <c>funder</c> (a global ID).</summary>
+    /// <summary>
+    /// Claims: <c>role</c>; <c>district</c> (codes, for district staff); <c>funder</c> (a global ID);
+    /// <c>consortium</c> (global IDs): the consortia an admin administers, and for district staff and
+    /// funders, when present, the only consortia they act in (an API key always carries them).
+    /// </summary>
     public const string RoleClaim = "role", DistrictClaim = "district", ConsortiumClaim = "consortium", FunderClaim = "funder";
 }
 
@@ -31,8 +35,8 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
     public bool IsStaff => Role == Roles.DistrictStaff;
     public bool IsFunder => Role == Roles.Funder;
 
-    /// <summary>May this caller act for the district (commit, vote, sign, join, write its local fields)? Admins act for any district of their consortia.</summary>
-    public bool ActsFor(int districtId) => IsAdmin || (IsStaff && DistrictIds.Contains(districtId));
+    /// <summary>May this caller act for the district (commit, vote, sign, join, write its local fields)? Admins act for the districts of their consortia.</summary>
+    public bool ActsFor(int districtId) => (IsAdmin || IsStaff) && DistrictIds.Contains(districtId);
 
     /// <summary>The rows this caller may read, enforced by the database's query filters.</summary>
     public void Apply(ConsortiumDb db)
@@ -43,6 +47,7 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
         db.FundedPartnerships = FundedPartnerships;
         db.FunderId = FunderId ?? 0;
         db.VisibleDistricts = IsAdmin ? [.. DistrictIds] : [];
+        db.AdministeredConsortia = IsAdmin ? Consortia : [];
     }
 
     /// <summary>The role a principal holds; null for none (anonymous callers when anonymous access is off, or an unknown role).</summary>
@@ -69,25 +74,37 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
             {
                 var districts = await db.Districts.IgnoreQueryFilters().AsNoTracking().Where(d => codes.Contains(d.Code))
                     .Select(d => new { d.Id, Consortia = d.ConsortiumMemberships.Select(m => m.ConsortiumId).ToList() }).ToListAsync(ct);
+                // A credential scoped to consortia (every API key is) acts only there, even for a district that belongs to more.
+                if (ConsortiaClaimed(user) is { } scoped)
+                    districts = [.. districts.Select(d => d with { Consortia = [.. d.Consortia.Where(scoped.Contains)] }).Where(d => d.Consortia.Count > 0)];
                 return new Caller(role, subject, districts.Select(d => d.Id).ToHashSet(), codes,
                     districts.SelectMany(d => d.Consortia).Distinct().ToArray(), null, []);
             }
             case Roles.ConsortiumAdmin:
             {
-                var consortia = user!.FindAll(Roles.ConsortiumClaim)
-                    .Select(c => GlobalId.TryDecode(c.Value, "Consortium", out var id) ? id : 0).Where(id => id > 0).Distinct().ToArray();
+                var consortia = ConsortiaClaimed(user) ?? [];
                 var districtIds = await db.ConsortiumMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId)).Select(m => m.DistrictId).ToListAsync(ct);
                 return new Caller(role, subject, districtIds.ToHashSet(), codes, consortia, null, []);
             }
             case Roles.Funder:
             {
                 var funder = GlobalId.TryDecode(user!.FindFirst(Roles.FunderClaim)?.Value, "Funder", out var id) ? id : 0;
-                var funded = await db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => g.FunderId == funder).Select(g => g.PartnershipId).Distinct().ToArrayAsync(ct);
+                var grants = db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => g.FunderId == funder);
+                if (ConsortiaClaimed(user) is { } scoped) grants = grants.Where(g => scoped.Contains(g.Partnership.ConsortiumId));
+                var funded = await grants.Select(g => g.PartnershipId).Distinct().ToArrayAsync(ct);
                 return new Caller(role, subject, new HashSet<int>(), codes, [], funder, funded);
             }
             default:
                 return new Caller(role, subject, new HashSet<int>(), codes, [], null, []);
         }
+    }
+
+    /// <summary>The consortia the credential names (global IDs that do not decode name none); null when it names none at all.</summary>
+    private static int[]? ConsortiaClaimed(ClaimsPrincipal? user)
+    {
+        var claims = user?.FindAll(Roles.ConsortiumClaim).ToList() ?? [];
+        return claims.Count == 0 ? null
+            : [.. claims.Select(c => GlobalId.TryDecode(c.Value, "Consortium", out var id) ? id : 0).Where(id => id > 0).Distinct()];
     }
 }
 

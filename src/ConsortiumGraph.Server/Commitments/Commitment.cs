@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConsortiumGraph.Commitments;
 
-/// <summary>What one member (a district, or one of its schools) commits to in a partnership.</summary>
-public sealed class Commitment : Entity
+/// <summary>
+/// What one member (a district, or one of its schools) commits to in a partnership. Revised, so that
+/// progress reports on one commitment serialize: a report read against a status another report just
+/// changed is refused, never stored after DONE.
+/// </summary>
+public sealed class Commitment : RevisedEntity
 {
     public int PartnershipId { get; set; }
     public Partnership Partnership { get; set; } = null!;

@@ -29,6 +29,7 @@ public sealed class ReportProgressInput
     public CommitmentStatus Status { get; init; }
     public int? PercentComplete { get; init; }
     public string? Note { get; init; }
+    public int? ExpectedRevision { get; init; }
 }
 
 public sealed class CreateCommitmentInputType : InputObjectGraphType<CreateCommitmentInput>
@@ -61,6 +62,7 @@ public sealed class ReportProgressInputType : InputObjectGraphType<ReportProgres
         Field(i => i.Status).Description("The commitment's status now.");
         Field(i => i.PercentComplete, nullable: true).Description("How much is done, 0 to 100.");
         Field(i => i.Note, nullable: true).Description("What happened (at most 4000 characters).");
+        Field(i => i.ExpectedRevision, nullable: true).Description("The commitment's `revision` as last read; the report is refused with CONFLICT if it changed since.");
     }
 }
 
@@ -169,6 +171,9 @@ public static class CommitmentMutations
             Note = note,
         });
         commitment.Status = input.Status;
+        // Reports on one commitment serialize: a concurrent report read the same revision, and only one of
+        // them saves; the others get CONFLICT and, re-read, see the new status (COMMITMENT_CLOSED after DONE).
+        m.Revise(commitment, input.ExpectedRevision);
         return commitment;
     }
 }

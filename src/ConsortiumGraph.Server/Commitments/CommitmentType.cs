@@ -26,6 +26,7 @@ public sealed class CommitmentType : NodeType<Commitment>
             .Resolve(c => c.Source.SchoolId is { } id ? c.ById<School>(id) : null);
         Field(c => c.DueOn, type: typeof(DateType)).Description("When it is due.");
         Field(c => c.Status).Description("The latest reported status.");
+        Field(c => c.Revision).Description("Changes with every progress report; send it back as `expectedRevision` to refuse to report on a state you have not seen.");
         Field(c => c.Dollars, nullable: true).Description("Dollars committed.");
         Field(c => c.StaffFte, nullable: true).Description("Staff time committed, in full-time equivalents.");
         Field(c => c.StudentSeats, nullable: true).Description("Student seats committed (shared courses).");

@@ -39,6 +39,7 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<LocalFields.LocalFieldValue> LocalFieldValues => Set<LocalFields.LocalFieldValue>();
     public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
+    public DbSet<Access.ApiKeyConsortium> ApiKeyConsortia => Set<Access.ApiKeyConsortium>();
     public DbSet<IndicatorValueRevision> IndicatorValueRevisions => Set<IndicatorValueRevision>();
     public DbSet<DataSharingConsent> DataSharingConsents => Set<DataSharingConsent>();
     public DbSet<Purchasing.PurchaseLine> PurchaseLines => Set<Purchasing.PurchaseLine>();
@@ -52,13 +53,15 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public int[] FundedPartnerships { get; set; } = [];
     public int FunderId { get; set; }
     public int[] VisibleDistricts { get; set; } = [];
+    /// <summary>The consortia the caller administers (admins only): whose API keys it may see.</summary>
+    public int[] AdministeredConsortia { get; set; } = [];
 
     /// <summary>Clears any caller's scope (a pooled context may still carry the last one).</summary>
     public ConsortiumDb WithFullAccess()
     {
         Unrestricted = true;
         DirectoryOnly = false;
-        VisibleConsortia = FundedPartnerships = VisibleDistricts = [];
+        VisibleConsortia = FundedPartnerships = VisibleDistricts = AdministeredConsortia = [];
         FunderId = 0;
         return this;
     }
@@ -106,9 +109,15 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
             || (v.District.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId))
                 && v.Indicator.Consents.Any(c => c.DistrictId == v.DistrictId && c.SharedWithFunders)));
         model.Entity<Purchasing.PurchaseLine>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
-        // Admins read the trail of their consortia and of their member districts' own records.
-        model.Entity<Access.AuditEntry>().HasQueryFilter(a => Unrestricted || (a.ConsortiumId != null && VisibleConsortia.Contains(a.ConsortiumId.Value))
-            || (a.DistrictId != null && VisibleDistricts.Contains(a.DistrictId.Value)));
+        // Admins read the trail of their consortia, and of their member districts' own records (a district's
+        // local fields, its schools), which belong to no one consortium. A change in a consortium is never
+        // shown through the acting district: that district may be a member of other consortia too.
+        model.Entity<Access.AuditEntry>().HasQueryFilter(a => Unrestricted || (a.ConsortiumId != null
+            ? VisibleConsortia.Contains(a.ConsortiumId.Value)
+            : a.DistrictId != null && VisibleDistricts.Contains(a.DistrictId.Value)));
+        // Only admins of every consortium a key acts in learn that it exists; to everyone else, node(id) is null.
+        model.Entity<Access.ApiKey>().HasQueryFilter(k => Unrestricted
+            || (AdministeredConsortia.Length > 0 && k.Consortia.Any() && k.Consortia.All(c => AdministeredConsortia.Contains(c.ConsortiumId))));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

@@ -64,6 +64,8 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await Access.ApiKeyConsortium.BackfillAsync(db, logger, cancellationToken);
+
         if (options.Provider == DatabaseProvider.Sqlite)
             // Readers no longer wait for a writer; matters as soon as two districts use the server at once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

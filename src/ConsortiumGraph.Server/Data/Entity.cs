@@ -7,7 +7,7 @@ public abstract class Entity
 }
 
 /// <summary>
-/// An entity that several districts edit (partnerships, agreements, decisions). <see cref="Revision"/>
+/// An entity that several callers edit (partnerships, agreements, decisions, commitments, indicator values). <see cref="Revision"/>
 /// is an optimistic-concurrency token: an update whose revision is stale changes no row, and the
 /// mutation answers with a conflict instead of silently overwriting another district's change.
 /// </summary>

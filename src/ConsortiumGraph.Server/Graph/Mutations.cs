@@ -183,8 +183,7 @@ public static class MutationFields
             foreach (var (_, source) in later) changes[source] = Access.AuditEntry.Changed(source);
             audited.AddRange(later);
             await db.SaveChangesAsync(ct);
-            var (consortium, district) = await Access.AuditScope.OfAsync(db, value, caller);
-            Access.AuditEntry.Complete(audited, changes, consortium, district);
+            Access.AuditEntry.Complete(audited, changes, await Access.AuditScope.OfAsync(db, value));
             db.AuditEntries.AddRange(audited.Select(a => a.Entry));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

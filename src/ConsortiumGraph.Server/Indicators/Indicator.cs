@@ -22,8 +22,11 @@ public sealed class Indicator : Entity
     public List<DataSharingConsent> Consents { get; set; } = [];
 }
 
-/// <summary>A district's reported value of an indicator for one period (a school year such as "2024-25", or a term).</summary>
-public sealed class IndicatorValue : Entity
+/// <summary>
+/// A district's reported value of an indicator for one period (a school year such as "2024-25", or a term).
+/// Revised, so that two concurrent re-reports cannot both replace the same value and lose one from the history.
+/// </summary>
+public sealed class IndicatorValue : RevisedEntity
 {
     public int IndicatorId { get; set; }
     public Indicator Indicator { get; set; } = null!;

@@ -230,6 +230,9 @@ public static partial class IndicatorMutations
                     Value = existing.Value, StudentCount = existing.StudentCount, ReportedAt = existing.ReportedAt, ReplacedAt = m.Now,
                 });
                 (existing.Value, existing.StudentCount, existing.ReportedAt) = (value!.Value, entry.StudentCount, m.Now);
+                // The save is conditional on the revision read here: of two concurrent re-reports, one
+                // gets CONFLICT instead of both replacing the same value (which lost one from the history).
+                existing.Revise();
             }
             stored.Add(existing);
         }

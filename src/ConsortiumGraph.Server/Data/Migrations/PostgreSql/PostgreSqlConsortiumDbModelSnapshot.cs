@@ -77,6 +77,30 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Access.ApiKeyConsortium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId");
+
+                    b.HasIndex("ApiKeyId", "ConsortiumId")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeyConsortia");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Access.AuditEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -265,6 +289,10 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .HasColumnType("date");
 
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int?>("SchoolId")
@@ -679,6 +707,10 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("StudentCount")
                         .HasColumnType("integer");
 
@@ -952,6 +984,25 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.HasIndex("DistrictId", "Name");
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Access.ApiKeyConsortium", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Access.ApiKey", "ApiKey")
+                        .WithMany("Consortia")
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ApiKey");
+
+                    b.Navigation("Consortium");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Agreements.Agreement", b =>
@@ -1237,6 +1288,11 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Access.ApiKey", b =>
+                {
+                    b.Navigation("Consortia");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Agreements.Agreement", b =>

@@ -70,6 +70,28 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Access.ApiKeyConsortium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId");
+
+                    b.HasIndex("ApiKeyId", "ConsortiumId")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeyConsortia");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Access.AuditEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -248,6 +270,10 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SchoolId")
@@ -640,6 +666,10 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StudentCount")
                         .HasColumnType("INTEGER");
 
@@ -899,6 +929,25 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.HasIndex("DistrictId", "Name");
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Access.ApiKeyConsortium", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Access.ApiKey", "ApiKey")
+                        .WithMany("Consortia")
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ApiKey");
+
+                    b.Navigation("Consortium");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Agreements.Agreement", b =>
@@ -1184,6 +1233,11 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Access.ApiKey", b =>
+                {
+                    b.Navigation("Consortia");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Agreements.Agreement", b =>
