@@ -7,6 +7,7 @@ using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.PluginHost;
 using GraphQL;
 using GraphQL.SystemTextJson;
+using GraphQL.Transport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,14 +103,14 @@ public static class BenchHost
 public sealed class InProcessGraph : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly IDocumentExecuter _executer;
+    private readonly GraphQLExecution _execution;
     private readonly GraphQLSerializer _serializer = new();
     private readonly IHttpContextAccessor _http;
 
     private InProcessGraph(WebApplication app)
     {
         _app = app;
-        _executer = app.Services.GetRequiredService<IDocumentExecuter>();
+        _execution = app.Services.GetRequiredService<GraphQLExecution>();
         _http = app.Services.GetRequiredService<IHttpContextAccessor>();
     }
 
@@ -128,14 +129,8 @@ public sealed class InProcessGraph : IAsyncDisposable
     {
         await using var scope = _app.Services.CreateAsyncScope();
         _http.HttpContext = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
-        var result = await _executer.ExecuteAsync(new ExecutionOptions
-        {
-            Schema = _app.Services.GetRequiredService<LiveSchema>().Schema,
-            Query = document,
-            Variables = _serializer.Deserialize<Inputs>(variables.ToJsonString()),
-            RequestServices = scope.ServiceProvider,
-            User = user,
-        });
+        var (result, _) = await _execution.ExecuteAsync(new GraphQLRequest { Query = document, Variables = _serializer.Deserialize<Inputs>(variables.ToJsonString()) },
+            new GraphQLCall(scope.ServiceProvider, user, "in-process", QueriesOnly: false, Root: null, default));
         await _serializer.WriteAsync(output, result);
         return result;
     }

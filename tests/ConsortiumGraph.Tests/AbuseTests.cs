@@ -80,7 +80,7 @@ public sealed class AbuseTests(SqliteServer server) : IClassFixture<SqliteServer
     }
 
     /// <summary>A computed field that takes a minute, unless the request is cancelled.</summary>
-    private sealed class SlowPlugin : ConsortiumGraph.Plugins.IDistrictPlugin
+    internal sealed class SlowPlugin : ConsortiumGraph.Plugins.IDistrictPlugin
     {
         public ConsortiumGraph.Plugins.PluginManifest Manifest { get; } = new() { Key = "slow", Districts = ["5000310"], Version = "1.0.0", Description = "Slow." };
 

@@ -199,7 +199,10 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
         Assert.Equal("INVALID_RANGE", ErrorCode(await server.PostAsync(common, new { ids = new[] { riverside }, from = "2026-02-01", to = "2026-01-01" })));
         Assert.Equal("INVALID_RANGE", ErrorCode(await server.PostAsync("""{ district(code: "5000310") { calendar(from: "2020-01-01", to: "2026-01-01") { date } } }""")));
         var tooMany = Enumerable.Repeat(riverside, 101).ToArray();
-        Assert.Equal("OUT_OF_RANGE", ErrorCode(await server.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = tooMany })));
+        // Refused in validation, before anything runs: a request error, HTTP 400.
+        var (status, body) = await server.SendAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = tooMany });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Equal("TOO_MANY_ITEMS", ErrorCode(JsonDocument.Parse(body).RootElement));
     }
 
     // Both providers must answer with the same bytes, so both suites match one snapshot file.

@@ -25,6 +25,8 @@ public sealed class AuthOptions
     /// <summary>Serve <c>/dev/tokens</c>, tokens for the demo users; on only in Development by default.</summary>
     public bool? DevTokens { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>How far a token's times may be off this server's clock; a WebSocket opened with a token closes this long after its <c>exp</c>.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class Authentication
@@ -60,7 +62,7 @@ public static class Authentication
                     ValidateIssuerSigningKey = true,
                     NameClaimType = "sub",
                     RoleClaimType = Roles.RoleClaim,
-                    ClockSkew = TimeSpan.FromMinutes(1),
+                    ClockSkew = options.ClockSkew,
                 };
             });
         return services;

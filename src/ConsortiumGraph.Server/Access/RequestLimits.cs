@@ -18,6 +18,10 @@ public sealed class RequestLimits
     public int MaxAliases { get; set; } = 30;
     /// <summary>Most fields selected at the root of one operation: TOO_MANY_ROOT_FIELDS.</summary>
     public int MaxRootFields { get; set; } = 20;
+    /// <summary>Most items in any list a request sends (an argument, or a list in an input): TOO_MANY_ITEMS.</summary>
+    public int MaxListItems { get; set; } = 100;
+    /// <summary>Most items in a bulk upload list (reportIndicatorValues' values): TOO_MANY_ITEMS.</summary>
+    public int MaxBulkItems { get; set; } = 1000;
     /// <summary>How long one request may execute: TIMEOUT (503).</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Answer introspection (__schema, __type); turn off in production if the schema is not public.</summary>
@@ -30,7 +34,8 @@ public sealed class QueryShapeRule(RequestLimits limits) : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var operation = context.Operation;
-        var roots = operation.SelectionSet.Selections.Count;
+        // Root fields are counted through fragments and inline fragments: `{ ... on Query { a0: x ... } }` selects them too.
+        var roots = RootFields(context.Document, operation.SelectionSet, []);
         if (roots > limits.MaxRootFields)
             context.ReportError(new LimitError(context, "TOO_MANY_ROOT_FIELDS", $"The operation selects {roots} root fields; at most {limits.MaxRootFields} are allowed.", operation));
         var aliases = 0;
@@ -39,6 +44,32 @@ public sealed class QueryShapeRule(RequestLimits limits) : ValidationRuleBase
             if (field.Alias is not null && ++aliases == limits.MaxAliases + 1)
                 ctx.ReportError(new LimitError(ctx, "TOO_MANY_ALIASES", $"The operation uses more than {limits.MaxAliases} aliases.", field));
         }));
+    }
+
+    /// <summary>Fields a selection set selects at its own level, through fragments; a fragment spread twice counts twice, a cycle (invalid anyway) once.</summary>
+    private static int RootFields(GraphQLDocument document, GraphQLSelectionSet selections, HashSet<string> spreading)
+    {
+        var count = 0;
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField:
+                    count++;
+                    break;
+                case GraphQLInlineFragment inline:
+                    count += RootFields(document, inline.SelectionSet, spreading);
+                    break;
+                case GraphQLFragmentSpread spread:
+                    var name = spread.FragmentName.Name.StringValue;
+                    if (document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name) is not { } fragment
+                        || !spreading.Add(name)) break;
+                    count += RootFields(document, fragment.SelectionSet, spreading);
+                    spreading.Remove(name);
+                    break;
+            }
+        }
+        return count;
     }
 }
 

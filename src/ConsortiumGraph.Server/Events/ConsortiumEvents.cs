@@ -9,7 +9,9 @@ namespace ConsortiumGraph.Events;
 public sealed record ConsortiumEvent(string Kind, int EntityId)
 {
     public const string VoteCast = "VoteCast", DecisionClosed = "DecisionClosed", CommitmentChanged = "CommitmentChanged",
-        PartnershipStatusChanged = "PartnershipStatusChanged", AgreementSigned = "AgreementSigned";
+        PartnershipStatusChanged = "PartnershipStatusChanged", AgreementSigned = "AgreementSigned",
+        // Not a subscription field: closes the WebSockets opened with the key, on every instance.
+        ApiKeyRevoked = "ApiKeyRevoked";
 
     /// <summary>The events a committed mutation caused, read from its audit entries (so they exist only for changes that were saved).</summary>
     public static IEnumerable<ConsortiumEvent> From(IEnumerable<(AuditEntry Entry, EntityEntry Source)> changes)
@@ -35,6 +37,9 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
                     break;
                 case Agreements.Signature signature:
                     yield return new(AgreementSigned, signature.AgreementId);
+                    break;
+                case ApiKey key when key.RevokedAt is not null && entry.Changes.Contains("\"RevokedAt\""):
+                    yield return new(ApiKeyRevoked, key.Id);
                     break;
             }
         }

@@ -1,72 +1,80 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using ConsortiumGraph.Access;
+using ConsortiumGraph.Graph;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Events;
-
-/// <summary><c>Subscriptions:*</c>: how many WebSocket connections the instance takes, and subscriptions each.</summary>
-public sealed class SubscriptionOptions
-{
-    public int MaxConnections { get; set; } = 1000;
-    public int MaxSubscriptionsPerConnection { get; set; } = 50;
-    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
-}
 
 /// <summary>
 /// GraphQL over WebSocket with the graphql-transport-ws protocol (the graphql-ws npm client's): the
 /// connection authenticates in connection_init (an Authorization or X-Api-Key entry in its payload,
 /// like the HTTP headers), then each subscribe runs its document once per event, in a request scope of
-/// its own, as the connection's caller. Queries and mutations sent as subscribe answer once and complete.
+/// its own, as the connection's caller, through the same execution path as HTTP. Queries and mutations
+/// sent as subscribe answer once and complete. The connection closes with 4403 when its credential
+/// expires or is revoked, and with 1008 when its subscriber falls too far behind.
 /// </summary>
 public sealed class GraphQLWebSocket
 {
     public const string Protocol = "graphql-transport-ws";
-    private static int _connections;
+    public const int CredentialEnded = 4403, TooSlow = 1008, TryAgainLater = 1013;
 
     private readonly HttpContext _http;
     private readonly WebSocket _socket;
     private readonly SubscriptionOptions _options;
-    private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly WebSocketConnections _connections;
+    private readonly string _address;
+    private readonly Channel<string> _outbox;
     private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new();
     private readonly CancellationTokenSource _closing;
+    private WebSocketConnections.Pool _pool = WebSocketConnections.Pool.Pending;
     private bool _acknowledged;
+    private DateTimeOffset? _credentialExpires;
+    private int? _apiKeyId;
+    private IDisposable? _revocations;
+    private int _closeOnce;
 
-    private GraphQLWebSocket(HttpContext http, WebSocket socket, SubscriptionOptions options)
+    private GraphQLWebSocket(HttpContext http, WebSocket socket, SubscriptionOptions options, WebSocketConnections connections, string address)
     {
-        (_http, _socket, _options) = (http, socket, options);
+        (_http, _socket, _options, _connections, _address) = (http, socket, options, connections, address);
         _closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.MaxQueuedMessages) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
     public static async Task AcceptAsync(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<SubscriptionOptions>();
+        var connections = http.RequestServices.GetRequiredService<WebSocketConnections>();
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(Protocol))
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             await http.Response.WriteAsync($"Use the {Protocol} subprotocol.");
             return;
         }
-        if (Interlocked.Increment(ref _connections) > options.MaxConnections)
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!connections.TryOpen(address))
         {
-            Interlocked.Decrement(ref _connections);
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await http.Response.WriteAsync("Too many WebSocket connections to this instance; retry later.");
+            await http.Response.WriteAsync("Too many WebSocket connections waiting for connection_init; retry later.");
             return;
         }
+        var connection = (GraphQLWebSocket?)null;
         try
         {
             using var socket = await http.WebSockets.AcceptWebSocketAsync(Protocol);
-            await new GraphQLWebSocket(http, socket, options).RunAsync();
+            connection = new GraphQLWebSocket(http, socket, options, connections, address);
+            await connection.RunAsync();
         }
         finally
         {
-            Interlocked.Decrement(ref _connections);
+            connections.Release(address, connection?._pool ?? WebSocketConnections.Pool.Pending);
         }
     }
 
@@ -84,6 +92,7 @@ public sealed class GraphQLWebSocket
         finally
         {
             foreach (var subscription in _subscriptions.Values) subscription.Dispose();
+            _revocations?.Dispose();
             // Answer the client's close frame, completing the closing handshake.
             if (_socket.State == WebSocketState.CloseReceived) await CloseAsync((int)WebSocketCloseStatus.NormalClosure, "Bye");
             _outbox.Writer.TryComplete();
@@ -103,8 +112,18 @@ public sealed class GraphQLWebSocket
         {
             case "connection_init":
                 if (_acknowledged) { await CloseAsync(4429, "Too many initialisation requests"); return; }
-                if (!await AuthenticateAsync(message)) { await CloseAsync(4403, "Forbidden: the credentials in connection_init did not verify"); return; }
+                if (!await AuthenticateAsync(message)) { await CloseAsync(CredentialEnded, "Forbidden: the credentials in connection_init did not verify"); return; }
+                var signedIn = _http.User.Identity?.IsAuthenticated == true;
+                var promoted = _connections.TryPromote(_address, signedIn);
+                // TryPromote left the pending pool either way: a refused connection holds no slot.
+                _pool = !promoted ? WebSocketConnections.Pool.None : signedIn ? WebSocketConnections.Pool.SignedIn : WebSocketConnections.Pool.Anonymous;
+                if (!promoted)
+                {
+                    await CloseAsync(TryAgainLater, signedIn ? "Too many connections to this instance; retry later." : "Too many anonymous connections; sign in, or retry later.");
+                    return;
+                }
                 _acknowledged = true;
+                WatchCredential();
                 Send(new { type = "connection_ack" });
                 break;
             case "ping":
@@ -140,7 +159,7 @@ public sealed class GraphQLWebSocket
         var apiKey = Entry(Authentication.ApiKeyHeader);
         if (authorization is null && apiKey is null)
         {
-            _http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            _http.User = new ClaimsPrincipal(new ClaimsIdentity());
             return true; // anonymous, as over HTTP
         }
         await using var scope = _http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
@@ -148,9 +167,42 @@ public sealed class GraphQLWebSocket
         if (authorization is not null) check.Request.Headers.Authorization = authorization;
         if (apiKey is not null) check.Request.Headers[Authentication.ApiKeyHeader] = apiKey;
         var result = await check.AuthenticateAsync();
-        if (!result.Succeeded) return false;
+        if (Authentication.PresentedInvalidCredentials(authorization is not null, apiKey is not null, result.Principal)) return false;
         _http.User = result.Principal!;
         return true;
+    }
+
+    /// <summary>
+    /// A connection lives no longer than the credential that opened it: it closes when a token's
+    /// <c>exp</c> passes, and when its API key is revoked (announced by the revocation, and checked
+    /// again before every delivery).
+    /// </summary>
+    private void WatchCredential()
+    {
+        var user = _http.User;
+        if (long.TryParse(user.FindFirst("exp")?.Value, out var exp))
+        {
+            _credentialExpires = DateTimeOffset.FromUnixTimeSeconds(exp) + _http.RequestServices.GetRequiredService<AuthOptions>().ClockSkew;
+            var left = _credentialExpires.Value - DateTimeOffset.UtcNow;
+            _ = Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, _closing.Token)
+                .ContinueWith(_ => CloseAsync(CredentialEnded, "Forbidden: the token expired"), TaskContinuationOptions.OnlyOnRanToCompletion);
+        }
+        if (int.TryParse(user.FindFirst(ApiKeyHandler.ApiKeyClaim)?.Value, out var key))
+        {
+            _apiKeyId = key;
+            _revocations = _http.RequestServices.GetRequiredService<EventHub>().Subscribe(e =>
+            {
+                if (e.Kind == ConsortiumEvent.ApiKeyRevoked && e.EntityId == key) _ = CloseAsync(CredentialEnded, "Forbidden: the API key was revoked");
+            });
+        }
+    }
+
+    private async Task<bool> CredentialStillValidAsync(IServiceProvider services)
+    {
+        if (_credentialExpires is { } expires && DateTimeOffset.UtcNow >= expires) return false;
+        if (_apiKeyId is not { } key) return true;
+        await using var db = await services.GetRequiredService<IDbContextFactory<Data.ConsortiumDb>>().CreateDbContextAsync(_closing.Token);
+        return await db.ApiKeys.AnyAsync(k => k.Id == key && k.RevokedAt == null, _closing.Token);
     }
 
     private async Task SubscribeAsync(string id, JsonElement payload)
@@ -159,20 +211,21 @@ public sealed class GraphQLWebSocket
         GraphQLRequest? request;
         try { request = serializer.Deserialize<GraphQLRequest>(payload.GetRawText()); }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException) { request = null; }
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        if (string.IsNullOrWhiteSpace(request?.Query) && string.IsNullOrWhiteSpace(request?.DocumentId))
         {
-            Send(new { id, type = "error", payload = new[] { new { message = "The payload has no `query`.", extensions = new { code = "QUERY_MISSING" } } } });
+            SendError(id, "QUERY_MISSING", "The payload has no `query` (nor a persisted `documentId`).");
             return;
         }
         if (_subscriptions.Count >= _options.MaxSubscriptionsPerConnection)
         {
-            Send(new { id, type = "error", payload = new[] { new { message = $"At most {_options.MaxSubscriptionsPerConnection} subscriptions per connection.", extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" } } } });
+            SendError(id, "TOO_MANY_SUBSCRIPTIONS", $"At most {_options.MaxSubscriptionsPerConnection} subscriptions per connection.");
             return;
         }
 
-        // Run once with no event: validates the document (access included) and answers queries and mutations.
-        var first = await ExecuteAsync(request, root: null);
-        if (!first.Executed)
+        // Run once with no event: checks the request's limits and validates the document (access included),
+        // and answers queries and mutations.
+        var (first, refused) = await ExecuteAsync(request, root: null);
+        if (refused is not null || !first.Executed)
         {
             Send(new { id, type = "error", payload = JsonDocument.Parse(serializer.Serialize(first)).RootElement.GetProperty("errors") });
             return;
@@ -184,9 +237,13 @@ public sealed class GraphQLWebSocket
             return;
         }
 
-        var events = Channel.CreateUnbounded<ConsortiumEvent>(new UnboundedChannelOptions { SingleReader = true });
+        // Bounded: events that arrive faster than this subscriber's document runs make it too slow, not a heap.
+        var events = Channel.CreateBounded<ConsortiumEvent>(new BoundedChannelOptions(_options.MaxQueuedMessages) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var hub = _http.RequestServices.GetRequiredService<EventHub>();
-        var registration = hub.Subscribe(e => events.Writer.TryWrite(e));
+        var registration = hub.Subscribe(e =>
+        {
+            if (e.Kind != ConsortiumEvent.ApiKeyRevoked && !events.Writer.TryWrite(e)) FallenBehind();
+        });
         _subscriptions[id] = new Unsubscriber(() => { registration.Dispose(); events.Writer.TryComplete(); });
         _ = Task.Run(async () =>
         {
@@ -194,7 +251,8 @@ public sealed class GraphQLWebSocket
             {
                 await foreach (var e in events.Reader.ReadAllAsync(_closing.Token))
                 {
-                    var result = await ExecuteAsync(request, e);
+                    var (result, _) = await ExecuteAsync(request, e, checkCredential: true);
+                    if (result is null) return;
                     // The field is null for events of other kinds, other filters, or rows the subscriber may not read.
                     if (result.Errors is { Count: > 0 } || (result.Data is GraphQL.Execution.RootExecutionNode root && root.SubFields?.Any(f => f.ToValue() is not null) == true))
                         SendResult(id, result, serializer);
@@ -204,29 +262,53 @@ public sealed class GraphQLWebSocket
         });
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, ConsortiumEvent? root)
+    /// <summary>Runs through the execution path every transport shares; null when the credential has ended (the connection is closing).</summary>
+    private async Task<(ExecutionResult Result, int? Refused)> ExecuteAsync(GraphQLRequest request, ConsortiumEvent? root, bool checkCredential = false)
     {
         // A request scope per event: its loaders, caller and database contexts see the data as it is now.
         await using var scope = _http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var services = scope.ServiceProvider;
-        return await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        if (checkCredential && !await CredentialStillValidAsync(services))
         {
-            Schema = services.GetRequiredService<PluginHost.LiveSchema>().Schema,
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            Root = root,
-            RequestServices = services,
-            User = _http.User,
-            CancellationToken = _closing.Token,
-        });
+            await CloseAsync(CredentialEnded, "Forbidden: the credential that opened this connection expired or was revoked");
+            return (null!, null);
+        }
+        var (result, refused) = await services.GetRequiredService<GraphQLExecution>().ExecuteAsync(request,
+            new GraphQLCall(services, _http.User, "websocket", QueriesOnly: false, root, _closing.Token));
+        return (result, refused);
     }
 
     private void SendResult(string id, ExecutionResult result, IGraphQLTextSerializer serializer) =>
-        _outbox.Writer.TryWrite($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":{serializer.Serialize(result)}}}");
+        Enqueue($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":{serializer.Serialize(result)}}}");
 
-    private void Send(object message) => _outbox.Writer.TryWrite(JsonSerializer.Serialize(message));
+    private void SendError(string id, string code, string message) =>
+        Send(new { id, type = "error", payload = new[] { new { message, extensions = new { code } } } });
+
+    private void Send(object message) => Enqueue(JsonSerializer.Serialize(message));
+
+    private void Enqueue(string text)
+    {
+        if (!_outbox.Writer.TryWrite(text) && !_closing.IsCancellationRequested) FallenBehind();
+    }
+
+    /// <summary>
+    /// The client reads slower than its subscriptions produce: drop what is queued and close with 1008.
+    /// A client that reads nothing cannot receive the close frame either, so the socket is aborted if the
+    /// close has not gone out within a few seconds; either way its queues are released.
+    /// </summary>
+    private void FallenBehind()
+    {
+        if (Interlocked.Exchange(ref _closeOnce, 1) == 1) return;
+        _outbox.Writer.TryComplete();
+        while (_outbox.Reader.TryRead(out _)) { }
+        foreach (var subscription in _subscriptions.Values) subscription.Dispose();
+        _ = Task.Run(async () =>
+        {
+            var close = _socket.CloseOutputAsync((WebSocketCloseStatus)TooSlow, $"Subscriber too slow: more than {_options.MaxQueuedMessages} messages queued", CancellationToken.None);
+            if (await Task.WhenAny(close, Task.Delay(TimeSpan.FromSeconds(5))) != close) _socket.Abort();
+            await _closing.CancelAsync();
+        });
+    }
 
     private async Task SendLoopAsync()
     {
@@ -235,11 +317,13 @@ public sealed class GraphQLWebSocket
             await foreach (var text in _outbox.Reader.ReadAllAsync(_closing.Token))
                 await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _closing.Token);
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { /* closed */ }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidOperationException) { /* closed */ }
     }
 
     private async Task<string?> ReceiveAsync()
     {
+        // A message is at most a request body: the same limit as HTTP's.
+        var limit = _http.RequestServices.GetRequiredService<RequestLimits>().MaxBodyBytes;
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         while (true)
@@ -247,19 +331,20 @@ public sealed class GraphQLWebSocket
             var received = await _socket.ReceiveAsync(buffer, _closing.Token);
             if (received.MessageType == WebSocketMessageType.Close) return null;
             message.Write(buffer, 0, received.Count);
-            if (message.Length > 256 * 1024) { await CloseAsync(4400, "Message too large"); return null; }
+            if (message.Length > limit) { await CloseAsync(4400, $"Message larger than {limit} bytes"); return null; }
             if (received.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
         }
     }
 
     private async Task CloseAsync(int code, string reason)
     {
+        if (Interlocked.Exchange(ref _closeOnce, 1) == 1) { await _closing.CancelAsync(); return; }
         try
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
         }
-        catch (WebSocketException) { /* already gone */ }
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException) { /* already gone */ }
         await _closing.CancelAsync();
     }
 

@@ -41,7 +41,7 @@ public static class GraphQLEndpoint
         if (Access.Authentication.PresentedInvalidCredentials(http))
         {
             await FailAsync(http, serializer, Json, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
-                "The credentials sent (a bearer token or an API key) are malformed, expired, revoked or not signed by a trusted key. Send valid ones, or none for public data.");
+                "The credentials sent are malformed, expired, revoked or not signed by a trusted key, or both a bearer token and an API key were sent. Send one valid credential, or none for public data.");
             return;
         }
 
@@ -111,72 +111,10 @@ public static class GraphQLEndpoint
             await FailAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has no `query` (nor a persisted `documentId`).");
             return;
         }
-        if (graphQLRequest.Query?.Length > limits.MaxDocumentLength)
-        {
-            await FailAsync(http, serializer, responseType, StatusCodes.Status400BadRequest, "DOCUMENT_TOO_LARGE",
-                $"The query has {graphQLRequest.Query.Length} characters; at most {limits.MaxDocumentLength} are allowed. Persisted documents have no such limit.");
-            return;
-        }
-
-        GraphQLDocument? document = null;
-        if (HttpMethods.IsGet(request.Method))
-        {
-            // GET must never change data; reject mutations before anything runs.
-            try { document = graphQLRequest.Query is null ? null : Parser.Parse(graphQLRequest.Query); }
-            catch (GraphQLSyntaxErrorException) { /* the executer reports the syntax error */ }
-            if (document is not null && SelectedOperation(document, graphQLRequest.OperationName) is { Operation: not OperationType.Query })
-            {
-                http.Response.Headers.Allow = "POST";
-                await FailAsync(http, serializer, responseType, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Send mutations with POST; GET runs queries only.");
-                return;
-            }
-        }
-
-        using var activity = Operations.Telemetry.Source.StartActivity("graphql " + (graphQLRequest.OperationName ?? "operation"));
-        activity?.SetTag("graphql.document.id", graphQLRequest.DocumentId);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(limits.ExecutionTimeout);
-        ExecutionResult result;
-        try
-        {
-            result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
-        {
-            Schema = http.RequestServices.GetRequiredService<PluginHost.LiveSchema>().Schema,
-            Query = graphQLRequest.Query,
-            Document = document,
-            OperationName = graphQLRequest.OperationName,
-            Variables = graphQLRequest.Variables,
-            Extensions = graphQLRequest.Extensions,
-            RequestServices = http.RequestServices,
-            DocumentId = graphQLRequest.DocumentId,
-            User = http.User,
-            CancellationToken = timeout.Token,
-        });
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
-        {
-            result = new ExecutionResult();
-        }
-        // The executer may report the cancellation inside the result rather than throw it.
-        if (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
-        {
-            await FailAsync(http, serializer, responseType, StatusCodes.Status503ServiceUnavailable, "TIMEOUT",
-                $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0} seconds and was stopped; nothing it changed was kept unless its mutation had completed. Ask for less.");
-            return;
-        }
-
-        var operationType = result.Operation?.Operation.ToString().ToLowerInvariant() ?? "invalid";
-        var outcome = !result.Executed ? "rejected" : result.Errors is { Count: > 0 } ? "errors" : "ok";
-        // The document's own name when the request did not give one.
-        var operationName = graphQLRequest.OperationName ?? result.Operation?.Name?.StringValue;
-        if (activity is not null && operationName is not null) activity.DisplayName = "graphql " + operationName;
-        activity?.SetTag("graphql.operation.name", operationName).SetTag("graphql.operation.type", operationType).SetTag("graphql.errors", result.Errors?.Count ?? 0)
-            .SetStatus(outcome == "ok" ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error);
-        Operations.Telemetry.Operations.Add(1, new("graphql.operation.type", operationType), new("outcome", outcome));
-        Operations.Telemetry.Duration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("graphql.operation.type", operationType));
-
-        http.Response.StatusCode = responseType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var (result, refused) = await http.RequestServices.GetRequiredService<GraphQLExecution>().ExecuteAsync(graphQLRequest,
+            new GraphQLCall(http.RequestServices, http.User, "http", QueriesOnly: HttpMethods.IsGet(request.Method), Root: null, http.RequestAborted));
+        if (refused == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        http.Response.StatusCode = refused ?? (responseType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         http.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -211,14 +149,6 @@ public static class GraphQLEndpoint
             problem = "`variables` and `extensions` must be URL-encoded JSON objects.";
         }
         return parsed;
-    }
-
-    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? name)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return string.IsNullOrEmpty(name)
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.Value == name);
     }
 
     /// <summary>The response type for the Accept header; none given means application/json, as older clients expect.</summary>

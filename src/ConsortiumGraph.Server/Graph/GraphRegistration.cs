@@ -53,6 +53,8 @@ public static class GraphRegistration
             services.AddHostedService(sp => sp.GetRequiredService<Events.PostgreSqlBackplane>());
         }
         services.AddSingleton(configuration.GetSection("Subscriptions").Get<Events.SubscriptionOptions>() ?? new Events.SubscriptionOptions());
+        services.AddSingleton<Events.WebSocketConnections>();
+        services.AddSingleton<GraphQLExecution>();
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddSingleton(limits);
         var persisted = configuration.GetSection("GraphQL:PersistedDocuments").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions();
@@ -73,6 +75,8 @@ public static class GraphRegistration
             // Who may read what, declared on the types (Access/FieldAccess.cs), and what one request may ask.
             .AddValidationRule<FieldAccessRule>(useForCachedDocuments: true)
             .AddValidationRule(new QueryShapeRule(limits))
+            .AddValidationRule(new ListLimitRule(limits), useForCachedDocuments: true)
+            .AddValidationRule<QueriesOnlyRule>(useForCachedDocuments: true)
             // Subscriptions run each event as a query on the event (Events/GraphQLWebSocket.cs), not as GraphQL.NET streams.
             .AddExecutionStrategy<GraphQL.Execution.ParallelExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddComplexityAnalyzer(o =>

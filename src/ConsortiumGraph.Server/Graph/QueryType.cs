@@ -15,7 +15,6 @@ namespace ConsortiumGraph.Graph;
 
 public sealed class QueryType : ObjectGraphType
 {
-    public const int MaxNodes = 100;
 
     public QueryType()
     {
@@ -27,13 +26,11 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID, as returned in any `id` field.")
             .Resolve(c => LoadNode(c, c.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
-            .Description($"The objects global IDs name, in the same order; null for IDs that name none. At most {MaxNodes} IDs.")
+            .Description("The objects global IDs name, in the same order; null for IDs that name none. At most GraphQL:Limits:MaxListItems IDs (100 unless the server says otherwise).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global IDs.")
             .Resolve(c =>
             {
-                var ids = c.GetArgument<List<string>>("ids");
-                if (ids.Count > MaxNodes)
-                    throw new ExecutionError($"`ids` names {ids.Count} objects; at most {MaxNodes} are allowed.") { Code = "OUT_OF_RANGE" };
+                var ids = c.GetArgument<List<string>>("ids"); // at most MaxListItems: ListLimitRule checked it
                 return ids.Select(id => LoadNode(c, id)).ToList();
             });
 

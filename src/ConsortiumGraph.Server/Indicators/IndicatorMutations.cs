@@ -74,7 +74,9 @@ public sealed class ReportIndicatorValuesInputType : InputObjectGraphType<Report
         Description = "A district's values of the consortium's indicators for one period. A value already reported for the period is replaced; the old one is kept in its history.";
         Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The reporting district.");
         Field(i => i.Period).Description("A school year (2025-26), or a term of one (2025-26 T1, 2025-26 S2).");
-        Field(i => i.Values, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueInputType>>>)).Description("One value per indicator (at most 100).");
+        Field(i => i.Values, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueInputType>>>))
+            .Description("One value per indicator: at least one, and at most GraphQL:Limits:MaxBulkItems (1000 unless the server says otherwise).")
+            .WithMetadata(Access.ListLimitRule.Bulk, true);
     }
 }
 
@@ -187,7 +189,8 @@ public static partial class IndicatorMutations
         if (PeriodPattern().Match(input.Period ?? "") is not { Success: true } period
             || int.Parse(period.Groups[2].Value) != (int.Parse(period.Groups[1].Value) + 1) % 100)
             m.Invalid("INVALID_PERIOD", "`period` is a school year such as 2025-26, or a term of one: 2025-26 T1 (terms), S1 (semesters) or Q1 (quarters).", "period");
-        if (input.Values.Count is 0 or > 100) m.Invalid("OUT_OF_RANGE", "Report between 1 and 100 values at once.", "values");
+        // The most a report may hold is checked before execution (ListLimitRule, TOO_MANY_ITEMS).
+        if (input.Values.Count == 0) m.Invalid("OUT_OF_RANGE", "Report at least one value.", "values");
         if (district is null || m.Failed) return null;
         if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 

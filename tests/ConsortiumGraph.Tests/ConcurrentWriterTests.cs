@@ -1,0 +1,160 @@
+using System.Text.Json;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>
+/// 50 writers at once on one row, on SQLite and PostgreSQL: what is stored is exactly what was
+/// acknowledged, and every writer that lost was told so with a typed error, never silently overwritten.
+/// </summary>
+public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ConsortiumServer
+{
+    private const int Writers = 50;
+    // The sample plugins' districts have rules of their own on votes and commitments; these tests are about races.
+    private static readonly string[] PluginDistricts = ["5000310", "5000420"];
+
+    /// <summary>Runs the writers together and returns each one's payload.</summary>
+    private async Task<JsonElement[]> BurstAsync(string mutation, string inputType, Func<int, object> input)
+    {
+        var token = await server.TokenAsync();
+        var query = $"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ errors {{ __typename code }} }} }}";
+        using var start = new SemaphoreSlim(0);
+        var writers = Enumerable.Range(0, Writers).Select(async i =>
+        {
+            await start.WaitAsync();
+            return (await server.QueryAsync(query, new { input = input(i) }, token)).GetProperty(mutation);
+        }).ToList();
+        start.Release(Writers);
+        return await Task.WhenAll(writers);
+    }
+
+    private static bool Acknowledged(JsonElement payload) => payload.GetProperty("errors").GetArrayLength() == 0;
+
+    private static void AssertLosersWereTold(IEnumerable<JsonElement> payloads, params string[] codes) =>
+        Assert.All(payloads.Where(p => !Acknowledged(p)), p => Assert.Contains(p.GetProperty("errors")[0].GetProperty("code").GetString(), codes));
+
+    [DatabaseFact]
+    public async Task Progress_reports_on_one_commitment_serialize_and_none_is_stored_after_done()
+    {
+        int commitment, revision;
+        await using (var db = server.OpenDatabase())
+        {
+            var open = await db.Commitments.Where(c => c.Status == Commitments.CommitmentStatus.OnTrack || c.Status == Commitments.CommitmentStatus.Planned)
+                .OrderBy(c => c.Id).Select(c => new { c.Id, c.Revision }).FirstAsync();
+            (commitment, revision) = (open.Id, open.Revision);
+        }
+        var run = Guid.NewGuid().ToString("N");
+        var payloads = await BurstAsync("reportProgress", "ReportProgressInput", i => new
+        {
+            commitmentId = GlobalId.Encode("Commitment", commitment),
+            status = i == Writers / 2 ? "DONE" : i % 2 == 0 ? "ON_TRACK" : "AT_RISK",
+            note = $"{run} {i}",
+        });
+        AssertLosersWereTold(payloads, "CONFLICT", "COMMITMENT_CLOSED");
+
+        await using var check = server.OpenDatabase();
+        var stored = await check.ProgressUpdates.Where(p => p.CommitmentId == commitment && p.Note!.StartsWith(run)).OrderBy(p => p.Id).ToListAsync();
+        Assert.Equal(payloads.Count(Acknowledged), stored.Count);
+        Assert.NotEmpty(stored);
+        var done = stored.FindIndex(p => p.Status == Commitments.CommitmentStatus.Done);
+        Assert.True(done == -1 || done == stored.Count - 1, $"{stored.Count - done - 1} reports were stored after DONE");
+        var saved = await check.Commitments.SingleAsync(c => c.Id == commitment);
+        Assert.Equal(stored[^1].Status, saved.Status);
+        Assert.Equal(revision + stored.Count, saved.Revision);
+    }
+
+    [DatabaseFact]
+    public async Task Concurrent_re_reports_of_one_indicator_value_keep_every_replaced_value_in_its_history()
+    {
+        Indicators.IndicatorValue value;
+        string district, indicator;
+        await using (var db = server.OpenDatabase())
+        {
+            value = await db.IndicatorValues.Include(v => v.Revisions).Include(v => v.Indicator).Include(v => v.District)
+                .Where(v => v.Indicator.Unit != "percent").OrderBy(v => v.Id).FirstAsync();
+            (district, indicator) = (GlobalId.Encode("District", value.DistrictId), value.Indicator.Code);
+        }
+        var payloads = await BurstAsync("reportIndicatorValues", "ReportIndicatorValuesInput", i => new
+        {
+            districtId = district, period = value.Period,
+            values = new[] { new { indicator, value = 10_000.0 + i, studentCount = 100 + i } },
+        });
+        AssertLosersWereTold(payloads, "CONFLICT");
+        var acknowledged = payloads.Select((p, i) => (p, i)).Where(x => Acknowledged(x.p)).Select(x => 10_000.0 + x.i).ToHashSet();
+        Assert.NotEmpty(acknowledged);
+
+        await using var check = server.OpenDatabase();
+        var saved = await check.IndicatorValues.Include(v => v.Revisions).SingleAsync(v => v.Id == value.Id);
+        var replaced = saved.Revisions.Where(r => value.Revisions.All(old => old.Id != r.Id)).Select(r => r.Value).ToList();
+        // The history is a chain: the value before the burst, then every acknowledged value, each once.
+        Assert.Equal(acknowledged.Count, replaced.Count);
+        Assert.Equal(acknowledged.Append(value.Value).Order(), replaced.Append(saved.Value).Order());
+        Assert.Equal(value.Revision + acknowledged.Count, saved.Revision);
+    }
+
+    [DatabaseFact]
+    public async Task Concurrent_votes_store_one_vote_per_district_and_only_the_acknowledged_ones()
+    {
+        int decision;
+        int[] voters;
+        await using (var db = server.OpenDatabase())
+        {
+            var open = (await db.Decisions.Where(d => d.Status == Decisions.DecisionStatus.Open)
+                    .Include(d => d.Votes).Include(d => d.Partnership).ThenInclude(p => p.Members).ThenInclude(m => m.District).OrderBy(d => d.Id).ToListAsync())
+                .Select(d => new { d.Id, Voters = d.Partnership.Members.Where(m => d.Votes.All(v => v.DistrictId != m.DistrictId) && !PluginDistricts.Contains(m.District.Code)).Select(m => m.DistrictId).ToList() })
+                .First(d => d.Voters.Count >= 2);
+            (decision, voters) = (open.Id, [.. open.Voters]);
+        }
+        var before = await CountAsync(db => db.Votes.CountAsync(v => v.DecisionId == decision));
+        // Several writers per district: only one of each may count.
+        var payloads = await BurstAsync("castVote", "CastVoteInput", i => new
+        {
+            decisionId = GlobalId.Encode("Decision", decision), districtId = GlobalId.Encode("District", voters[i % voters.Length]), choice = i % 3 == 0 ? "NO" : "ABSTAIN",
+        });
+        AssertLosersWereTold(payloads, "CONFLICT", "ALREADY_VOTED", "DECISION_CLOSED");
+
+        await using var check = server.OpenDatabase();
+        var votes = await check.Votes.Where(v => v.DecisionId == decision).ToListAsync();
+        Assert.Equal(before + payloads.Count(Acknowledged), votes.Count);
+        Assert.Equal(votes.Count, votes.Select(v => v.DistrictId).Distinct().Count());
+    }
+
+    [DatabaseFact]
+    public async Task Concurrent_signatures_store_one_per_district_and_only_the_acknowledged_ones()
+    {
+        int agreement;
+        int[] signers;
+        await using (var db = server.OpenDatabase())
+        {
+            var unsigned = (await db.Agreements.Include(a => a.Signatures).Include(a => a.Partnership).ThenInclude(p => p.Members).ThenInclude(m => m.District)
+                    .OrderBy(a => a.Id).ToListAsync())
+                .Select(a => new { a.Id, Signers = a.Partnership.Members.Where(m => a.Signatures.All(s => s.DistrictId != m.DistrictId) && !PluginDistricts.Contains(m.District.Code)).Select(m => m.DistrictId).ToList() })
+                .First(a => a.Signers.Count >= 2);
+            (agreement, signers) = (unsigned.Id, [.. unsigned.Signers]);
+        }
+        var before = await CountAsync(db => db.Signatures.CountAsync(s => s.AgreementId == agreement));
+        var payloads = await BurstAsync("signAgreement", "SignAgreementInput", i => new
+        {
+            agreementId = GlobalId.Encode("Agreement", agreement), districtId = GlobalId.Encode("District", signers[i % signers.Length]), signedBy = $"Superintendent {i}",
+        });
+        AssertLosersWereTold(payloads, "CONFLICT", "ALREADY_SIGNED");
+
+        await using var check = server.OpenDatabase();
+        var signatures = await check.Signatures.Where(s => s.AgreementId == agreement).ToListAsync();
+        Assert.Equal(before + payloads.Count(Acknowledged), signatures.Count);
+        Assert.Equal(signatures.Count, signatures.Select(s => s.DistrictId).Distinct().Count());
+    }
+
+    private async Task<int> CountAsync(Func<Data.ConsortiumDb, Task<int>> count)
+    {
+        await using var db = server.OpenDatabase();
+        return await count(db);
+    }
+}
+
+public sealed class SqliteConcurrentWriterTests(SqliteServer server) : ConcurrentWriterTests<SqliteServer>(server);
+
+public sealed class PostgreSqlConcurrentWriterTests(PostgreSqlServer server) : ConcurrentWriterTests<PostgreSqlServer>(server), IPostgreSqlSuite;
