@@ -168,6 +168,65 @@ public abstract class TenantIsolationTests<TServer>(TServer server) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
+    [DatabaseFact]
+    public async Task A_subscriber_of_one_consortium_hears_nothing_of_the_other_even_from_a_district_in_both()
+    {
+        var riverside = await server.TokenAsync("staff-5000310");
+        var scopedKey = await CreateKeyAsync(new { name = $"Valley live {Guid.NewGuid():N}", role = "DISTRICT_STAFF", districtCodes = new[] { "5000310" } }, AdminOf(UpperValley));
+        AssertOk(scopedKey);
+        const string Subscription = "subscription { commitmentChanged { id partnership { consortium { id } } } }";
+        await using var admin = await GraphQLWebSocketClient.ConnectAsync(server, AdminOf(UpperValley));
+        var keyed = await GraphQLWebSocketClient.ConnectAsync(server, init: false);
+        await using var _ = keyed;
+        await keyed.SendAsync(new { type = "connection_init", payload = new Dictionary<string, string> { ["X-Api-Key"] = scopedKey.GetProperty("apiKey").GetProperty("secret").GetString()! } });
+        Assert.Equal("connection_ack", (await keyed.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        foreach (var socket in new[] { admin, keyed })
+            await socket.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Subscription } });
+        await Task.Delay(300);
+
+        var northern = await OpenCommitmentAsync(Northern, "5000310");
+        var valley = await OpenCommitmentAsync(UpperValley, "5000310");
+        foreach (var commitment in new[] { northern, valley })
+            AssertOk((await server.QueryAsync($"mutation($input: ReportProgressInput!) {{ reportProgress(input: $input) {{ commitment {{ id }} {Errors} }} }}",
+                new { input = new { commitmentId = commitment, status = "AT_RISK" } }, riverside)).GetProperty("reportProgress"));
+
+        // The first event each hears is the Upper Valley one: the Northern change was never sent to them.
+        foreach (var socket in new[] { admin, keyed })
+        {
+            var heard = (await socket.ReceiveAsync())!.Value.GetProperty("payload").GetProperty("data").GetProperty("commitmentChanged");
+            Assert.Equal(valley, heard.GetProperty("id").GetString());
+            Assert.Equal(ConsortiumId(UpperValley), heard.GetProperty("partnership").GetProperty("consortium").GetProperty("id").GetString());
+        }
+    }
+
+    [DatabaseFact]
+    public async Task Csv_exports_answer_an_admin_of_one_consortium_only_about_its_own()
+    {
+        using var client = server.CreateClient();
+        async Task<(HttpStatusCode, string)> Get(string path, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        var rollup = $"/reports/rollup.csv?consortiumId={ConsortiumId(Northern)}&indicator=ATTENDANCE_RATE&groupBy=DISTRICT";
+        Assert.Equal(HttpStatusCode.OK, (await Get(rollup, AdminOf(Northern))).Item1);
+        var (status, body) = await Get(rollup, AdminOf(UpperValley));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("NOT_FOUND", body);
+        (status, _) = await Get(rollup, server.TokenFor("district-staff", districts: ["5000310"], consortia: [ConsortiumId(UpperValley)]));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+
+        // Tri-State funds only Northern partnerships: an Upper Valley admin's export of it has no row of them.
+        var funding = $"/reports/funding.csv?funderId={GlobalId.Encode("Funder", 1)}";
+        var (_, northernCsv) = await Get(funding, AdminOf(Northern));
+        Assert.Contains("Proficiency-Based Learning Grant", northernCsv);
+        var (_, valleyCsv) = await Get(funding, AdminOf(UpperValley));
+        Assert.DoesNotContain("Proficiency-Based Learning Grant", valleyCsv);
+        Assert.DoesNotContain("Summer Bridge Program", valleyCsv);
+    }
+
     /// <summary>Each role's rows, as the access rules define them, counted straight from the database.</summary>
     private sealed record Scope(string Name, string Token, int[] Consortia, int[] Partnerships);
 

@@ -104,8 +104,7 @@ public static class AuditScope
             Indicators.Indicator i => (i.ConsortiumId, null),
             Indicators.DataSharingConsent consent => (await ConsortiumOfIndicator(consent.IndicatorId), consent.DistrictId),
             // A key over several consortia is in no single consortium's trail (admins of all of them see the key itself).
-            ApiKey { Consortia: [var only] } => (only.ConsortiumId, null),
-            ApiKey => (null, null),
+            ApiKey key => (await db.ApiKeyConsortia.Where(c => c.ApiKeyId == key.Id).Select(c => c.ConsortiumId).ToListAsync() is [var only] ? only : null, null),
             _ => throw new InvalidOperationException($"No audit scope for {changed?.GetType().Name ?? "null"}: say which consortium or district the change belongs to."),
         };
         return _ => scope;

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Plugins.Testing;
+using ConsortiumGraph.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>
+/// Every mutation writes its audit entries: the operation, the caller, the entity, each field before and
+/// after, and the consortium (or, for a district's own records, the district) whose admins may read it.
+/// A mutation in the schema without a row here fails the test.
+/// </summary>
+public sealed class AuditTrailTests
+{
+    private const int Northern = 1;
+
+    /// <summary>In order: later rows act on what earlier ones made. Entity: a row type the entry must name; district: the entry is a district's own record.</summary>
+    private static readonly (string Mutation, string InputType, string Entity, bool DistrictRecord, Func<Ids, object> Input)[] Rows =
+    [
+        ("createPartnership", "CreatePartnershipInput", "Partnership", false, ids => new
+        {
+            consortiumId = ids.Consortium, name = "Audited Partnership", kind = "ADVOCACY", leadDistrictId = ids.Lead, memberDistrictIds = new[] { ids.Lead, ids.Member },
+            decisionRights = new[] { new { area = "budget", rule = "MAJORITY" } }, agreementTitle = "MOU", agreementTerms = "Terms.",
+        }),
+        ("joinPartnership", "JoinPartnershipInput", "PartnershipMember", false, ids => new { partnershipId = ids.Partnership(), districtId = ids.Joiner }),
+        ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Lead, signedBy = "Superintendent" }),
+        ("createCommitment", "CreateCommitmentInput", "Commitment", false, ids => new { partnershipId = ids.Partnership(), districtId = ids.Lead, title = "Audited commitment" }),
+        ("reportProgress", "ReportProgressInput", "ProgressUpdate", false, ids => new { commitmentId = ids.Commitment(), status = "ON_TRACK", note = "audited note" }),
+        ("proposeDecision", "ProposeDecisionInput", "Decision", false, ids => new { partnershipId = ids.Partnership(), area = "budget", title = "Audited decision", deadline = "2026-11-01T00:00:00Z" }),
+        ("castVote", "CastVoteInput", "Vote", false, ids => new { decisionId = ids.Decision(), districtId = ids.Lead, choice = "YES", comment = "audited vote" }),
+        ("setLocalFields", "SetLocalFieldsInput", "LocalFieldValue", true, ids => new { id = ids.Riverside, plugin = "riverside", values = new { nextBoardMeeting = "2026-12-14" } }),
+        ("createApiKey", "CreateApiKeyInput", "ApiKey", false, ids => new { name = "Audited key", role = "DISTRICT_STAFF", districtCodes = new[] { "3300710" }, consortiumIds = new[] { ids.Consortium } }),
+        ("revokeApiKey", "RevokeApiKeyInput", "ApiKey", false, ids => new { id = ids.ApiKey() }),
+        ("defineIndicator", "DefineIndicatorInput", "Indicator", false, ids => new { consortiumId = ids.Consortium, code = "AUDITED", name = "Audited", unit = "students", aggregation = "SUM" }),
+        ("reportIndicatorValues", "ReportIndicatorValuesInput", "IndicatorValue", false, ids => new { districtId = ids.Lead, period = "2025-26", values = new[] { new { indicator = "AUDITED", value = 5.0, studentCount = 40 } } }),
+        ("setDataSharingConsent", "SetDataSharingConsentInput", "DataSharingConsent", false, ids => new { districtId = ids.Lead, indicator = "AUDITED", sharedWithFunders = true }),
+    ];
+
+    /// <summary>The IDs the rows use, read from the database as the earlier rows left it.</summary>
+    private sealed class Ids(PluginTestHost host)
+    {
+        public string Consortium { get; } = GlobalId.Encode("Consortium", Northern);
+        public required string Lead, Member, Joiner, Riverside;
+
+        private string Read<T>(string type, Func<Data.ConsortiumDb, IQueryable<T>> query) where T : Data.Entity
+        {
+            using var db = host.OpenDatabase();
+            return GlobalId.Encode(type, query(db).OrderByDescending(e => e.Id).Select(e => e.Id).First());
+        }
+
+        public string Partnership() => Read("Partnership", db => db.Partnerships.Where(p => p.Name == "Audited Partnership"));
+        public string Agreement() => Read("Agreement", db => db.Agreements.Where(a => a.Partnership.Name == "Audited Partnership"));
+        public string Commitment() => Read("Commitment", db => db.Commitments.Where(c => c.Title == "Audited commitment"));
+        public string Decision() => Read("Decision", db => db.Decisions.Where(d => d.Title == "Audited decision"));
+        public string ApiKey() => Read("ApiKey", db => db.ApiKeys.Where(k => k.Name == "Audited key"));
+    }
+
+    [Fact]
+    public async Task Every_mutation_writes_who_what_before_and_after_and_whose_trail_it_is_in()
+    {
+        await using var host = new PluginTestHost { PluginsPath = ConsortiumServer.BuiltPlugins() };
+        var admin = host.TokenFor("consortium-admin", consortia: [GlobalId.Encode("Consortium", Northern)]);
+        var schema = host.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Rows.Select(r => r.Mutation).Order());
+
+        var ids = new Ids(host)
+        {
+            Lead = await host.DistrictIdAsync("3300710"), Member = await host.DistrictIdAsync("2300260"),
+            Joiner = await host.DistrictIdAsync("3300930"), Riverside = await host.DistrictIdAsync("5000310"),
+        };
+        foreach (var row in Rows)
+        {
+            var payload = (await host.QueryAsync($"mutation Audited($input: {row.InputType}!) {{ {row.Mutation}(input: $input) {{ {Errors} }} }}",
+                new { input = row.Input(ids) }, admin)).GetProperty(row.Mutation);
+            AssertOk(payload);
+
+            await using var db = host.OpenDatabase();
+            var entries = await db.AuditEntries.Where(a => a.Operation == $"{row.Mutation} in Audited").ToListAsync();
+            var entry = entries.FirstOrDefault(e => e.EntityType == row.Entity);
+            Assert.True(entry is not null, $"{row.Mutation}: no {row.Entity} entry among {string.Join(", ", entries.Select(e => e.EntityType))}");
+            Assert.Equal("test-consortium-admin", entry.Subject);
+            Assert.Equal("consortium-admin", entry.Role);
+            Assert.True(entry.EntityId > 0, $"{row.Mutation}: no entity ID");
+            var changes = JsonDocument.Parse(entry.Changes).RootElement;
+            Assert.True(changes.EnumerateObject().Any(c => c.Value[0].GetRawText() != c.Value[1].GetRawText()), $"{row.Mutation}: no field changed in {entry.Changes}");
+            if (row.DistrictRecord)
+                Assert.True(entry.ConsortiumId is null && entry.DistrictId is not null, $"{row.Mutation}: a district's record, in {entry.ConsortiumId}/{entry.DistrictId}");
+            else
+                Assert.True(entries.All(e => e.ConsortiumId == Northern), $"{row.Mutation}: entries outside Northern's trail");
+        }
+    }
+}
