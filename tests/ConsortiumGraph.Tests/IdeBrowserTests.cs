@@ -48,6 +48,31 @@ public sealed class IdeBrowserTests : IAsyncDisposable
         Assert.DoesNotContain("NOT_AUTHORIZED", pane);
     }
 
+    [BrowserFact]
+    public async Task The_docs_explorer_lists_the_schema_before_anything_runs_as_every_role()
+    {
+        Assert.True(File.Exists(BrowserFactAttribute.Chromium), $"Chromium is required at {BrowserFactAttribute.Chromium}.");
+        Directory.CreateDirectory(_folder);
+        await using var server = await BuiltServer.StartAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "docs.db")}");
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var users = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/dev/tokens")).RootElement.GetProperty("users").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("user").GetString()!, u => u.GetProperty("token").GetString()!);
+        var scripts = Repository.File("tests", "browser");
+        await BuiltServer.NpmCiAsync(scripts);
+        foreach (var (user, token) in new[] { ("anonymous", ""), ("consortium-admin", users["consortium-admin"]), ("staff-5000310", users["staff-5000310"]), ("funder-1", users["funder-1"]) })
+        {
+            using var browser = BuiltServer.Run("node", scripts, null, "docs.mjs", $"{server.Address}graphql", token, BrowserFactAttribute.Chromium, Path.Combine(_folder, $"docs-{user}.png"));
+            var output = browser.StandardOutput.ReadToEndAsync();
+            var error = browser.StandardError.ReadToEndAsync();
+            await browser.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+            Assert.True(browser.ExitCode == 0, $"as {user}, the Docs explorer did not list the schema: {await error}");
+            var fields = (await output).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("partnerships", fields);
+            Assert.Contains("fundingReport", fields);
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);

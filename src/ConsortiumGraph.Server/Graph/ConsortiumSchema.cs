@@ -14,6 +14,11 @@ public sealed class ConsortiumSchema : Schema
     {
         Plugins = plugins;
         Description = "ConsortiumGraph: the API school-district consortia run on.";
+        // Introspection as the October 2021 specification and graphql-js serve it (__Directive.isRepeatable,
+        // includeDeprecated on arguments and input fields); SpecIntrospection adds what GraphQL.NET lacks.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+        RegisterVisitor(new SpecIntrospection());
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<Events.SubscriptionType>();

@@ -77,12 +77,14 @@ public static class GraphRegistration
             .AddValidationRule(new QueryShapeRule(limits))
             .AddValidationRule(new ListLimitRule(limits), useForCachedDocuments: true)
             .AddValidationRule<QueriesOnlyRule>(useForCachedDocuments: true)
+            .AddValidationRule<IntrospectionRule>()
             // Subscriptions run each event as a query on the event (Events/GraphQLWebSocket.cs), not as GraphQL.NET streams.
             .AddExecutionStrategy<GraphQL.Execution.ParallelExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddComplexityAnalyzer(o =>
             {
                 o.MaxDepth = limits.MaxDepth;
                 o.MaxComplexity = limits.MaxComplexity;
+                o.DefaultComplexityImpactDelegate = IntrospectionRule.Pricing(o.DefaultComplexityImpactDelegate);
                 // The operation's span (GraphQLEndpoint) carries what the analysis found.
                 o.ValidateComplexityDelegate = context =>
                 {
