@@ -148,6 +148,58 @@ public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFix
         Assert.Equal(signatures.Count, signatures.Select(s => s.DistrictId).Distinct().Count());
     }
 
+    [DatabaseFact]
+    public async Task Concurrent_joins_as_fiscal_agent_leave_at_most_one_fiscal_agent()
+    {
+        int partnership;
+        int[] joiners;
+        await using (var db = server.OpenDatabase())
+        {
+            var open = (await db.Partnerships.Where(p => p.Status == Partnerships.PartnershipStatus.Active || p.Status == Partnerships.PartnershipStatus.Proposed)
+                    .Include(p => p.Members).OrderBy(p => p.Id).ToListAsync())
+                .First(p => p.Members.All(m => m.Role != Partnerships.MemberRole.FiscalAgent));
+            var members = open.Members.Select(m => m.DistrictId).ToList();
+            (partnership, joiners) = (open.Id, await db.ConsortiumMemberships
+                .Where(m => m.ConsortiumId == open.ConsortiumId && !members.Contains(m.DistrictId) && !PluginDistricts.Contains(m.District.Code))
+                .Select(m => m.DistrictId).ToArrayAsync());
+        }
+        Assert.True(joiners.Length >= 2);
+        var payloads = await BurstAsync("joinPartnership", "JoinPartnershipInput", i => new
+        {
+            partnershipId = GlobalId.Encode("Partnership", partnership), districtId = GlobalId.Encode("District", joiners[i % joiners.Length]), role = "FISCAL_AGENT",
+        });
+        AssertLosersWereTold(payloads, "CONFLICT", "FISCAL_AGENT_EXISTS", "ALREADY_MEMBER");
+
+        await using var check = server.OpenDatabase();
+        var fiscalAgents = await check.PartnershipMembers.CountAsync(m => m.PartnershipId == partnership && m.Role == Partnerships.MemberRole.FiscalAgent);
+        Assert.Equal(1, payloads.Count(Acknowledged));
+        Assert.Equal(1, fiscalAgents);
+    }
+
+    [DatabaseFact]
+    public async Task Concurrent_writes_of_one_local_field_store_one_acknowledged_value_each_audited()
+    {
+        var riverside = await server.DistrictIdAsync("5000310");
+        var payloads = await BurstAsync("setLocalFields", "SetLocalFieldsInput", i => new
+        {
+            id = riverside, plugin = "riverside", values = new { nextBoardMeeting = Day(i) },
+        });
+        AssertLosersWereTold(payloads, "CONFLICT");
+        var acknowledged = payloads.Select((p, i) => (p, i)).Where(x => Acknowledged(x.p)).Select(x => $"\"{Day(x.i)}\"").ToHashSet();
+        Assert.NotEmpty(acknowledged);
+
+        await using var check = server.OpenDatabase();
+        var stored = await check.LocalFieldValues.Where(v => v.Plugin == "riverside" && v.EntityType == "District" && v.Field == "nextBoardMeeting").ToListAsync();
+        var only = Assert.Single(stored);
+        Assert.Contains(only.Value, acknowledged);
+        // Every acknowledged write is in the trail, with the value it wrote.
+        var trail = await check.AuditEntries.Where(a => a.Operation == "setLocalFields" && a.EntityType == "LocalFieldValue" && a.Changes.Contains("2027-")).ToListAsync();
+        Assert.Equal(acknowledged.Count, trail.Count);
+        Assert.All(acknowledged, value => Assert.Contains(trail, a => a.Changes.Contains(value.Trim('"'))));
+    }
+
+    private static string Day(int writer) => new DateOnly(2027, 1, 1).AddDays(writer).ToString("yyyy-MM-dd");
+
     private async Task<int> CountAsync(Func<Data.ConsortiumDb, Task<int>> count)
     {
         await using var db = server.OpenDatabase();
