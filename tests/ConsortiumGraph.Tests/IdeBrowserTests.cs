@@ -25,24 +25,9 @@ public sealed class IdeBrowserTests : IAsyncDisposable
     [BrowserFact]
     public async Task The_ide_runs_the_dashboard_query_as_district_staff_and_shows_the_result()
     {
-        Assert.True(File.Exists(BrowserFactAttribute.Chromium), $"Chromium is required at {BrowserFactAttribute.Chromium}.");
-        Directory.CreateDirectory(_folder);
-        // As a developer runs it: Development, so /dev/tokens serves the demo users.
-        await using var server = await BuiltServer.StartAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
-            $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "ide.db")}");
-        using var http = new HttpClient { BaseAddress = server.Address };
-        var tokens = await http.GetStringAsync("/dev/tokens");
-        var token = System.Text.Json.JsonDocument.Parse(tokens).RootElement.GetProperty("users").EnumerateArray()
-            .First(u => u.GetProperty("user").GetString() == "staff-5000310").GetProperty("token").GetString()!;
-
-        var scripts = Repository.File("tests", "browser");
-        await BuiltServer.NpmCiAsync(scripts);
-        using var browser = BuiltServer.Run("node", scripts, null, "ide.mjs", $"{server.Address}graphql", token, BrowserFactAttribute.Chromium, Path.Combine(_folder, "ide.png"));
-        var output = browser.StandardOutput.ReadToEndAsync();
-        var error = browser.StandardError.ReadToEndAsync();
-        await browser.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-        Assert.True(browser.ExitCode == 0, $"the IDE did not show a result: {await error}");
-        var pane = await output;
+        var (server, users) = await StartAsync();
+        await using var _ = server;
+        var pane = await BrowseAsync("ide.mjs", server, users["staff-5000310"], "ide");
         Assert.Contains("Northern New England Rural Schools Consortium", pane); // the dashboard query, run as Riverside's staff
         Assert.Contains("\"totalCount\"", pane);
         Assert.DoesNotContain("NOT_AUTHORIZED", pane);
@@ -51,26 +36,41 @@ public sealed class IdeBrowserTests : IAsyncDisposable
     [BrowserFact]
     public async Task The_docs_explorer_lists_the_schema_before_anything_runs_as_every_role()
     {
-        Assert.True(File.Exists(BrowserFactAttribute.Chromium), $"Chromium is required at {BrowserFactAttribute.Chromium}.");
-        Directory.CreateDirectory(_folder);
-        await using var server = await BuiltServer.StartAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
-            $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "docs.db")}");
-        using var http = new HttpClient { BaseAddress = server.Address };
-        var users = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/dev/tokens")).RootElement.GetProperty("users").EnumerateArray()
-            .ToDictionary(u => u.GetProperty("user").GetString()!, u => u.GetProperty("token").GetString()!);
-        var scripts = Repository.File("tests", "browser");
-        await BuiltServer.NpmCiAsync(scripts);
-        foreach (var (user, token) in new[] { ("anonymous", ""), ("consortium-admin", users["consortium-admin"]), ("staff-5000310", users["staff-5000310"]), ("funder-1", users["funder-1"]) })
+        var (server, users) = await StartAsync();
+        await using var _ = server;
+        foreach (var user in new[] { "anonymous", "consortium-admin", "staff-5000310", "funder-1" })
         {
-            using var browser = BuiltServer.Run("node", scripts, null, "docs.mjs", $"{server.Address}graphql", token, BrowserFactAttribute.Chromium, Path.Combine(_folder, $"docs-{user}.png"));
-            var output = browser.StandardOutput.ReadToEndAsync();
-            var error = browser.StandardError.ReadToEndAsync();
-            await browser.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-            Assert.True(browser.ExitCode == 0, $"as {user}, the Docs explorer did not list the schema: {await error}");
-            var fields = (await output).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var fields = (await BrowseAsync("docs.mjs", server, user == "anonymous" ? "" : users[user], $"docs-{user}"))
+                .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             Assert.Contains("partnerships", fields);
             Assert.Contains("fundingReport", fields);
         }
+    }
+
+    /// <summary>The built server as a developer runs it: Development, so /dev/tokens serves the demo users (by user name).</summary>
+    private async Task<(BuiltServer Server, Dictionary<string, string> Tokens)> StartAsync()
+    {
+        Assert.True(File.Exists(BrowserFactAttribute.Chromium), $"Chromium is required at {BrowserFactAttribute.Chromium}.");
+        Directory.CreateDirectory(_folder);
+        var server = await BuiltServer.StartAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_folder, "ide.db")}");
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var users = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/dev/tokens")).RootElement.GetProperty("users").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("user").GetString()!, u => u.GetProperty("token").GetString()!);
+        await BuiltServer.NpmCiAsync(Repository.File("tests", "browser"));
+        return (server, users);
+    }
+
+    /// <summary>Runs one of tests/browser's scripts against the server with a token ("" for none) and returns what it printed; fails with what it said when it exits non-zero.</summary>
+    private async Task<string> BrowseAsync(string script, BuiltServer server, string token, string screenshot)
+    {
+        using var browser = BuiltServer.Run("node", Repository.File("tests", "browser"), null, script, $"{server.Address}graphql", token, BrowserFactAttribute.Chromium,
+            Path.Combine(_folder, screenshot + ".png"));
+        var output = browser.StandardOutput.ReadToEndAsync();
+        var error = browser.StandardError.ReadToEndAsync();
+        await browser.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        Assert.True(browser.ExitCode == 0, $"{script} failed: {await error}");
+        return await output;
     }
 
     public ValueTask DisposeAsync()
