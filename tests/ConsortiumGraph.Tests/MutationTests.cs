@@ -110,14 +110,17 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
         var agreement = p.GetProperty("agreement").GetProperty("id").GetString();
         var sign = async (string code, string by) => await Mutate("signAgreement", "SignAgreementInput",
             new { agreementId = agreement, districtId = await DistrictId(code), signedBy = by },
-            "agreement { fullySigned effectiveOn signatures { district { code } } partnership { status } }");
+            "agreement { fullySigned effectiveOn signatures { district { code } } partnership { status } } legacy: errors { ... on RuleViolation { legacyCode } }");
 
         var first = await sign("5000420", "Superintendent A");
         AssertOk(first);
         Assert.Equal("PROPOSED", first.GetProperty("agreement").GetProperty("partnership").GetProperty("status").GetString());
         Assert.False(first.GetProperty("agreement").GetProperty("fullySigned").GetBoolean());
 
-        AssertError(await sign("2300480", "Not a member"), "RuleViolation", "SIGNER_MUST_BE_MEMBER", "input", "districtId");
+        var outsider = await sign("2300480", "Not a member");
+        AssertError(outsider, "RuleViolation", "DISTRICT_MUST_BE_MEMBER", "input", "districtId");
+        // The code this mutation answered before the rule was shared, during its deprecation period.
+        Assert.Equal("SIGNER_MUST_BE_MEMBER", outsider.GetProperty("legacy")[0].GetProperty("legacyCode").GetString());
         AssertError(await sign("5000420", "Again"), "RuleViolation", "ALREADY_SIGNED");
         AssertError(await sign("3300930", "  "), "ValidationError", "REQUIRED", "input", "signedBy");
 
@@ -170,7 +173,7 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
             "commitment { id title status dollars school { id } district { code } partnership { id } }");
         var before = await Count<Commitments.Commitment>();
 
-        AssertError(await create("2300260", null, 100), "RuleViolation", "COMMITMENT_DISTRICT_MUST_BE_MEMBER", "input", "districtId");
+        AssertError(await create("2300260", null, 100), "RuleViolation", "DISTRICT_MUST_BE_MEMBER", "input", "districtId");
         AssertError(await create("5000530", otherSchool, 100), "RuleViolation", "SCHOOL_MUST_BELONG_TO_DISTRICT", "input", "schoolId");
         AssertError(await create("5000530", null, -5), "ValidationError", "OUT_OF_RANGE", "input", "dollars");
         Assert.Equal(before, await Count<Commitments.Commitment>());
@@ -227,7 +230,7 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
         var first = await Vote(decision, d["5000310"], "YES");
         Assert.Equal("OPEN", first.GetProperty("decision").GetProperty("status").GetString());
         AssertError(await Vote(decision, d["5000310"], "NO"), "RuleViolation", "ALREADY_VOTED");
-        AssertError(await Vote(decision, await DistrictId("2300480"), "YES"), "RuleViolation", "VOTER_MUST_BE_MEMBER", "input", "districtId");
+        AssertError(await Vote(decision, await DistrictId("2300480"), "YES"), "RuleViolation", "DISTRICT_MUST_BE_MEMBER", "input", "districtId");
         var second = await Vote(decision, d["5000420"], "YES");
         Assert.Equal("ADOPTED", second.GetProperty("decision").GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, second.GetProperty("decision").GetProperty("closedAt").ValueKind);

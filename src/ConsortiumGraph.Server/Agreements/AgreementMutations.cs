@@ -51,8 +51,7 @@ public static class AgreementMutations
         m.RequireOpen(partnership, "agreementId", "its agreement can no longer be signed");
         if (await m.Db.Agreements.AnyAsync(a => a.PartnershipId == agreement.PartnershipId && a.Version > agreement.Version, m.Field.CancellationToken))
             m.Violates("AGREEMENT_SUPERSEDED", $"Version {agreement.Version} is not the current agreement; sign the latest version.", "agreementId");
-        if (partnership.Members.All(member => member.DistrictId != district.Id))
-            m.Violates("SIGNER_MUST_BE_MEMBER", $"{district.Name} is not a member of {partnership.Name}; only members sign its agreement.", "districtId");
+        m.RequireMember(partnership, district, "sign its agreement", "SIGNER_MUST_BE_MEMBER");
         var signed = await m.Db.Signatures.Where(s => s.AgreementId == agreement.Id).Select(s => s.DistrictId).ToListAsync(m.Field.CancellationToken);
         if (signed.Contains(district.Id))
             m.Violates("ALREADY_SIGNED", $"{district.Name} has already signed this agreement.", "districtId");

@@ -94,8 +94,7 @@ public static class CommitmentMutations
         if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
         m.RequireOpen(partnership, "partnershipId", "it takes no new commitments");
-        if (partnership.Members.All(member => member.DistrictId != district.Id))
-            m.Violates("COMMITMENT_DISTRICT_MUST_BE_MEMBER", $"{district.Name} is not a member of {partnership.Name}; only members make commitments in it.", "districtId");
+        m.RequireMember(partnership, district, "make commitments in it", "COMMITMENT_DISTRICT_MUST_BE_MEMBER");
         if (school is not null && school.DistrictId != district.Id)
             m.Violates("SCHOOL_MUST_BELONG_TO_DISTRICT", $"{school.Name} is not a school of {district.Name}.", "schoolId");
         if (m.Failed) return null;

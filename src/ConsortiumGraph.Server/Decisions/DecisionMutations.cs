@@ -124,9 +124,7 @@ public static class DecisionMutations
         var status = DecisionOutcome.Effective(decision, m.Now);
         if (status != DecisionStatus.Open)
             m.Violates("DECISION_CLOSED", $"The decision is {status.ToString().ToUpperInvariant()}; it takes no more votes.", "decisionId");
-        var members = decision.Partnership.Members;
-        if (members.All(member => member.DistrictId != district.Id))
-            m.Violates("VOTER_MUST_BE_MEMBER", $"{district.Name} is not a member of {decision.Partnership.Name}; only members vote.", "districtId");
+        m.RequireMember(decision.Partnership, district, "vote", "VOTER_MUST_BE_MEMBER");
         if (decision.Votes.Any(v => v.DistrictId == district.Id))
             m.Violates("ALREADY_VOTED", $"{district.Name} has already voted on this decision.", "districtId");
         await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedVote
@@ -137,7 +135,7 @@ public static class DecisionMutations
         if (m.Failed) return null;
 
         decision.Votes.Add(new Vote { DistrictId = district.Id, Choice = input.Choice, CastAt = m.Now, Comment = comment });
-        decision.Status = DecisionOutcome.Of(decision.Rule, members, decision.Votes);
+        decision.Status = DecisionOutcome.Of(decision.Rule, decision.Partnership.Members, decision.Votes);
         if (decision.Status != DecisionStatus.Open) decision.ClosedAt = m.Now;
         m.Revise(decision, input.ExpectedRevision);
         return decision;

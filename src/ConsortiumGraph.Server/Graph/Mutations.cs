@@ -59,6 +59,10 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     public void Violates(string rule, string message, params string[] inputPath) =>
         _errors.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : Path(inputPath), rule));
 
+    /// <summary>A consortium rule that replaced an older, mutation-specific code, which the violation still carries as its legacy code.</summary>
+    public void ViolatesRenamed(string rule, string legacyCode, string message, string inputField) =>
+        _errors.Add(new RuleViolation(message, rule, Path([inputField]), rule, LegacyCode: legacyCode));
+
     /// <summary>A district plugin's rule: blocking violations are errors, advisory ones warnings.</summary>
     public void Violates(string plugin, string rule, string message, bool blocking, string? inputField)
     {
@@ -137,20 +141,26 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
 public static class MutationFields
 {
     /// <summary>
-    /// Adds a mutation with one <c>input</c> argument and a payload. The handler validates, changes
-    /// tracked entities and returns the entity to answer with; when it recorded errors nothing is
-    /// saved, and a concurrent change surfaces as a <see cref="ConflictError"/>.
+    /// Adds a mutation with one <c>input</c> argument, a <c>dryRun</c> argument, and a payload naming the
+    /// changed entity (<c>CommitmentPayload { commitment errors warnings }</c>). The handler validates,
+    /// changes tracked entities and returns the entity to answer with; when it recorded errors nothing is
+    /// saved, and a concurrent change surfaces as a <see cref="ConflictError"/>. Returns the field's
+    /// builder, so a caller restricts it like any field (<c>.AuthorizeWithRoles(Readers.Admins)</c>).
     /// </summary>
-    public static void Mutation<TInputType, TInput, TNodeType, T>(
+    public static FieldBuilder<object?, object> Mutation<TInputType, TInput, TNodeType, T>(
         this ObjectGraphType mutation, string name, string description, Func<MutationContext<TInput>, Task<T?>> handle)
-        where TInputType : IInputObjectGraphType where TNodeType : IGraphType
-    {
-        mutation.Field<NonNullGraphType<EntityPayloadType<TNodeType, T>>>(name)
+        where TInputType : IInputObjectGraphType where TNodeType : IGraphType =>
+        mutation.Mutation<TInputType, TInput, T>(typeof(EntityPayloadType<TNodeType, T>), name, description, handle);
+
+    /// <summary>The same, with a payload type of its own (a <see cref="PayloadType{TNodeType, T}"/> whose value field has another name or type).</summary>
+    public static FieldBuilder<object?, object> Mutation<TInputType, TInput, T>(
+        this ObjectGraphType mutation, Type payloadType, string name, string description, Func<MutationContext<TInput>, Task<T?>> handle)
+        where TInputType : IInputObjectGraphType =>
+        mutation.Field(name, typeof(NonNullGraphType<>).MakeGenericType(payloadType))
             .Description(description)
             .Argument<NonNullGraphType<TInputType>>("input")
             .DryRunArgument()
             .ResolveAsync(async context => await RunAsync(context, handle));
-    }
 
     /// <summary>Every mutation can be checked without saving, so a front end can show violations before the user commits.</summary>
     public static FieldBuilder<object?, TReturn> DryRunArgument<TReturn>(this FieldBuilder<object?, TReturn> field) =>

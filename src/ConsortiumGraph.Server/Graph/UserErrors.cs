@@ -11,7 +11,8 @@ public abstract record UserError(string Message, string Code, IReadOnlyList<stri
 public sealed record ValidationError(string Message, string Code, IReadOnlyList<string>? Path) : UserError(Message, Code, Path);
 
 /// <summary>The input is well formed but breaks a consortium rule (or a district plugin's rule).</summary>
-public sealed record RuleViolation(string Message, string Code, IReadOnlyList<string>? Path, string Rule, string? Plugin = null)
+/// <param name="LegacyCode">The code the violation had before several mutations shared its rule, answered during its deprecation period.</param>
+public sealed record RuleViolation(string Message, string Code, IReadOnlyList<string>? Path, string Rule, string? Plugin = null, string? LegacyCode = null)
     : UserError(Message, Code, Path);
 
 /// <summary>The caller may not make this change.</summary>
@@ -57,6 +58,9 @@ public sealed class RuleViolationType : UserErrorType<RuleViolation>
     {
         Field(e => e.Rule).Description("The rule that was broken, e.g. FISCAL_AGENT_MUST_BE_MEMBER.");
         Field(e => e.Plugin, nullable: true).Description("The plugin whose rule this is; null for the consortium's own rules.");
+        Field(e => e.LegacyCode, nullable: true)
+            .Description("The code this violation had before its rule was shared by several mutations (COMMITMENT_DISTRICT_MUST_BE_MEMBER, VOTER_MUST_BE_MEMBER and SIGNER_MUST_BE_MEMBER are now DISTRICT_MUST_BE_MEMBER); null for other violations.")
+            .DeprecationReason("Read `code`. Answered until 2027-06-30.");
     }
 }
 

@@ -57,8 +57,6 @@ public sealed class DefineIndicatorInputType : InputObjectGraphType<DefineIndica
     }
 }
 
-public sealed class IndicatorPayloadType() : PayloadType<IndicatorType, Indicator>("IndicatorPayload", "indicator", "The indicator as stored.");
-
 public sealed class SetDataSharingConsentInput
 {
     public required string DistrictId { get; init; }
@@ -158,19 +156,13 @@ public static partial class IndicatorMutations
 
     public static void AddIndicatorMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<IndicatorReportPayloadType>>("reportIndicatorValues")
-            .Description("Reports a district's values of the consortium's indicators for one period; re-reporting replaces a value and keeps the old one.")
-            .Argument<NonNullGraphType<ReportIndicatorValuesInputType>>("input").DryRunArgument()
-            .ResolveAsync(async c => await MutationFields.RunAsync<ReportIndicatorValuesInput, List<IndicatorValue>>(c, ReportAsync));
-        mutation.Field<NonNullGraphType<IndicatorPayloadType>>("defineIndicator")
-            .Description("Defines (or redefines) one of a consortium's standard indicators. Consortium admins only.")
-            .Argument<NonNullGraphType<DefineIndicatorInputType>>("input").DryRunArgument()
-            .AuthorizeWithRoles(Readers.Admins)
-            .ResolveAsync(async c => await MutationFields.RunAsync<DefineIndicatorInput, Indicator>(c, DefineAsync));
-        mutation.Field<NonNullGraphType<DataSharingConsentPayloadType>>("setDataSharingConsent")
-            .Description("Sets whether a district shows one of its indicators to funders. Withheld values are absent from funder reports, which say so.")
-            .Argument<NonNullGraphType<SetDataSharingConsentInputType>>("input").DryRunArgument()
-            .ResolveAsync(async c => await MutationFields.RunAsync<SetDataSharingConsentInput, DataSharingConsent>(c, ConsentAsync));
+        mutation.Mutation<ReportIndicatorValuesInputType, ReportIndicatorValuesInput, List<IndicatorValue>>(typeof(IndicatorReportPayloadType), "reportIndicatorValues",
+            "Reports a district's values of the consortium's indicators for one period; re-reporting replaces a value and keeps the old one.", ReportAsync);
+        mutation.Mutation<DefineIndicatorInputType, DefineIndicatorInput, IndicatorType, Indicator>("defineIndicator",
+            "Defines (or redefines) one of a consortium's standard indicators. Consortium admins only.", DefineAsync)
+            .AuthorizeWithRoles(Readers.Admins);
+        mutation.Mutation<SetDataSharingConsentInputType, SetDataSharingConsentInput, DataSharingConsent>(typeof(DataSharingConsentPayloadType), "setDataSharingConsent",
+            "Sets whether a district shows one of its indicators to funders. Withheld values are absent from funder reports, which say so.", ConsentAsync);
     }
 
     /// <summary>The indicator with this code in one of the district's consortia; records UNKNOWN_INDICATOR otherwise.</summary>

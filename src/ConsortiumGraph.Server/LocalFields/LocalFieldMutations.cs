@@ -52,11 +52,8 @@ public static class LocalFieldMutations
 {
     public static void AddLocalFieldMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<SetLocalFieldsPayloadType>>("setLocalFields")
-            .Description("Writes plugin-defined local fields of one entity; values are checked against the plugin's declared types and rules.")
-            .Argument<NonNullGraphType<SetLocalFieldsInputType>>("input")
-            .DryRunArgument()
-            .ResolveAsync(async context => await MutationFields.RunAsync<SetLocalFieldsInput, object>(context, SetAsync));
+        mutation.Mutation<SetLocalFieldsInputType, SetLocalFieldsInput, object>(typeof(SetLocalFieldsPayloadType), "setLocalFields",
+            "Writes plugin-defined local fields of one entity; values are checked against the plugin's declared types and rules.", SetAsync);
     }
 
     private static async Task<object?> SetAsync(MutationContext<SetLocalFieldsInput> m)
