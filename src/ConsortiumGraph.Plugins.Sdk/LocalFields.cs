@@ -34,7 +34,7 @@ public sealed class LocalField<TView> : LocalField
         : base(name, type, description, required) => Compute = compute;
 
     /// <summary>For computed fields: resolves the field for a batch of entities.</summary>
-    public ComputeLocalField<TView>? Compute { get; }
+    internal ComputeLocalField<TView>? Compute { get; }
 
     /// <inheritdoc />
     public override bool IsComputed => Compute is not null;

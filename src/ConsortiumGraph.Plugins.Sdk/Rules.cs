@@ -20,8 +20,8 @@ public sealed class LocalRule
     /// <summary>The kind of change the rule checks (a <see cref="ProposedChange"/> subclass).</summary>
     public Type ChangeType { get; }
 
-    /// <summary>Checks a proposed change.</summary>
-    public Func<ProposedChange, RuleContext, Task<IEnumerable<Violation>>> Check { get; }
+    /// <summary>Checks a proposed change; the host runs it, plugins only declare it.</summary>
+    internal Func<ProposedChange, RuleContext, Task<IEnumerable<Violation>>> Check { get; }
 }
 
 /// <summary>Whether a violation stops the change.</summary>

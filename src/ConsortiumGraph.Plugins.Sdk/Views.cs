@@ -6,11 +6,11 @@ namespace ConsortiumGraph.Plugins;
 /// <summary>A district.</summary>
 public sealed class DistrictView
 {
-    /// <summary>Global ID.</summary>
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
     public required string Id { get; init; }
     /// <summary>Stable external code (usually the federal LEA id).</summary>
     public required string Code { get; init; }
-    /// <summary>Name.</summary>
+    /// <summary>The name the directory shows.</summary>
     public required string Name { get; init; }
     /// <summary>Two-letter state code.</summary>
     public required string State { get; init; }
@@ -31,11 +31,11 @@ public sealed class DistrictView
 /// <summary>A school.</summary>
 public sealed class SchoolView
 {
-    /// <summary>Global ID.</summary>
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
     public required string Id { get; init; }
     /// <summary>The school's code.</summary>
     public required string Code { get; init; }
-    /// <summary>Name.</summary>
+    /// <summary>The name the directory shows.</summary>
     public required string Name { get; init; }
     /// <summary>Code of the school's district.</summary>
     public required string DistrictCode { get; init; }
@@ -48,9 +48,9 @@ public sealed class SchoolView
 /// <summary>A partnership with its members.</summary>
 public sealed class PartnershipView
 {
-    /// <summary>Global ID.</summary>
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
     public required string Id { get; init; }
-    /// <summary>Name.</summary>
+    /// <summary>The name the directory shows.</summary>
     public required string Name { get; init; }
     /// <summary>Kind of collaboration.</summary>
     public required PartnershipKind Kind { get; init; }
@@ -78,7 +78,7 @@ public sealed class MemberView
 /// <summary>A commitment.</summary>
 public sealed class CommitmentView
 {
-    /// <summary>Global ID.</summary>
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
     public required string Id { get; init; }
     /// <summary>What is committed to.</summary>
     public required string Title { get; init; }
@@ -103,7 +103,7 @@ public sealed class CommitmentView
 /// <summary>A decision put to a partnership's members.</summary>
 public sealed class DecisionView
 {
-    /// <summary>Global ID.</summary>
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
     public required string Id { get; init; }
     /// <summary>The decision area (budget, staffing...).</summary>
     public required string Area { get; init; }
@@ -127,37 +127,3 @@ public sealed class CalendarDayView
     /// <summary>Holiday, closure or event.</summary>
     public string? Note { get; init; }
 }
-
-/// <summary>NCES locale category.</summary>
-public enum Locale { /** <summary>City.</summary> */ City, /** <summary>Suburb.</summary> */ Suburb, /** <summary>Town.</summary> */ Town, /** <summary>Rural.</summary> */ Rural }
-
-/// <summary>Kind of partnership.</summary>
-public enum PartnershipKind
-{
-    /// <summary>Joint purchasing.</summary>
-    JointPurchasing,
-    /// <summary>A shared service.</summary>
-    SharedService,
-    /// <summary>Staff shared across districts.</summary>
-    SharedStaff,
-    /// <summary>A course offered to students of several districts.</summary>
-    SharedCourse,
-    /// <summary>A professional learning network.</summary>
-    ProfessionalLearning,
-    /// <summary>Advocacy.</summary>
-    Advocacy,
-    /// <summary>A grant-funded project.</summary>
-    GrantProject,
-}
-
-/// <summary>Partnership lifecycle.</summary>
-public enum PartnershipStatus { /** <summary>Proposed.</summary> */ Proposed, /** <summary>Active.</summary> */ Active, /** <summary>Completed.</summary> */ Completed, /** <summary>Dissolved.</summary> */ Dissolved }
-
-/// <summary>A member's role.</summary>
-public enum MemberRole { /** <summary>Lead district.</summary> */ Lead, /** <summary>Fiscal agent.</summary> */ FiscalAgent, /** <summary>Member.</summary> */ Member }
-
-/// <summary>Commitment status.</summary>
-public enum CommitmentStatus { /** <summary>Planned.</summary> */ Planned, /** <summary>On track.</summary> */ OnTrack, /** <summary>At risk.</summary> */ AtRisk, /** <summary>Done.</summary> */ Done, /** <summary>Dropped.</summary> */ Dropped }
-
-/// <summary>A vote.</summary>
-public enum VoteChoice { /** <summary>Yes.</summary> */ Yes, /** <summary>No.</summary> */ No, /** <summary>Abstain.</summary> */ Abstain }

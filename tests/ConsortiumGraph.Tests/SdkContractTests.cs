@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using ConsortiumGraph.Plugins;
 using ConsortiumGraph.Tests.Infrastructure;
 
@@ -48,57 +47,33 @@ public sealed class SdkContractTests
     public void Sdk_enums_name_every_core_value(Type sdk, Type core) =>
         Assert.Equal(Enum.GetNames(core), Enum.GetNames(sdk));
 
-    /// <summary>Every public and protected type and member, one per line, sorted: what a plugin can compile against.</summary>
-    private static string PublicApi(Assembly assembly)
+    /// <summary>The SDK's documentation of a shared enum is the schema's description of it, word for word, so plugin authors read what front ends read.</summary>
+    [Theory]
+    [InlineData(typeof(Locale), typeof(Districts.Locale))]
+    [InlineData(typeof(PartnershipKind), typeof(Partnerships.PartnershipKind))]
+    [InlineData(typeof(PartnershipStatus), typeof(Partnerships.PartnershipStatus))]
+    [InlineData(typeof(MemberRole), typeof(Partnerships.MemberRole))]
+    [InlineData(typeof(CommitmentStatus), typeof(Commitments.CommitmentStatus))]
+    [InlineData(typeof(VoteChoice), typeof(Decisions.VoteChoice))]
+    public void Sdk_enums_are_documented_as_the_schema_describes_them(Type sdk, Type core)
     {
-        var text = new StringBuilder();
-        foreach (var type in assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
-        {
-            var kind = type.IsInterface ? "interface" : type.IsEnum ? "enum" : type.IsValueType ? "struct"
-                : typeof(Delegate).IsAssignableFrom(type) ? "delegate" : (type.IsAbstract && type.IsSealed) ? "static class"
-                : type.IsAbstract ? "abstract class" : type.IsSealed ? "sealed class" : "class";
-            var bases = new[] { type.BaseType }.Where(b => b is not null && b != typeof(object) && b != typeof(Enum) && b != typeof(MulticastDelegate))
-                .Concat(type.GetInterfaces()).Select(t => Name(t!)).ToList();
-            text.Append(kind).Append(' ').Append(Name(type)).Append(bases.Count > 0 ? " : " + string.Join(", ", bases) : "").Append('\n');
-            if (type.IsEnum)
-            {
-                foreach (var name in Enum.GetNames(type)) text.Append("  ").Append(name).Append('\n');
-                continue;
-            }
-            const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            var members = new List<string>();
-            foreach (var member in type.GetMembers(flags))
-            {
-                switch (member)
-                {
-                    case ConstructorInfo c when Visible(c):
-                        members.Add($"ctor({Parameters(c)})");
-                        break;
-                    case MethodInfo m when Visible(m) && !m.IsSpecialName:
-                        members.Add($"{(m.IsStatic ? "static " : "")}{Name(m.ReturnType)} {m.Name}{(m.IsGenericMethod ? "<" + string.Join(", ", m.GetGenericArguments().Select(Name)) + ">" : "")}({Parameters(m)})");
-                        break;
-                    case PropertyInfo p when (p.GetMethod is { } g && Visible(g)):
-                        var init = p.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Any(t => t.Name == "IsExternalInit") == true;
-                        var required = p.CustomAttributes.Any(a => a.AttributeType.Name == "RequiredMemberAttribute") ? "required " : "";
-                        members.Add($"{required}{(p.GetMethod!.IsStatic ? "static " : "")}{Name(p.PropertyType)} {p.Name} {{ get;{(p.SetMethod is { } s && Visible(s) ? init ? " init;" : " set;" : "")} }}");
-                        break;
-                    case FieldInfo f when (f.IsPublic || f.IsFamily):
-                        members.Add($"{(f.IsLiteral ? "const " : f.IsStatic ? "static " : "")}{Name(f.FieldType)} {f.Name}");
-                        break;
-                }
-            }
-            foreach (var member in members.Order(StringComparer.Ordinal)) text.Append("  ").Append(member).Append('\n');
-        }
-        return text.ToString();
+        var docs = System.Xml.Linq.XDocument.Load(Path.ChangeExtension(Sdk.Location, ".xml")).Descendants("member").Where(m => m.Element("summary") is not null)
+            .ToDictionary(m => m.Attribute("name")!.Value, m => string.Join(" ", m.Element("summary")!.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        static string Described(System.Reflection.MemberInfo member) =>
+            member.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Cast<System.ComponentModel.DescriptionAttribute>().Single().Description;
+        Assert.Equal(Described(core), docs[$"T:{sdk.FullName}"]);
+        foreach (var name in Enum.GetNames(core))
+            Assert.Equal(Described(core.GetField(name)!), docs[$"F:{sdk.FullName}.{name}"]);
     }
 
-    private static bool Visible(MethodBase m) => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly;
-
-    private static string Parameters(MethodBase m) => string.Join(", ", m.GetParameters().Select(p => $"{Name(p.ParameterType)} {p.Name}{(p.HasDefaultValue ? " = " + (p.DefaultValue ?? "null") : "")}"));
-
-    private static string Name(Type t) =>
-        t.IsGenericType ? $"{t.Namespace}.{t.Name[..t.Name.IndexOf('`')]}<{string.Join(", ", t.GetGenericArguments().Select(Name))}>"
-        : t.IsGenericParameter ? t.Name
-        : t.IsArray ? Name(t.GetElementType()!) + "[]"
-        : t.FullName ?? t.Name;
+    /// <summary>
+    /// Every public and protected type and member as C# declarations (PublicApiGenerator), nullable
+    /// annotations included: <c>string?</c> against <c>string</c> is part of the contract plugins build on.
+    /// </summary>
+    private static string PublicApi(Assembly assembly) =>
+        PublicApiGenerator.ApiGenerator.GeneratePublicApi(assembly, new PublicApiGenerator.ApiGeneratorOptions
+        {
+            IncludeAssemblyAttributes = false,
+            ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute"],
+        }).ReplaceLineEndings("\n");
 }
