@@ -6,82 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Access;
 
-[Description("The role an API key acts in.")]
-public enum ApiKeyRole
-{
-    [Description("Everything within the listed consortia.")] ConsortiumAdmin,
-    [Description("Reads the consortium; changes only the listed districts' part.")] DistrictStaff,
-    [Description("Reads only what the funder funds.")] Funder,
-}
-
-public sealed class CreateApiKeyInput
-{
-    public required string Name { get; init; }
-    public ApiKeyRole Role { get; init; }
-    public List<string>? DistrictCodes { get; init; }
-    public List<string>? ConsortiumIds { get; init; }
-    public string? FunderId { get; init; }
-}
-
-public sealed class RevokeApiKeyInput
-{
-    public required string Id { get; init; }
-}
-
-public sealed class CreateApiKeyInputType : InputObjectGraphType<CreateApiKeyInput>
-{
-    public CreateApiKeyInputType()
-    {
-        Name = "CreateApiKeyInput";
-        Description = "A new API key for a service, in one role.";
-        Field(i => i.Name).Description("What the key is for (e.g. \"Tri-State quarterly report\"); unique, at most 100 characters.");
-        Field(i => i.Role).Description("The role it acts in.");
-        Field(i => i.DistrictCodes, nullable: true).Description("DISTRICT_STAFF: the districts it acts for, each a member of one of the key's consortia.");
-        Field(i => i.ConsortiumIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>))
-            .Description("The consortia the key acts in, all of them ones you administer: it reads and changes nothing outside them, whatever its role. Required for CONSORTIUM_ADMIN; for the other roles, all the consortia you administer when omitted.");
-        Field(i => i.FunderId, type: typeof(IdGraphType)).Description("FUNDER: the funder, which must fund a partnership of the key's consortia; it reads only those partnerships.");
-    }
-}
-
-public sealed class RevokeApiKeyInputType : InputObjectGraphType<RevokeApiKeyInput>
-{
-    public RevokeApiKeyInputType()
-    {
-        Name = "RevokeApiKeyInput";
-        Description = "An API key to revoke; requests with it are refused from then on.";
-        Field(i => i.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The key's ID.");
-    }
-}
-
-public sealed class ApiKeyType : NodeType<ApiKey>
-{
-    private static readonly RowsThroughLink<ApiKeyConsortium, Consortia.Consortium> ConsortiaOfKey = new("ConsortiaByApiKeyId", l => l.ApiKeyId, l => l.Consortium);
-
-    public ApiKeyType() : base("A named, revocable credential for a service, acting in one role. Only a hash of its secret is stored.")
-    {
-        this.AuthorizeWithRoles(Readers.Admins);
-        Field(k => k.Name).Description("What the key is for.");
-        Field(k => k.Role).Description("The role it acts in (consortium-admin, district-staff or funder).");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scope")
-            .Description("District codes, consortium IDs or the funder ID the role is limited to.").Resolve(c => c.Source.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Consortia.ConsortiumType>>>>("consortia")
-            .Description("The consortia the key acts in: it reads and changes nothing outside them, whatever its role.").Resolve(c => ConsortiaOfKey.Load(c, c.Source.Id));
-        Field(k => k.Prefix).Description("The key's public part (cgk_<prefix>_...), to recognise it in logs.");
-        Field(k => k.CreatedAt).Description("When it was created.");
-        Field(k => k.CreatedBy).Description("Who created it.");
-        Field(k => k.RevokedAt, nullable: true).Description("When it was revoked; null while it works.");
-        Field(k => k.Secret, nullable: true).Description("The whole key, to send as the X-Api-Key header. Returned once, by createApiKey; store it now.");
-    }
-}
-
 public static class ApiKeyMutations
 {
     public static void AddApiKeyMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<CreateApiKeyInputType, CreateApiKeyInput, ApiKeyType, ApiKey>("createApiKey",
+        mutation.Mutation<CreateApiKeyInput, ApiKeyType, ApiKey>("createApiKey",
             "Creates an API key for a service; its secret is in the payload, once. Consortium admins only.", CreateAsync)
             .AuthorizeWithRoles(Readers.Admins);
-        mutation.Mutation<RevokeApiKeyInputType, RevokeApiKeyInput, ApiKeyType, ApiKey>("revokeApiKey",
+        mutation.Mutation<RevokeApiKeyInput, ApiKeyType, ApiKey>("revokeApiKey",
             "Revokes an API key: requests with it are refused from now on. The key stays listed, with when it was revoked.", RevokeAsync)
             .AuthorizeWithRoles(Readers.Admins);
     }

@@ -1,39 +1,20 @@
+using System.ComponentModel;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.PluginHost;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Agreements;
 
-public sealed class SignAgreementInput
-{
-    public required string AgreementId { get; init; }
-    public required string DistrictId { get; init; }
-    public required string SignedBy { get; init; }
-    public int? ExpectedRevision { get; init; }
-}
-
-public sealed class SignAgreementInputType : InputObjectGraphType<SignAgreementInput>
-{
-    public SignAgreementInputType()
-    {
-        Name = "SignAgreementInput";
-        Description = "A member district's signature on the current version of its partnership's agreement.";
-        Field(i => i.AgreementId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The agreement to sign; must be the current version.");
-        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The signing district; must be a member of the partnership.");
-        Field(i => i.SignedBy).Description("The name (and title) of the person signing for the district.");
-        Field(i => i.ExpectedRevision, nullable: true).Description("The agreement's `revision` as last read; the signature is refused with CONFLICT if it changed since.");
-    }
-}
-
 public static class AgreementMutations
 {
     public static void AddAgreementMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<SignAgreementInputType, SignAgreementInput, AgreementType, Agreement>("signAgreement",
+        mutation.Mutation<SignAgreementInput, AgreementType, Agreement>("signAgreement",
             "Signs the current agreement for a member district. When the last member signs, a proposed partnership becomes ACTIVE.",
             SignAsync);
     }

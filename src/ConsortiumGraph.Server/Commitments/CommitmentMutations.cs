@@ -1,78 +1,23 @@
+using System.ComponentModel;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Schools;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Commitments;
 
-public sealed class CreateCommitmentInput
-{
-    public required string PartnershipId { get; init; }
-    public required string DistrictId { get; init; }
-    public string? SchoolId { get; init; }
-    public required string Title { get; init; }
-    public string? Description { get; init; }
-    public DateOnly? DueOn { get; init; }
-    public decimal? Dollars { get; init; }
-    public double? StaffFte { get; init; }
-    public int? StudentSeats { get; init; }
-    public List<LocalFieldValuesInput>? Local { get; init; }
-}
-
-public sealed class ReportProgressInput
-{
-    public required string CommitmentId { get; init; }
-    public CommitmentStatus Status { get; init; }
-    public int? PercentComplete { get; init; }
-    public string? Note { get; init; }
-    public int? ExpectedRevision { get; init; }
-}
-
-public sealed class CreateCommitmentInputType : InputObjectGraphType<CreateCommitmentInput>
-{
-    public CreateCommitmentInputType()
-    {
-        Name = "CreateCommitmentInput";
-        Description = "A member's commitment in a partnership.";
-        Field(i => i.PartnershipId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The partnership; must be PROPOSED or ACTIVE.");
-        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The committing district; must be a member of the partnership.");
-        Field(i => i.SchoolId, type: typeof(IdGraphType)).Description("The school the commitment is for; must belong to the district.");
-        Field(i => i.Title).Description("What is committed to, in a line (at most 200 characters).");
-        Field(i => i.Description, nullable: true).Description("Details (at most 4000 characters).");
-        Field(i => i.DueOn, type: typeof(DateType)).Description("When it is due.");
-        Field(i => i.Dollars, nullable: true).Description("Dollars committed; not negative.");
-        Field(i => i.StaffFte, nullable: true).Description("Staff time committed, in FTE; more than 0.");
-        Field(i => i.StudentSeats, nullable: true).Description("Student seats committed; not negative.");
-        Field(i => i.Local, type: typeof(ListGraphType<NonNullGraphType<LocalFieldValuesInputType>>))
-            .Description("Values of district plugins' stored fields on the new commitment (e.g. a board approval its district requires), one entry per plugin.");
-    }
-}
-
-public sealed class ReportProgressInputType : InputObjectGraphType<ReportProgressInput>
-{
-    public ReportProgressInputType()
-    {
-        Name = "ReportProgressInput";
-        Description = "A dated progress report; it also sets the commitment's status.";
-        Field(i => i.CommitmentId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The commitment; must not be DONE or DROPPED.");
-        Field(i => i.Status).Description("The commitment's status now.");
-        Field(i => i.PercentComplete, nullable: true).Description("How much is done, 0 to 100.");
-        Field(i => i.Note, nullable: true).Description("What happened (at most 4000 characters).");
-        Field(i => i.ExpectedRevision, nullable: true).Description("The commitment's `revision` as last read; the report is refused with CONFLICT if it changed since.");
-    }
-}
-
 public static class CommitmentMutations
 {
     public static void AddCommitmentMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<CreateCommitmentInputType, CreateCommitmentInput, CommitmentType, Commitment>("createCommitment",
+        mutation.Mutation<CreateCommitmentInput, CommitmentType, Commitment>("createCommitment",
             "Records what a member district (or one of its schools) commits to in a partnership.", CreateAsync);
-        mutation.Mutation<ReportProgressInputType, ReportProgressInput, CommitmentType, Commitment>("reportProgress",
+        mutation.Mutation<ReportProgressInput, CommitmentType, Commitment>("reportProgress",
             "Adds a dated progress report to a commitment and sets its status.", ReportAsync);
     }
 

@@ -1,65 +1,21 @@
+using System.ComponentModel;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.PluginHost;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Decisions;
 
-public sealed class ProposeDecisionInput
-{
-    public required string PartnershipId { get; init; }
-    public required string Area { get; init; }
-    public required string Title { get; init; }
-    public DateTime Deadline { get; init; }
-    public DateOnly? ScheduledOn { get; init; }
-}
-
-public sealed class CastVoteInput
-{
-    public required string DecisionId { get; init; }
-    public required string DistrictId { get; init; }
-    public VoteChoice Choice { get; init; }
-    public string? Comment { get; init; }
-    public int? ExpectedRevision { get; init; }
-}
-
-public sealed class ProposeDecisionInputType : InputObjectGraphType<ProposeDecisionInput>
-{
-    public ProposeDecisionInputType()
-    {
-        Name = "ProposeDecisionInput";
-        Description = "A question put to a partnership's members.";
-        Field(i => i.PartnershipId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The partnership; must be PROPOSED or ACTIVE.");
-        Field(i => i.Area).Description("An area with a decision right in the partnership; its rule decides.");
-        Field(i => i.Title).Description("What is being decided (at most 200 characters).");
-        Field(i => i.Deadline).Description("When voting closes; in the future, and within a year.");
-        Field(i => i.ScheduledOn, type: typeof(DateType)).Description("The day the decided activity would take place, if it schedules one; not before the deadline's day.");
-    }
-}
-
-public sealed class CastVoteInputType : InputObjectGraphType<CastVoteInput>
-{
-    public CastVoteInputType()
-    {
-        Name = "CastVoteInput";
-        Description = "A member district's vote; each member votes once.";
-        Field(i => i.DecisionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The decision; must be OPEN.");
-        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The voting district; must be a member of the partnership.");
-        Field(i => i.Choice).Description("The vote.");
-        Field(i => i.Comment, nullable: true).Description("The district's reason (at most 2000 characters).");
-        Field(i => i.ExpectedRevision, nullable: true).Description("The decision's `revision` as last read; the vote is refused with CONFLICT if it changed since.");
-    }
-}
-
 public static class DecisionMutations
 {
     public static void AddDecisionMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<ProposeDecisionInputType, ProposeDecisionInput, DecisionType, Decision>("proposeDecision",
+        mutation.Mutation<ProposeDecisionInput, DecisionType, Decision>("proposeDecision",
             "Puts a question to a partnership's members, under the rule of its area.", ProposeAsync);
-        mutation.Mutation<CastVoteInputType, CastVoteInput, DecisionType, Decision>("castVote",
+        mutation.Mutation<CastVoteInput, DecisionType, Decision>("castVote",
             "Casts a member district's vote. The decision closes as soon as its outcome is certain.", VoteAsync);
     }
 

@@ -24,6 +24,7 @@ public static class GraphRegistration
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
         services.AddTransient(typeof(EntityPayloadType<,>));
+        services.AddTransient(typeof(InputType<>));
         services.AddSingleton(configuration.GetSection("Plugins").Get<PluginOptions>() ?? new PluginOptions());
         services.AddSingleton<LiveSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveSchema>());

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;
@@ -10,145 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Indicators;
 
-public sealed class ReportIndicatorValuesInput
-{
-    public required string DistrictId { get; init; }
-    public required string Period { get; init; }
-    public required List<IndicatorValueInput> Values { get; init; }
-}
-
-public sealed class IndicatorValueInput
-{
-    public required string Indicator { get; init; }
-    public double? Value { get; init; }
-    public int StudentCount { get; init; }
-    public LocalFieldSourceInput? FromLocalField { get; init; }
-}
-
-/// <summary>A district plugin's field that supplies the value, computed from the district's own data system.</summary>
-public sealed class LocalFieldSourceInput
-{
-    public required string Plugin { get; init; }
-    public required string Field { get; init; }
-}
-
-public sealed class DefineIndicatorInput
-{
-    public required string ConsortiumId { get; init; }
-    public required string Code { get; init; }
-    public required string Name { get; init; }
-    public required string Unit { get; init; }
-    public Aggregation Aggregation { get; init; }
-    public int MinimumGroupSize { get; init; } = 10;
-}
-
-public sealed class DefineIndicatorInputType : InputObjectGraphType<DefineIndicatorInput>
-{
-    public DefineIndicatorInputType()
-    {
-        Name = "DefineIndicatorInput";
-        Description = "A standard indicator of a consortium: created, or updated when its code exists.";
-        Field(i => i.ConsortiumId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The consortium.");
-        Field(i => i.Code).Description("Stable code, UPPER_SNAKE_CASE, unique in the consortium (e.g. ATTENDANCE_RATE).");
-        Field(i => i.Name).Description("The indicator's name.");
-        Field(i => i.Unit).Description("The unit: percent (values 0-100), students, dollars...");
-        Field(i => i.Aggregation).Description("How district values combine in roll-ups.");
-        Field(i => i.MinimumGroupSize, nullable: true).Description("Values about fewer students are suppressed in roll-ups; at least 1.").DefaultValue(10);
-    }
-}
-
-public sealed class SetDataSharingConsentInput
-{
-    public required string DistrictId { get; init; }
-    public required string Indicator { get; init; }
-    public bool SharedWithFunders { get; init; }
-}
-
-public sealed class ReportIndicatorValuesInputType : InputObjectGraphType<ReportIndicatorValuesInput>
-{
-    public ReportIndicatorValuesInputType()
-    {
-        Name = "ReportIndicatorValuesInput";
-        Description = "A district's values of the consortium's indicators for one period. A value already reported for the period is replaced; the old one is kept in its history.";
-        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The reporting district.");
-        Field(i => i.Period).Description("A school year (2025-26), or a term of one (2025-26 T1, 2025-26 S2).");
-        Field(i => i.Values, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorValueInputType>>>))
-            .Description("One value per indicator: at least one, and at most GraphQL:Limits:MaxBulkItems (1000 unless the server says otherwise).")
-            .WithMetadata(Access.ListLimitRule.Bulk, true);
-    }
-}
-
-public sealed class IndicatorValueInputType : InputObjectGraphType<IndicatorValueInput>
-{
-    public IndicatorValueInputType()
-    {
-        Name = "IndicatorValueInput";
-        Description = "One indicator's value: given directly, or taken from a district plugin's field.";
-        Field(i => i.Indicator).Description("The indicator's code in one of the district's consortia.");
-        Field(i => i.Value, nullable: true).Description("The value in the indicator's unit (percent: 0 to 100; others: not negative). Omit when `fromLocalField` supplies it.");
-        Field(i => i.StudentCount).Description("How many students the value is about; small groups are suppressed in roll-ups.");
-        Field(i => i.FromLocalField, type: typeof(LocalFieldSourceInputType)).Description("Take the value from this district plugin field of the district, e.g. mapleRidge.attendanceRate.");
-    }
-}
-
-public sealed class LocalFieldSourceInputType : InputObjectGraphType<LocalFieldSourceInput>
-{
-    public LocalFieldSourceInputType()
-    {
-        Name = "LocalFieldSourceInput";
-        Description = "A district plugin's number field on District, stored or computed.";
-        Field(i => i.Plugin).Description("The plugin's key.");
-        Field(i => i.Field).Description("The field's name.");
-    }
-}
-
-public sealed class SetDataSharingConsentInputType : InputObjectGraphType<SetDataSharingConsentInput>
-{
-    public SetDataSharingConsentInputType()
-    {
-        Name = "SetDataSharingConsentInput";
-        Description = "Whether a district shows one of its indicators to funders.";
-        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The district deciding.");
-        Field(i => i.Indicator).Description("The indicator's code.");
-        Field(i => i.SharedWithFunders).Description("True to show the district's values (aggregated) in funder reports; false to withhold them.");
-    }
-}
-
-public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
-{
-    public IndicatorValueType()
-    {
-        Name = "IndicatorValue";
-        Description = "A district's reported value of an indicator for one period.";
-        this.AuthorizeWithRoles(Readers.Staff);
-        Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
-        Field(v => v.Period).Description("The period.");
-        Field(v => v.Value).Description("The value, in the indicator's unit.");
-        Field(v => v.StudentCount).Description("How many students it is about.");
-        Field(v => v.ReportedAt).Description("When it was reported.");
-        Field<NonNullGraphType<IntGraphType>>("revisions").Description("How many earlier values this one replaced (they are kept).").Resolve(c => c.Source.Revisions.Count);
-    }
-}
-
-public sealed class DataSharingConsentType : ObjectGraphType<DataSharingConsent>
-{
-    public DataSharingConsentType()
-    {
-        Name = "DataSharingConsent";
-        Description = "A district's choice to show an indicator to funders.";
-        this.AuthorizeWithRoles(Readers.Staff);
-        Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
-        Field(x => x.SharedWithFunders).Description("Whether funders see the district's values.");
-        Field(x => x.UpdatedAt).Description("When the choice was made.");
-    }
-}
-
-public sealed class IndicatorReportPayloadType() : PayloadType<ListGraphType<NonNullGraphType<IndicatorValueType>>, List<IndicatorValue>>(
-    "IndicatorReportPayload", "values", "The values as stored.");
-
-public sealed class DataSharingConsentPayloadType() : PayloadType<DataSharingConsentType, DataSharingConsent>(
-    "DataSharingConsentPayload", "consent", "The consent as stored.");
-
 public static partial class IndicatorMutations
 {
     [GeneratedRegex(@"^(\d{4})-(\d{2})( (T[1-4]|S[12]|Q[1-4]))?$")] private static partial Regex PeriodPattern();
@@ -156,12 +18,12 @@ public static partial class IndicatorMutations
 
     public static void AddIndicatorMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<ReportIndicatorValuesInputType, ReportIndicatorValuesInput, List<IndicatorValue>>(typeof(IndicatorReportPayloadType), "reportIndicatorValues",
+        mutation.Mutation<ReportIndicatorValuesInput, List<IndicatorValue>>(typeof(IndicatorReportPayloadType), "reportIndicatorValues",
             "Reports a district's values of the consortium's indicators for one period; re-reporting replaces a value and keeps the old one.", ReportAsync);
-        mutation.Mutation<DefineIndicatorInputType, DefineIndicatorInput, IndicatorType, Indicator>("defineIndicator",
+        mutation.Mutation<DefineIndicatorInput, IndicatorType, Indicator>("defineIndicator",
             "Defines (or redefines) one of a consortium's standard indicators. Consortium admins only.", DefineAsync)
             .AuthorizeWithRoles(Readers.Admins);
-        mutation.Mutation<SetDataSharingConsentInputType, SetDataSharingConsentInput, DataSharingConsent>(typeof(DataSharingConsentPayloadType), "setDataSharingConsent",
+        mutation.Mutation<SetDataSharingConsentInput, DataSharingConsent>(typeof(DataSharingConsentPayloadType), "setDataSharingConsent",
             "Sets whether a district shows one of its indicators to funders. Withheld values are absent from funder reports, which say so.", ConsentAsync);
     }
 

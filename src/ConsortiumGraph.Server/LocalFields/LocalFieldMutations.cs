@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
@@ -8,51 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.LocalFields;
 
-public sealed class SetLocalFieldsInput
-{
-    public required string Id { get; init; }
-    public required string Plugin { get; init; }
-    public required object Values { get; init; }
-}
-
-/// <summary>One plugin's values, sent along with a mutation that creates an entity (e.g. a commitment that needs board approval).</summary>
-public sealed class LocalFieldValuesInput
-{
-    public required string Plugin { get; init; }
-    public required object Values { get; init; }
-}
-
-public sealed class SetLocalFieldsInputType : InputObjectGraphType<SetLocalFieldsInput>
-{
-    public SetLocalFieldsInputType()
-    {
-        Name = "SetLocalFieldsInput";
-        Description = "Values of one plugin's stored local fields on one entity.";
-        Field(i => i.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The District, School, Partnership or Commitment; must be in the plugin's scope.");
-        Field(i => i.Plugin).Description("The plugin's key (its namespace under `local`).");
-        Field(i => i.Values, type: typeof(NonNullGraphType<JsonType>)).Description("An object of field name to value; null clears a field. Fields not named keep their values.");
-    }
-}
-
-public sealed class LocalFieldValuesInputType : InputObjectGraphType<LocalFieldValuesInput>
-{
-    public LocalFieldValuesInputType()
-    {
-        Name = "LocalFieldValuesInput";
-        Description = "Values of one plugin's stored local fields, written with the entity the mutation creates.";
-        Field(i => i.Plugin).Description("The plugin's key (its namespace under `local`).");
-        Field(i => i.Values, type: typeof(NonNullGraphType<JsonType>)).Description("An object of field name to value.");
-    }
-}
-
-public sealed class SetLocalFieldsPayloadType() : PayloadType<NodeInterface, object>(
-    "SetLocalFieldsPayload", "node", "The entity whose local fields were written; null when there are errors.");
-
 public static class LocalFieldMutations
 {
     public static void AddLocalFieldMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<SetLocalFieldsInputType, SetLocalFieldsInput, object>(typeof(SetLocalFieldsPayloadType), "setLocalFields",
+        mutation.Mutation<SetLocalFieldsInput, object>(typeof(SetLocalFieldsPayloadType), "setLocalFields",
             "Writes plugin-defined local fields of one entity; values are checked against the plugin's declared types and rules.", SetAsync);
     }
 

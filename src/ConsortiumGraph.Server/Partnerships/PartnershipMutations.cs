@@ -1,96 +1,21 @@
+using System.ComponentModel;
 using ConsortiumGraph.Agreements;
 using ConsortiumGraph.Consortia;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Partnerships;
 
-public sealed class CreatePartnershipInput
-{
-    public required string ConsortiumId { get; init; }
-    public required string Name { get; init; }
-    public PartnershipKind Kind { get; init; }
-    public string? SharedGoal { get; init; }
-    public DateOnly? StartsOn { get; init; }
-    public DateOnly? EndsOn { get; init; }
-    public required string LeadDistrictId { get; init; }
-    public string? FiscalAgentId { get; init; }
-    public required List<string> MemberDistrictIds { get; init; }
-    public List<DecisionRightInput>? DecisionRights { get; init; }
-    public required string AgreementTitle { get; init; }
-    public required string AgreementTerms { get; init; }
-}
-
-public sealed class DecisionRightInput
-{
-    public required string Area { get; init; }
-    public DecisionRule Rule { get; init; }
-}
-
-public sealed class JoinPartnershipInput
-{
-    public required string PartnershipId { get; init; }
-    public required string DistrictId { get; init; }
-    public MemberRole Role { get; init; } = MemberRole.Member;
-    public int? ExpectedRevision { get; init; }
-}
-
-public sealed class CreatePartnershipInputType : InputObjectGraphType<CreatePartnershipInput>
-{
-    public CreatePartnershipInputType()
-    {
-        Name = "CreatePartnershipInput";
-        Description = "A new partnership, proposed with its members, decision rights and first agreement. It becomes ACTIVE when every member signed.";
-        Field(i => i.ConsortiumId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The consortium the partnership belongs to.");
-        Field(i => i.Name).Description("A name unique within the consortium.");
-        Field(i => i.Kind).Description("What kind of collaboration this is.");
-        Field(i => i.SharedGoal, nullable: true).Description("The goal the members share.");
-        Field(i => i.StartsOn, type: typeof(DateType)).Description("First day of the work.");
-        Field(i => i.EndsOn, type: typeof(DateType)).Description("Last day of the work; not before `startsOn`.");
-        Field(i => i.LeadDistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The lead district; must be one of `memberDistrictIds`.");
-        Field(i => i.FiscalAgentId, type: typeof(IdGraphType)).Description("The fiscal agent; must be one of `memberDistrictIds` and not the lead. Required for GRANT_PROJECT.");
-        Field(i => i.MemberDistrictIds, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>))
-            .Description("Every member district (at least two), including the lead and the fiscal agent; all in the consortium.");
-        Field(i => i.DecisionRights, type: typeof(ListGraphType<NonNullGraphType<DecisionRightInputType>>)).Description("Who decides in each area; one rule per area.");
-        Field(i => i.AgreementTitle).Description("Title of the first version of the agreement.");
-        Field(i => i.AgreementTerms).Description("Terms of the first version of the agreement.");
-    }
-}
-
-public sealed class DecisionRightInputType : InputObjectGraphType<DecisionRightInput>
-{
-    public DecisionRightInputType()
-    {
-        Name = "DecisionRightInput";
-        Description = "How decisions in one area are taken.";
-        Field(i => i.Area).Description("The area, e.g. budget, staffing, curriculum, data-sharing.");
-        Field(i => i.Rule).Description("The rule decisions in this area follow.");
-    }
-}
-
-public sealed class JoinPartnershipInputType : InputObjectGraphType<JoinPartnershipInput>
-{
-    public JoinPartnershipInputType()
-    {
-        Name = "JoinPartnershipInput";
-        Description = "A district of the consortium joining a partnership. It then signs the current agreement.";
-        Field(i => i.PartnershipId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The partnership to join.");
-        Field(i => i.DistrictId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The joining district; must be in the partnership's consortium.");
-        Field(i => i.Role, nullable: true).Description("The district's role; a partnership has at most one LEAD and one FISCAL_AGENT.")
-            .DefaultValue(MemberRole.Member);
-        Field(i => i.ExpectedRevision, nullable: true).Description("The partnership's `revision` as last read; the join is refused with CONFLICT if it changed since.");
-    }
-}
-
 public static class PartnershipMutations
 {
     public static void AddPartnershipMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<CreatePartnershipInputType, CreatePartnershipInput, PartnershipType, Partnership>("createPartnership",
+        mutation.Mutation<CreatePartnershipInput, PartnershipType, Partnership>("createPartnership",
             "Proposes a partnership with its members, decision rights and first agreement.", CreateAsync);
-        mutation.Mutation<JoinPartnershipInputType, JoinPartnershipInput, PartnershipType, Partnership>("joinPartnership",
+        mutation.Mutation<JoinPartnershipInput, PartnershipType, Partnership>("joinPartnership",
             "Adds a district of the consortium to a partnership.", JoinAsync);
     }
 

@@ -40,15 +40,3 @@ public static class LocalRules
         }
     }
 }
-
-public static class Clock
-{
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-}
-
-public static class MutationViews
-{
-    /// <summary>The partnership as the change's plugins see it, with its members as stored.</summary>
-    public static async Task<PartnershipView> PartnershipViewAsync<TInput>(this MutationContext<TInput> m, int partnershipId) =>
-        (await PluginViews.PartnershipsAsync(m.Db, [partnershipId], m.Field.CancellationToken))[partnershipId];
-}

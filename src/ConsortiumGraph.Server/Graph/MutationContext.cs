@@ -1,0 +1,114 @@
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Data;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Graph;
+
+/// <summary>Everything a mutation handler works with: its input, a DbContext, and the errors it collects.</summary>
+public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IResolveFieldContext resolveContext, TimeProvider clock, Access.Caller caller)
+{
+    private readonly List<UserError> _errors = [];
+    private readonly List<RuleViolation> _warnings = [];
+    private readonly List<Func<Task>> _afterSave = [];
+
+    public TInput Input => input;
+    /// <summary>The plugins of the schema this request runs on.</summary>
+    public PluginHost.PluginSet Plugins => ((ConsortiumSchema)resolveContext.Schema).Plugins;
+    public IReadOnlyList<RuleViolation> Warnings => _warnings;
+    /// <summary>Who is making the change; reads through <see cref="Db"/> are already limited to what they may see.</summary>
+    public Access.Caller Caller => caller;
+    public IReadOnlyList<Func<Task>> AfterSave => _afterSave;
+    public ConsortiumDb Db => db;
+    public IResolveFieldContext Field => resolveContext;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+    public IReadOnlyList<UserError> Errors => _errors;
+    public bool Failed => _errors.Count > 0;
+
+    public void Invalid(string code, string message, params string[] inputPath) =>
+        _errors.Add(new ValidationError(message, code, Path(inputPath)));
+
+    public void Violates(string rule, string message, params string[] inputPath) =>
+        _errors.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : Path(inputPath), rule));
+
+    /// <summary>A consortium rule that replaced an older, mutation-specific code, which the violation still carries as its legacy code.</summary>
+    public void ViolatesRenamed(string rule, string legacyCode, string message, string inputField) =>
+        _errors.Add(new RuleViolation(message, rule, Path([inputField]), rule, LegacyCode: legacyCode));
+
+    /// <summary>A district plugin's rule: blocking violations are errors, advisory ones warnings.</summary>
+    public void Violates(string plugin, string rule, string message, bool blocking, string? inputField)
+    {
+        var violation = new RuleViolation(message, rule, inputField is null ? null : Path([inputField]), rule, plugin);
+        if (blocking) _errors.Add(violation);
+        else _warnings.Add(violation);
+    }
+
+    /// <summary>
+    /// District staff change only what their own district owns or takes part in; admins act for any
+    /// district of their consortia. Records a NotAuthorizedError on <paramref name="inputField"/> otherwise.
+    /// </summary>
+    public bool ActingFor(int districtId, string districtName, string inputField)
+    {
+        if (caller.ActsFor(districtId)) return true;
+        _errors.Add(new NotAuthorizedError($"You may act only for your own district ({string.Join(", ", caller.DistrictCodes)}), not for {districtName}.",
+            "NOT_AUTHORIZED", Path([inputField])));
+        return false;
+    }
+
+    /// <summary>Work that needs the keys of rows this mutation inserts; runs after the first save, in the same transaction.</summary>
+    public void ThenSave(Func<Task> step) => _afterSave.Add(step);
+
+    // "memberDistrictIds.1" names the second list item: one path segment per step, as in GraphQL error paths.
+    private static string[] Path(string[] inputPath) => ["input", .. inputPath.SelectMany(p => p.Split('.'))];
+
+    /// <summary>Decodes a global ID argument; records INVALID_ID when it is malformed or names another type.</summary>
+    public int? Id(string? globalId, string nodeType, string inputField)
+    {
+        if (globalId is null) return null;
+        if (GlobalId.TryDecode(globalId, nodeType, out var id)) return id;
+        Invalid("INVALID_ID", $"`{inputField}` is not the ID of a {nodeType}.", inputField);
+        return null;
+    }
+
+    /// <summary>Loads (and tracks) the entity a global ID names; records INVALID_ID or NOT_FOUND otherwise.</summary>
+    public async Task<T?> Find<T>(string? globalId, string nodeType, string inputField, Func<IQueryable<T>, IQueryable<T>>? include = null)
+        where T : Entity
+    {
+        if (Id(globalId, nodeType, inputField) is not { } id) return null;
+        var query = include is null ? db.Set<T>() : include(db.Set<T>());
+        var entity = await query.FirstOrDefaultAsync(e => e.Id == id, resolveContext.CancellationToken);
+        if (entity is null) Invalid("NOT_FOUND", $"No {nodeType} has the ID given as `{inputField}`.", inputField);
+        return entity;
+    }
+
+    /// <summary>
+    /// Makes the save conditional on the revision the client last read (when it sends one), and
+    /// marks the entity changed so a concurrent change to it is detected.
+    /// </summary>
+    public void Revise(RevisedEntity entity, int? expectedRevision)
+    {
+        if (expectedRevision is { } expected)
+            db.Entry(entity).Property(e => e.Revision).OriginalValue = expected;
+        entity.Revise();
+    }
+
+    /// <summary>Checks a required text input: present, not blank, and within its length.</summary>
+    public string? Text(string? value, string inputField, int maxLength, bool required = true)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required) Invalid("REQUIRED", $"`{inputField}` must not be empty.", inputField);
+            return null;
+        }
+        if (trimmed.Length > maxLength)
+        {
+            Invalid("TOO_LONG", $"`{inputField}` has {trimmed.Length} characters; at most {maxLength} are allowed.", inputField);
+            return null;
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,80 @@
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Data;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Graph;
+
+public static class MutationFields
+{
+    /// <summary>
+    /// Adds a mutation with one <c>input</c> argument (<see cref="InputType{TInput}"/> of the input record), a <c>dryRun</c> argument, and a payload naming the
+    /// changed entity (<c>CommitmentPayload { commitment errors warnings }</c>). The handler validates,
+    /// changes tracked entities and returns the entity to answer with; when it recorded errors nothing is
+    /// saved, and a concurrent change surfaces as a <see cref="ConflictError"/>. Returns the field's
+    /// builder, so a caller restricts it like any field (<c>.AuthorizeWithRoles(Readers.Admins)</c>).
+    /// </summary>
+    public static FieldBuilder<object?, object> Mutation<TInput, TNodeType, T>(
+        this ObjectGraphType mutation, string name, string description, Func<MutationContext<TInput>, Task<T?>> handle)
+        where TNodeType : IGraphType =>
+        mutation.Mutation<TInput, T>(typeof(EntityPayloadType<TNodeType, T>), name, description, handle);
+
+    /// <summary>The same, with a payload type of its own (a <see cref="PayloadType{TNodeType, T}"/> whose value field has another name or type).</summary>
+    public static FieldBuilder<object?, object> Mutation<TInput, T>(
+        this ObjectGraphType mutation, Type payloadType, string name, string description, Func<MutationContext<TInput>, Task<T?>> handle) =>
+        mutation.Field(name, typeof(NonNullGraphType<>).MakeGenericType(payloadType))
+            .Description(description)
+            .Argument<NonNullGraphType<InputType<TInput>>>("input")
+            .DryRunArgument()
+            .ResolveAsync(async context => await RunAsync(context, handle));
+
+    /// <summary>Every mutation can be checked without saving, so a front end can show violations before the user commits.</summary>
+    public static FieldBuilder<object?, TReturn> DryRunArgument<TReturn>(this FieldBuilder<object?, TReturn> field) =>
+        field.Argument<NonNullGraphType<BooleanGraphType>>("dryRun", "Check the change against every consortium and plugin rule, save nothing, and return the errors and warnings it would get.",
+            a => a.DefaultValue = false);
+
+    public static async Task<Payload<T>> RunAsync<TInput, T>(IResolveFieldContext context, Func<MutationContext<TInput>, Task<T?>> handle)
+    {
+        var services = context.RequestServices!;
+        var ct = context.CancellationToken;
+        var caller = await services.GetRequiredService<Access.RequestCaller>().GetAsync(ct);
+        await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(ct);
+        caller.Apply(db);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var run = new MutationContext<TInput>(context.GetArgument<TInput>("input"), db, context, clock, caller);
+        try
+        {
+            var value = await handle(run);
+            if (run.Failed) return new Payload<T>(default, run.Errors, run.Warnings);
+            if (context.GetArgument<bool>("dryRun")) return new Payload<T>(default, [], run.Warnings);
+
+            // The change and its audit trail are saved together, or not at all.
+            var operation = context.Operation.Name is { } name ? $"{context.FieldDefinition.Name} in {name.StringValue}" : context.FieldDefinition.Name;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var audited = Access.AuditEntry.Capture(db, caller, operation, run.Now);
+            var changes = audited.ToDictionary(a => a.Source, a => Access.AuditEntry.Changed(a.Source));
+            await db.SaveChangesAsync(ct);
+            foreach (var step in run.AfterSave) await step();
+            var later = Access.AuditEntry.Capture(db, caller, operation, run.Now); // rows the after-save steps added
+            foreach (var (_, source) in later) changes[source] = Access.AuditEntry.Changed(source);
+            audited.AddRange(later);
+            await db.SaveChangesAsync(ct);
+            Access.AuditEntry.Complete(audited, changes, await Access.AuditScope.OfAsync(db, value));
+            db.AuditEntries.AddRange(audited.Select(a => a.Entry));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            // Only now: subscribers never hear of a change that was rolled back.
+            services.GetRequiredService<Events.EventHub>().Publish(Events.ConsortiumEvent.From(audited));
+            return new Payload<T>(value, [], run.Warnings);
+        }
+        catch (DbUpdateException e)
+        {
+            // A stale revision, or a unique key another request just took (a second vote, a second signature).
+            services.GetRequiredService<ILogger<MutationContext<TInput>>>().LogInformation(e, "Mutation {Mutation} lost a race", context.FieldDefinition.Name);
+            return new Payload<T>(default, [new ConflictError(
+                "Another request changed the same data after it was read, so nothing was saved. Read it again and retry.", "CONFLICT", null)], []);
+        }
+    }
+}

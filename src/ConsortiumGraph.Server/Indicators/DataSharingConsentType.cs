@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Indicators;
+
+public sealed class DataSharingConsentType : ObjectGraphType<DataSharingConsent>
+{
+    public DataSharingConsentType()
+    {
+        Name = "DataSharingConsent";
+        Description = "A district's choice to show an indicator to funders.";
+        this.AuthorizeWithRoles(Readers.Staff);
+        Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
+        Field(x => x.SharedWithFunders).Description("Whether funders see the district's values.");
+        Field(x => x.UpdatedAt).Description("When the choice was made.");
+    }
+}

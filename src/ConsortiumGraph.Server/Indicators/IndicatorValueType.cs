@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Districts;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.LocalFields;
+using ConsortiumGraph.PluginHost;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Indicators;
+
+public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
+{
+    public IndicatorValueType()
+    {
+        Name = "IndicatorValue";
+        Description = "A district's reported value of an indicator for one period.";
+        this.AuthorizeWithRoles(Readers.Staff);
+        Field<NonNullGraphType<StringGraphType>>("indicator").Description("The indicator's code.").Resolve(c => c.Source.Indicator.Code);
+        Field(v => v.Period).Description("The period.");
+        Field(v => v.Value).Description("The value, in the indicator's unit.");
+        Field(v => v.StudentCount).Description("How many students it is about.");
+        Field(v => v.ReportedAt).Description("When it was reported.");
+        Field<NonNullGraphType<IntGraphType>>("revisions").Description("How many earlier values this one replaced (they are kept).").Resolve(c => c.Source.Revisions.Count);
+    }
+}
