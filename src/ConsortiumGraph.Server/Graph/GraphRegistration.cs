@@ -1,5 +1,6 @@
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Events;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Operations;
 using ConsortiumGraph.Reporting;
@@ -10,7 +11,7 @@ namespace ConsortiumGraph.Graph;
 
 public static class GraphRegistration
 {
-    /// <summary>Everything the server needs, registered once; the server and the tests both call it.</summary>
+    /// <summary>Everything the server needs, registered once, by concern; the server, the test kit and the bench call it.</summary>
     public static IServiceCollection AddConsortiumGraph(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddConsortiumDatabase(configuration);
@@ -31,44 +32,24 @@ public static class GraphRegistration
         services.AddSingleton<ConsortiumData>();
         services.AddConsortiumAuthentication(configuration);
         services.AddConsortiumHealth();
-        // JSON shrinks 5-10x; the fastest level costs little CPU. Compression:Enabled=false leaves it to a proxy.
-        if (configuration.GetValue("Compression:Enabled", true))
-        {
-            services.AddResponseCompression(o =>
-            {
-                // Credentials are bearer tokens and API keys, never cookies, so no other site can make a browser send
-                // authenticated requests and compare compressed sizes (BREACH's precondition).
-                o.EnableForHttps = true;
-                o.MimeTypes = [GraphQLEndpoint.GraphQLResponse, "application/json", "text/csv", "text/html", "text/javascript", "text/css"];
-            });
-            services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-            services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-        }
+        services.AddConsortiumCompression(configuration);
         services.AddConsortiumTelemetry(configuration);
-        var events = configuration.GetSection("Events").Get<Events.EventOptions>() ?? new Events.EventOptions();
-        services.AddSingleton(events);
-        services.AddSingleton<Events.EventHub>();
-        if (events.Backplane == Events.EventBackplaneKind.PostgreSql)
-        {
-            services.AddSingleton<Events.PostgreSqlBackplane>();
-            services.AddHostedService(sp => sp.GetRequiredService<Events.PostgreSqlBackplane>());
-        }
-        services.AddSingleton(configuration.GetSection("Subscriptions").Get<Events.SubscriptionOptions>() ?? new Events.SubscriptionOptions());
-        services.AddSingleton<Events.WebSocketConnections>();
-        services.AddSingleton<GraphQLExecution>();
+        services.AddConsortiumEvents(configuration);
+        services.AddConsortiumCors(configuration);
+        services.AddConsortiumGraphQL(configuration);
+        return services;
+    }
+
+    /// <summary>GraphQL execution: request limits and their rules, persisted documents, the document cache, the one execution path.</summary>
+    public static IServiceCollection AddConsortiumGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddSingleton(limits);
         var persisted = configuration.GetSection("GraphQL:PersistedDocuments").Get<PersistedDocumentOptions>() ?? new PersistedDocumentOptions();
         services.AddSingleton(persisted);
         services.AddSingleton<PersistedDocumentStore>();
-        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-        {
-            // Cors:Origins lists the front ends allowed to call from a browser; none by default.
-            var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
-            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", Authentication.ApiKeyHeader);
-        }));
-
         services.AddSingleton(configuration.GetSection("GraphQL:DocumentCache").Get<DocumentCacheOptions>() ?? new DocumentCacheOptions());
+        services.AddSingleton<GraphQLExecution>();
         services.AddGraphQL(graphQL => graphQL
             // The schema is not a DI singleton: LiveSchema builds one per plugin set and swaps it.
             .AddSystemTextJson()
@@ -121,6 +102,32 @@ public static class GraphRegistration
             }));
         return services;
     }
+
+    /// <summary>JSON shrinks 5-10x; the fastest level costs little CPU. <c>Compression:Enabled=false</c> leaves it to a proxy.</summary>
+    public static IServiceCollection AddConsortiumCompression(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue("Compression:Enabled", true))
+        {
+            services.AddResponseCompression(o =>
+            {
+                // Credentials are bearer tokens and API keys, never cookies, so no other site can make a browser send
+                // authenticated requests and compare compressed sizes (BREACH's precondition).
+                o.EnableForHttps = true;
+                o.MimeTypes = [GraphQLEndpoint.GraphQLResponse, "application/json", "text/csv", "text/html", "text/javascript", "text/css"];
+            });
+            services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+            services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        }
+        return services;
+    }
+
+    /// <summary><c>Cors:Origins</c>: the front ends allowed to call from a browser; none by default.</summary>
+    public static IServiceCollection AddConsortiumCors(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization", Authentication.ApiKeyHeader);
+        }));
 
     /// <summary>The request pipeline and endpoints; the server and the benchmark host both use it.</summary>
     public static WebApplication UseConsortiumGraph(this WebApplication app)
