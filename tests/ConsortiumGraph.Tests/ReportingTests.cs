@@ -230,6 +230,27 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Csv_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text()
+    {
+        // A partnership named like a formula, grouped by partnership in a roll-up export.
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"Budget\")";
+        var districts = (await server.QueryAsync("{ a: district(code: \"3300710\") { id } b: district(code: \"2300260\") { id } }"));
+        var (lead, member) = (districts.GetProperty("a").GetProperty("id").GetString(), districts.GetProperty("b").GetProperty("id").GetString());
+        Infrastructure.PayloadAssert.AssertOk((await server.QueryAsync($"mutation($input: CreatePartnershipInput!) {{ createPartnership(input: $input) {{ {Infrastructure.PayloadAssert.Errors} }} }}",
+            new { input = new { consortiumId = await ConsortiumId(), name = formula, kind = "ADVOCACY", leadDistrictId = lead, memberDistrictIds = new[] { lead, member },
+                agreementTitle = "MOU", agreementTerms = "Terms." } })).GetProperty("createPartnership"));
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/reports/rollup.csv?consortiumId={await ConsortiumId()}&indicator=ATTENDANCE_RATE&groupBy=PARTNERSHIP");
+        request.Headers.Authorization = new("Bearer", await server.TokenAsync());
+        using var response = await client.SendAsync(request);
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = csv.Split("\r\n").Where(l => l.Contains("HYPERLINK")).ToList();
+        Assert.NotEmpty(lines); // one per period
+        Assert.All(lines, line => Assert.StartsWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Budget\"\")\",", line)); // quoted, and text to a spreadsheet
+    }
+
+    [Fact]
     public async Task Snapshot_of_a_funders_report_over_the_demo_data()
     {
         var name = Snapshot.FullName(new SnapshotNameExtension("funding-report"));

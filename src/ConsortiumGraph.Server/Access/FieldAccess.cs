@@ -15,6 +15,8 @@ public static class Readers
     /// <summary>The consortium's own people: staff names, local fields, calendars, internal notes. Not funders.</summary>
     public static readonly string[] Staff = [Roles.ConsortiumAdmin, Roles.DistrictStaff];
     public static readonly string[] Admins = [Roles.ConsortiumAdmin];
+    /// <summary>Funding reports: the funder, and the admins of the consortia it funds.</summary>
+    public static readonly string[] Funding = [Roles.ConsortiumAdmin, Roles.Funder];
 
     /// <summary>The roles that may select <paramref name="field"/> of <paramref name="parent"/>: the field's own, else its type's; null when neither declares any.</summary>
     public static IReadOnlyList<string>? Of(FieldType field, IGraphType? parent) => field.GetRoles() ?? parent?.GetRoles();

@@ -95,7 +95,7 @@ public static class FundingReports
             .Description("A funder's report: for each grant, the funded partnership's impact over the grant period and its member districts' indicator trends, "
                 + "aggregated only and only from data the districts consented to share; withheld data is named. Funders get their own; admins pass `funderId`.")
             .Argument<IdGraphType>("funderId", "The funder (admins); a funder's own token needs none.")
-            .AuthorizeWithRoles([Roles.ConsortiumAdmin, Roles.Funder])
+            .AuthorizeWithRoles(Readers.Funding)
             .ResolveAsync(async c =>
             {
                 var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
@@ -114,7 +114,7 @@ public sealed class FundingReportType : ObjectGraphType<FundingReport>
     {
         Name = "FundingReport";
         Description = "What a funder's grants fund, with nothing from outside them and nothing a district did not consent to share.";
-        this.AuthorizeWithRoles([Roles.ConsortiumAdmin, Roles.Funder]);
+        this.AuthorizeWithRoles(Readers.Funding);
         Field<NonNullGraphType<FunderType>>("funder").Description("The funder.").Resolve(c => c.Source.Funder);
         Field(r => r.GeneratedAt).Description("When the report was made.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundedGrantType>>>>("grants").Description("Each grant, by start date.").Resolve(c => c.Source.Grants);
@@ -127,7 +127,7 @@ public sealed class FundedGrantType : ObjectGraphType<FundedGrant>
     {
         Name = "FundedGrant";
         Description = "One grant: its partnership's impact over the grant period and the indicator trends of its member districts.";
-        this.AuthorizeWithRoles([Roles.ConsortiumAdmin, Roles.Funder]);
+        this.AuthorizeWithRoles(Readers.Funding);
         Field<NonNullGraphType<GrantType>>("grant").Description("The grant.").Resolve(c => c.Source.Grant);
         Field(g => g.Partnership).Description("The funded partnership's name.");
         Field(g => g.FiscalAgent).Description("The fiscal agent's name.");
@@ -143,7 +143,7 @@ public sealed class IndicatorTrendType : ObjectGraphType<IndicatorTrend>
     {
         Name = "IndicatorTrend";
         Description = "An indicator over the periods of a grant, aggregated over the partnership's member districts.";
-        this.AuthorizeWithRoles([Roles.ConsortiumAdmin, Roles.Funder]);
+        this.AuthorizeWithRoles(Readers.Funding);
         Field(t => t.Code).Description("The indicator's code.");
         Field(t => t.Name).Description("The indicator's name.");
         Field(t => t.Unit).Description("The unit.");
@@ -158,7 +158,7 @@ public sealed class WithheldDataType : ObjectGraphType<WithheldData>
     {
         Name = "WithheldData";
         Description = "An indicator a member district does not share with funders.";
-        this.AuthorizeWithRoles([Roles.ConsortiumAdmin, Roles.Funder]);
+        this.AuthorizeWithRoles(Readers.Funding);
         Field(w => w.District).Description("The district's name.");
         Field(w => w.Indicator).Description("The indicator's code.");
     }

@@ -1,115 +1,157 @@
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Graph;
-using Microsoft.EntityFrameworkCore;
+using CsvHelper;
+using GraphQL;
+using GraphQL.Transport;
 
 namespace ConsortiumGraph.Reporting;
 
 /// <summary>
 /// The reports as CSV, for funders who work in spreadsheets: <c>/reports/funding.csv</c> and
-/// <c>/reports/rollup.csv</c>, with the same credentials, the same rows and the same suppression as the queries.
+/// <c>/reports/rollup.csv</c>. Each runs the GraphQL report it exports, through the one execution path
+/// (the same access rules, row filters, limits and errors), and only formats the answer.
 /// </summary>
 public static class ReportExport
 {
+    private const string FundingReport = """
+        query FundingCsv($funderId: ID) {
+          fundingReport(funderId: $funderId) {
+            funder { name }
+            grants {
+              partnership fiscalAgent grant { amount startsOn endsOn }
+              impact { studentSeats savings staffFte onTimeRate decisionsTaken }
+              indicators { code unit periods { period value districts students suppressedBecause } }
+              withheld { district indicator }
+            }
+          }
+        }
+        """;
+
+    private const string Rollup = """
+        query RollupCsv($consortiumId: ID!, $indicator: String!, $groupBy: RollupGroup!, $periods: [String!]) {
+          consortium(id: $consortiumId) { rollup(indicator: $indicator, groupBy: $groupBy, periods: $periods) { group period value districts students suppressedBecause } }
+        }
+        """;
+
+    private static readonly object?[] FundingColumns = ["funder", "partnership", "fiscal_agent", "grant_amount", "grant_starts", "grant_ends", "indicator", "unit", "period",
+        "value", "districts", "students", "suppressed_because", "withheld_districts", "student_seats", "savings", "staff_fte", "on_time_rate", "decisions_taken"];
+
     public static void MapReports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/reports/funding.csv", (HttpContext http) => ExportAsync(http, [Roles.ConsortiumAdmin, Roles.Funder], FundingAsync));
-        endpoints.MapGet("/reports/rollup.csv", (HttpContext http) => ExportAsync(http, Readers.Members, RollupAsync));
-    }
-
-    private sealed class ReportError(int status, string code, string message) : Exception(message)
-    {
-        public int Status => status;
-        public string Code => code;
-    }
-
-    private static async Task ExportAsync(HttpContext http, string[] roles, Func<HttpContext, Caller, Task<(string Name, IEnumerable<string[]> Rows)>> build)
-    {
-        try
+        endpoints.MapGet("/reports/funding.csv", (HttpContext http) => ExportAsync(http, FundingReport,
+            new Inputs(new Dictionary<string, object?> { ["funderId"] = Optional(http, "funderId") }), FundingRows));
+        endpoints.MapGet("/reports/rollup.csv", (HttpContext http) => ExportAsync(http, Rollup, new Inputs(new Dictionary<string, object?>
         {
-            if (Authentication.PresentedInvalidCredentials(http))
-                throw new ReportError(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The credentials sent are malformed, expired, revoked or not signed by a trusted key.");
-            var caller = await http.RequestServices.GetRequiredService<RequestCaller>().GetAsync(http.RequestAborted);
-            if (caller.Role is null || !roles.Contains(caller.Role))
-                throw new ReportError(caller.Role is null or Roles.Anonymous ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden, "NOT_AUTHORIZED",
-                    $"This report is for {string.Join(" and ", roles)} callers; send a bearer token or an API key.");
-            var (name, rows) = await build(http, caller);
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
-            var text = new StringBuilder();
-            foreach (var row in rows) text.AppendJoin(',', row.Select(Cell)).Append("\r\n");
-            await http.Response.WriteAsync(text.ToString(), http.RequestAborted);
+            ["consortiumId"] = Optional(http, "consortiumId"),
+            ["indicator"] = Optional(http, "indicator"),
+            ["groupBy"] = Optional(http, "groupBy")?.ToUpperInvariant(),
+            ["periods"] = Optional(http, "periods")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList(),
+        }), RollupRows));
+    }
+
+    private static string? Optional(HttpContext http, string name) => http.Request.Query[name] is { Count: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+
+    private static async Task ExportAsync(HttpContext http, string document, Inputs variables, Func<JsonElement, (string Name, IEnumerable<object?[]> Rows)?> rows)
+    {
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        if (Authentication.PresentedInvalidCredentials(http))
+        {
+            await FailAsync(http, serializer, GraphQLOutcome.Refused(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+                "The credentials sent are malformed, expired, revoked or not signed by a trusted key, or both a bearer token and an API key were sent."));
+            return;
         }
-        catch (ReportError e)
+        var outcome = await http.RequestServices.GetRequiredService<GraphQLExecution>().ExecuteAsync(new GraphQLRequest { Query = document, Variables = variables },
+            new GraphQLCall(http.RequestServices, http.User, "http", QueriesOnly: true, Root: null, http.RequestAborted));
+        if (outcome.RefusedWith is not null || outcome.Result.Errors is { Count: > 0 })
         {
-            http.Response.StatusCode = e.Status;
-            await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = e.Message, extensions = new { code = e.Code } } } }, http.RequestAborted);
+            await FailAsync(http, serializer, outcome);
+            return;
         }
-    }
-
-    /// <summary>RFC 4180 quoting; text that a spreadsheet would run as a formula is prefixed with an apostrophe.</summary>
-    private static string Cell(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
-
-    private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static async Task<(string, IEnumerable<string[]>)> FundingAsync(HttpContext http, Caller caller)
-    {
-        var funderId = caller.IsFunder ? caller.FunderId ?? 0
-            : GlobalId.TryDecode(http.Request.Query["funderId"], "Funder", out var id) ? id
-            : throw new ReportError(StatusCodes.Status400BadRequest, "INVALID_ID", "Name the funder with ?funderId=<global ID>.");
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var report = await http.RequestServices.GetRequiredService<RequestLoaders>().ReadAsync(db => FundingReports.BuildAsync(db, funderId, now, http.RequestAborted), http.RequestAborted)
-            ?? throw new ReportError(StatusCodes.Status404NotFound, "NOT_FOUND", "No funder you may report on has that ID.");
-        var rows = new List<string[]>
+        var data = JsonDocument.Parse(serializer.Serialize(outcome.Result)).RootElement.GetProperty("data");
+        if (rows(data) is not var (name, lines))
         {
-            new[] { "funder", "partnership", "fiscal_agent", "grant_amount", "grant_starts", "grant_ends", "indicator", "unit", "period", "value", "districts", "students",
-                "suppressed_because", "withheld_districts", "student_seats", "savings", "staff_fte", "on_time_rate", "decisions_taken" },
-        };
-        foreach (var grant in report.Grants)
+            await FailAsync(http, serializer, GraphQLOutcome.Refused(StatusCodes.Status404NotFound, "NOT_FOUND", "Nothing you may read has that ID."));
+            return;
+        }
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
+        // RFC 4180 with CRLF; text a spreadsheet would run as a formula gets an apostrophe (numbers, negative ones too, are written as numbers).
+        await using var csv = CsvWriter.Create(http.Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        foreach (var line in lines)
         {
-            var impact = grant.Impact;
-            string[] Row(string indicator, string unit, RollupRow? row, string withheld) =>
-            [
-                report.Funder.Name, grant.Partnership, grant.FiscalAgent, grant.Grant.Amount.ToString(CultureInfo.InvariantCulture),
-                grant.Grant.StartsOn.ToString("yyyy-MM-dd"), grant.Grant.EndsOn.ToString("yyyy-MM-dd"), indicator, unit, row?.Period ?? "", Number(row?.Value),
-                row?.Districts.ToString(CultureInfo.InvariantCulture) ?? "", row?.Students.ToString(CultureInfo.InvariantCulture) ?? "", row?.SuppressedBecause ?? "", withheld,
-                impact.StudentSeats.ToString(CultureInfo.InvariantCulture), impact.Savings.ToString(CultureInfo.InvariantCulture), Number(impact.StaffFte), Number(impact.OnTimeRate),
-                impact.DecisionsTaken.ToString(CultureInfo.InvariantCulture),
-            ];
-            foreach (var trend in grant.Indicators)
+            foreach (var cell in line)
             {
-                var withheld = string.Join("; ", grant.Withheld.Where(w => w.Indicator == trend.Code).Select(w => w.District));
-                rows.AddRange(trend.Periods.Count == 0 ? [Row(trend.Code, trend.Unit, null, withheld)] : trend.Periods.Select(p => Row(trend.Code, trend.Unit, p, withheld)));
+                if (cell is decimal number) csv.WriteField(number, default);
+                else csv.WriteField(cell as string);
+            }
+            await csv.EndRecordAsync(http.RequestAborted);
+        }
+        await csv.FlushAsync(http.RequestAborted);
+    }
+
+    /// <summary>The report's errors as GraphQL answers them, with the HTTP status that says what is wrong for this caller.</summary>
+    private static async Task FailAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLOutcome outcome)
+    {
+        var code = outcome.Result.Errors?.FirstOrDefault()?.Code;
+        http.Response.StatusCode = outcome.RefusedWith ?? code switch
+        {
+            "NOT_AUTHORIZED" => http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+            "NOT_FOUND" => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, outcome.Result, http.RequestAborted);
+    }
+
+    /// <summary>A cell: text as text, numbers as numbers (exact, as the JSON wrote them), null as an empty field.</summary>
+    private static object? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetDecimal(),
+        _ => value.GetRawText(),
+    };
+
+    private static (string, IEnumerable<object?[]>)? FundingRows(JsonElement data)
+    {
+        if (data.GetProperty("fundingReport") is not { ValueKind: JsonValueKind.Object } report) return null;
+        var funder = report.GetProperty("funder").GetProperty("name").GetString()!;
+        var rows = new List<object?[]> { FundingColumns };
+        foreach (var grant in report.GetProperty("grants").EnumerateArray())
+        {
+            var (terms, impact) = (grant.GetProperty("grant"), grant.GetProperty("impact"));
+            object?[] Row(JsonElement indicator, JsonElement? period, string withheld) =>
+            [
+                funder, Text(grant.GetProperty("partnership")), Text(grant.GetProperty("fiscalAgent")), Text(terms.GetProperty("amount")),
+                Text(terms.GetProperty("startsOn")), Text(terms.GetProperty("endsOn")), Text(indicator.GetProperty("code")), Text(indicator.GetProperty("unit")),
+                period is { } p ? Text(p.GetProperty("period")) : "", period is { } v ? Text(v.GetProperty("value")) : "",
+                period is { } d ? Text(d.GetProperty("districts")) : "", period is { } s ? Text(s.GetProperty("students")) : "",
+                period is { } r ? Text(r.GetProperty("suppressedBecause")) : "", withheld,
+                Text(impact.GetProperty("studentSeats")), Text(impact.GetProperty("savings")), Text(impact.GetProperty("staffFte")),
+                Text(impact.GetProperty("onTimeRate")), Text(impact.GetProperty("decisionsTaken")),
+            ];
+            foreach (var indicator in grant.GetProperty("indicators").EnumerateArray())
+            {
+                var code = indicator.GetProperty("code").GetString();
+                var withheld = string.Join("; ", grant.GetProperty("withheld").EnumerateArray()
+                    .Where(w => w.GetProperty("indicator").GetString() == code).Select(w => w.GetProperty("district").GetString()));
+                var periods = indicator.GetProperty("periods").EnumerateArray().ToList();
+                rows.AddRange(periods.Count == 0 ? [Row(indicator, null, withheld)] : periods.Select(p => Row(indicator, p, withheld)));
             }
         }
-        return ($"funding-{report.Funder.Name.ToLowerInvariant().Replace(' ', '-')}", rows);
+        return ($"funding-{funder.ToLowerInvariant().Replace(' ', '-')}", rows);
     }
 
-    private static async Task<(string, IEnumerable<string[]>)> RollupAsync(HttpContext http, Caller caller)
+    private static (string, IEnumerable<object?[]>)? RollupRows(JsonElement data)
     {
-        var query = http.Request.Query;
-        if (!GlobalId.TryDecode(query["consortiumId"], "Consortium", out var consortiumId))
-            throw new ReportError(StatusCodes.Status400BadRequest, "INVALID_ID", "Name the consortium with ?consortiumId=<global ID>.");
-        if (!Enum.TryParse<RollupGroup>(query["groupBy"].ToString().Replace("_", ""), ignoreCase: true, out var groupBy))
-            throw new ReportError(StatusCodes.Status400BadRequest, "INVALID_GROUP", "?groupBy= is one of CONSORTIUM, STATE, LOCALE, PARTNERSHIP, DISTRICT.");
-        var code = query["indicator"].ToString();
-        var periods = query["periods"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var rows = await http.RequestServices.GetRequiredService<RequestLoaders>().ReadAsync(async db =>
+        if (data.GetProperty("consortium") is not { ValueKind: JsonValueKind.Object } consortium) return null;
+        var rows = consortium.GetProperty("rollup").EnumerateArray().Select(r => new object?[]
         {
-            var consortium = await db.Consortia.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consortiumId, http.RequestAborted)
-                ?? throw new ReportError(StatusCodes.Status404NotFound, "NOT_FOUND", "No consortium you may read has that ID.");
-            var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.ConsortiumId == consortiumId && i.Code == code, http.RequestAborted)
-                ?? throw new ReportError(StatusCodes.Status400BadRequest, "UNKNOWN_INDICATOR", $"{consortium.Name} has no indicator `{code}`.");
-            return await Rollups.ComputeAsync(db, consortiumId, consortium.Name, indicator, groupBy, periods, null, http.RequestAborted, consentedOnly: caller.IsFunder);
-        }, http.RequestAborted);
-        return ($"rollup-{code.ToLowerInvariant()}-{groupBy.ToString().ToLowerInvariant()}",
-            [["group", "period", "value", "districts", "students", "suppressed_because"],
-             .. rows.Select(r => new[] { r.Group, r.Period, Number(r.Value), r.Districts.ToString(CultureInfo.InvariantCulture), r.Students.ToString(CultureInfo.InvariantCulture), r.SuppressedBecause ?? "" })]);
+            Text(r.GetProperty("group")), Text(r.GetProperty("period")), Text(r.GetProperty("value")), Text(r.GetProperty("districts")),
+            Text(r.GetProperty("students")), Text(r.GetProperty("suppressedBecause")),
+        });
+        return ("rollup", [new object?[] { "group", "period", "value", "districts", "students", "suppressed_because" }, .. rows]);
     }
 }
