@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using ConsortiumGraph.Graph;
 using GraphQL;
 using GraphQL.Types;

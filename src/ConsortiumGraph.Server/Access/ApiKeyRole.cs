@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using ConsortiumGraph.Graph;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Access;
 

@@ -1,10 +1,7 @@
-using System.ComponentModel;
-using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.PluginHost;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 

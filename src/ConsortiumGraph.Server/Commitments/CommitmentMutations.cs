@@ -1,11 +1,9 @@
-using System.ComponentModel;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Schools;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 

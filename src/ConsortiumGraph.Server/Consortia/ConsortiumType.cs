@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ConsortiumGraph.Reporting;
 using GraphQL;
 using ConsortiumGraph.Access;

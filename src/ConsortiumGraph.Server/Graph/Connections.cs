@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using ConsortiumGraph.Data;
 using GraphQL;
 using GraphQL.Builders;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;

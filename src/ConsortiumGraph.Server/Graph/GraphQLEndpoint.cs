@@ -2,10 +2,6 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQL.Types;
-using GraphQLParser;
-using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Net.Http.Headers;
 
 namespace ConsortiumGraph.Graph;

@@ -1,8 +1,5 @@
-using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using GraphQL;
-using GraphQL.Builders;
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Graph;

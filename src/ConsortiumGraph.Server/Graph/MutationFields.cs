@@ -1,4 +1,3 @@
-using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using GraphQL;
 using GraphQL.Builders;

@@ -1,10 +1,3 @@
-using ConsortiumGraph.Access;
-using ConsortiumGraph.Data;
-using GraphQL;
-using GraphQL.Builders;
-using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-
 namespace ConsortiumGraph.Graph;
 
 /// <summary>What a mutation returns: the changed object, or the errors that kept it from changing; and advisory warnings either way.</summary>

@@ -1,9 +1,6 @@
 using ConsortiumGraph.Access;
-using ConsortiumGraph.Data;
 using GraphQL;
-using GraphQL.Builders;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Graph;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text.RegularExpressions;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;

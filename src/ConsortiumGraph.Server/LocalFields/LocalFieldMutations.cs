@@ -1,9 +1,6 @@
-using System.ComponentModel;
-using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Plugins;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 

@@ -11,7 +11,6 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.LocalFields;
 

@@ -1,11 +1,4 @@
-using System.ComponentModel;
-using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
-using ConsortiumGraph.PluginHost;
-using ConsortiumGraph.Plugins;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.LocalFields;
 

@@ -1,9 +1,7 @@
-using System.ComponentModel;
 using ConsortiumGraph.Agreements;
 using ConsortiumGraph.Consortia;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 

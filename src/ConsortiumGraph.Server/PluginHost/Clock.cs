@@ -1,6 +1,3 @@
-using ConsortiumGraph.Graph;
-using ConsortiumGraph.Plugins;
-
 namespace ConsortiumGraph.PluginHost;
 
 /// <summary>Today, as the domain counts days: the UTC date of the server clock (which tests move).</summary>

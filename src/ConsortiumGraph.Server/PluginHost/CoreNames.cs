@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using ConsortiumGraph.Plugins;
-
 namespace ConsortiumGraph.PluginHost;
 
 /// <summary>The names the core schema already uses, which plugins must not reuse.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using ConsortiumGraph.Plugins;
-
 namespace ConsortiumGraph.PluginHost;
 
 /// <summary>A plugin's code threw, or returned what its declarations do not allow.</summary>

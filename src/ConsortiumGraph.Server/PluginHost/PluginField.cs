@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ConsortiumGraph.Plugins;
 
 namespace ConsortiumGraph.PluginHost;

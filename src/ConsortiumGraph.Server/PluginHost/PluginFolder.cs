@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using ConsortiumGraph.Plugins;
 using McMaster.NETCore.Plugins;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using ConsortiumGraph.Plugins;
-
 namespace ConsortiumGraph.PluginHost;
 
 /// <summary>The plugins one schema is built from: those that passed composition, and those rejected, with reasons.</summary>
