@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
@@ -9,35 +8,6 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Reporting;
-
-[Description("What a roll-up groups districts by.")]
-public enum RollupGroup
-{
-    [Description("All the consortium's districts together.")] Consortium,
-    [Description("Districts of each state.")] State,
-    [Description("Districts of each NCES locale.")] Locale,
-    [Description("The members of each partnership (a district in two partnerships counts in both).")] Partnership,
-    [Description("Each district on its own.")] District,
-}
-
-/// <summary>One group's value of an indicator in one period.</summary>
-public sealed record RollupRow(string Group, string Period, double? Value, int Districts, int Students, string? SuppressedBecause)
-{
-    public bool Suppressed => SuppressedBecause is not null;
-}
-
-/// <summary>Per group and period, what the database adds up: enough to apply any of the indicator's aggregations.</summary>
-public sealed class RollupTotals
-{
-    public required string Group { get; init; }
-    public required string Period { get; init; }
-    public int Districts { get; init; }
-    public int Students { get; init; }
-    public double Sum { get; init; }
-    public double Weighted { get; init; }
-    public double Min { get; init; }
-    public double Max { get; init; }
-}
 
 public static class Rollups
 {
@@ -125,22 +95,5 @@ public static class Rollups
                     return await ComputeAsync(db, c.Source.Id, c.Source.Name, indicator, c.GetArgument<RollupGroup>("groupBy"), periods, null, c.CancellationToken);
                 }, c.CancellationToken);
             });
-    }
-}
-
-public sealed class RollupRowType : ObjectGraphType<RollupRow>
-{
-    public RollupRowType()
-    {
-        Name = "RollupRow";
-        Description = "One group's value of an indicator in one period.";
-        this.AuthorizeWithRoles(Readers.Members);
-        Field(r => r.Group).Description("The group: the consortium, a state, a locale, a partnership or a district, by name.");
-        Field(r => r.Period).Description("The period, e.g. 2024-25.");
-        Field(r => r.Value, nullable: true).Description("The aggregated value, in the indicator's unit; null when suppressed.");
-        Field(r => r.Districts).Description("How many district values went into it.");
-        Field(r => r.Students).Description("How many students the values are about.");
-        Field(r => r.Suppressed).Description("True when the value is withheld because the group is too small.");
-        Field(r => r.SuppressedBecause, nullable: true).Description("Why the value is withheld.");
     }
 }

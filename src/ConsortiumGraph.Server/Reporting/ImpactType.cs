@@ -1,0 +1,24 @@
+using ConsortiumGraph.Access;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Reporting;
+
+public sealed class ImpactType : ObjectGraphType<Impact>
+{
+    public ImpactType()
+    {
+        Name = "Impact";
+        Description = "What collaboration delivered over a period: students served, money saved, staff shared, commitments kept, decisions taken, grants.";
+        this.AuthorizeWithRoles(Readers.Members);
+        Field(i => i.StudentSeats).Description("Seats in shared courses committed (dropped commitments excluded).");
+        Field(i => i.StudentsInMemberDistricts).Description("Students enrolled in the member districts.");
+        Field(i => i.Savings).Description("Joint purchasing savings in dollars: (standalone price - consortium price) x quantity, over purchases in the period.");
+        Field(i => i.StaffFte).Description("Staff time shared, in FTE, over commitments not dropped.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatusCountType>>>>("commitmentsByStatus").Description("Commitments by status.").Resolve(c => c.Source.CommitmentsByStatus);
+        Field(i => i.OnTimeRate, nullable: true).Description("Share (0-1) of commitments done with a due date that were done by it; null when none is done.");
+        Field(i => i.DecisionsTaken).Description("Decisions adopted or rejected.");
+        Field(i => i.AverageDaysToDecision, nullable: true).Description("Average days from proposal to outcome of the decisions taken.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantTotalType>>>>("grants").Description("Grant amounts by funder and fiscal agent.").Resolve(c => c.Source.Grants);
+    }
+}

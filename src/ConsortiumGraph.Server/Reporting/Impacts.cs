@@ -1,0 +1,109 @@
+using ConsortiumGraph.Commitments;
+using ConsortiumGraph.Data;
+using ConsortiumGraph.Decisions;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Partnerships;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Reporting;
+
+public static class Impacts
+{
+    private static readonly Dictionary<string, ImpactParts> PartOfField = new()
+    {
+        ["commitmentsByStatus"] = ImpactParts.Commitments, ["studentSeats"] = ImpactParts.Commitments, ["staffFte"] = ImpactParts.Commitments,
+        ["onTimeRate"] = ImpactParts.OnTime, ["studentsInMemberDistricts"] = ImpactParts.Students, ["savings"] = ImpactParts.Savings,
+        ["decisionsTaken"] = ImpactParts.Decisions, ["averageDaysToDecision"] = ImpactParts.Decisions, ["grants"] = ImpactParts.Grants,
+    };
+
+    /// <summary>The parts an impact selection needs: the current field's, or that of the field at <paramref name="path"/> below it.</summary>
+    public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path) =>
+        Selections.Below(context, path).Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field));
+
+    /// <summary>
+    /// The impact of every partnership in <paramref name="ids"/> over [from, to]: see the overload on scopes.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, DateOnly? from, DateOnly? to, CancellationToken ct,
+        ImpactParts parts = ImpactParts.All) =>
+        // The scope rows only carry keys and dates; what the caller may see is filtered on the rows each part reads.
+        ComputeAsync(db, db.Partnerships.IgnoreQueryFilters().Where(p => ids.Contains(p.Id))
+            .Select(p => new ImpactScope { Key = p.Id, PartnershipId = p.Id, From = from, To = to }), ids, ct, parts);
+
+    /// <summary>
+    /// The impact of each scope (a partnership over a period: a grant's, say), in one statement per part
+    /// whatever the number of scopes, partnerships or districts: each part is one GROUP BY or one join.
+    /// Only the <paramref name="parts"/> asked for are read; the others stay empty. The result has an
+    /// impact for each of <paramref name="keys"/> (the scopes' keys), empty where nothing was read.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, Impact>> ComputeAsync(ConsortiumDb db, IQueryable<ImpactScope> scopes, IReadOnlyCollection<int> keys,
+        CancellationToken ct, ImpactParts parts = ImpactParts.All)
+    {
+        var commitments =
+            from s in scopes
+            join c in db.Commitments on s.PartnershipId equals c.PartnershipId
+            where c.DueOn == null || ((s.From == null || c.DueOn >= s.From) && (s.To == null || c.DueOn <= s.To))
+            select new { s.Key, Commitment = c };
+
+        var byStatus = !parts.HasFlag(ImpactParts.Commitments) ? [] : await commitments.GroupBy(x => new { x.Key, x.Commitment.Status, x.Commitment.Partnership.Kind })
+            .Select(g => new { g.Key.Key, g.Key.Status, g.Key.Kind, Count = g.Count(), Seats = g.Sum(x => x.Commitment.StudentSeats ?? 0), Fte = g.Sum(x => x.Commitment.StaffFte ?? 0) })
+            .ToListAsync(ct);
+        var done = !parts.HasFlag(ImpactParts.OnTime) ? [] : await commitments.Where(x => x.Commitment.Status == CommitmentStatus.Done && x.Commitment.DueOn != null)
+            .Select(x => new { x.Key, x.Commitment.DueOn, DoneAt = x.Commitment.Progress.Where(p => p.Status == CommitmentStatus.Done).Min(p => (DateTime?)p.ReportedAt) })
+            .ToListAsync(ct);
+        var students = !parts.HasFlag(ImpactParts.Students) ? [] : await (
+                from s in scopes join m in db.PartnershipMembers on s.PartnershipId equals m.PartnershipId
+                group m.District.Enrollment by s.Key into g
+                select new { Key = g.Key, Students = g.Sum() }).ToListAsync(ct);
+        var savings = !parts.HasFlag(ImpactParts.Savings) ? [] : await (
+                from s in scopes join p in db.PurchaseLines on s.PartnershipId equals p.PartnershipId
+                where (s.From == null || p.PurchasedOn >= s.From) && (s.To == null || p.PurchasedOn <= s.To)
+                group (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity by s.Key into g
+                select new { Key = g.Key, Saved = g.Sum() }).ToListAsync(ct);
+        // Decided in the period by the day proposed; the few decisions taken are filtered by date here, not in SQL.
+        var decisions = !parts.HasFlag(ImpactParts.Decisions) ? [] : (await (
+                from s in scopes join d in db.Decisions on s.PartnershipId equals d.PartnershipId
+                where d.ClosedAt != null && (d.Status == DecisionStatus.Adopted || d.Status == DecisionStatus.Rejected)
+                select new { s.Key, s.From, s.To, d.ProposedAt, d.ClosedAt }).ToListAsync(ct))
+            .Where(d => (d.From is null || DateOnly.FromDateTime(d.ProposedAt) >= d.From) && (d.To is null || DateOnly.FromDateTime(d.ProposedAt) <= d.To)).ToList();
+        var grants = !parts.HasFlag(ImpactParts.Grants) ? [] : await (
+                from s in scopes join g in db.Grants on s.PartnershipId equals g.PartnershipId
+                where (s.To == null || g.StartsOn <= s.To) && (s.From == null || g.EndsOn >= s.From)
+                group g by new { s.Key, Funder = g.Funder.Name, FiscalAgent = g.FiscalAgent.Name } into g
+                select new { g.Key.Key, g.Key.Funder, g.Key.FiscalAgent, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
+
+        return keys.Distinct().ToDictionary(key => key, key =>
+        {
+            var statuses = byStatus.Where(s => s.Key == key).ToList();
+            var finished = done.Where(d => d.Key == key && d.DoneAt is not null).ToList();
+            var decided = decisions.Where(d => d.Key == key).ToList();
+            return new Impact(
+                StudentSeats: statuses.Where(s => s.Kind == PartnershipKind.SharedCourse && s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
+                StudentsInMemberDistricts: students.FirstOrDefault(s => s.Key == key)?.Students ?? 0,
+                Savings: savings.FirstOrDefault(s => s.Key == key)?.Saved ?? 0,
+                StaffFte: Math.Round(statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Fte), 2),
+                CommitmentsByStatus: [.. statuses.GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Sum(s => s.Count))).OrderBy(s => s.Status)],
+                DoneOnTime: finished.Count(d => DateOnly.FromDateTime(d.DoneAt!.Value) <= d.DueOn),
+                DoneWithDueDate: finished.Count,
+                DecisionsTaken: decided.Count,
+                DaysToDecision: decided.Sum(d => (d.ClosedAt!.Value - d.ProposedAt).TotalDays),
+                Grants: [.. grants.Where(g => g.Key == key).Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
+                    .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)]);
+        });
+    }
+
+    /// <summary>ImpactByPartnershipId: every partnership of a list in one batch.</summary>
+    public static IDataLoaderResult<Impact> ImpactOf(this IResolveFieldContext context, int partnershipId, DateOnly? from, DateOnly? to)
+    {
+        var loaders = context.Loaders();
+        var parts = SelectedParts(context);
+        return loaders.For<int, Impact>($"ImpactByPartnershipId:{from}:{to}:{parts}",
+            (ids, ct) => loaders.ReadAsync(db => ComputeAsync(db, ids, from, to, ct, parts), ct), Impact.None).Load(partnershipId);
+    }
+
+    public static FieldBuilder<TSource, object> ImpactArguments<TSource>(this FieldBuilder<TSource, object> field) => field
+        .Argument<DateType>("from", "Only work due, decided, bought or funded from this day; all when omitted.")
+        .Argument<DateType>("to", "Only up to this day; all when omitted.");
+}

@@ -1,0 +1,22 @@
+using ConsortiumGraph.Access;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ConsortiumGraph.Reporting;
+
+public sealed class RollupRowType : ObjectGraphType<RollupRow>
+{
+    public RollupRowType()
+    {
+        Name = "RollupRow";
+        Description = "One group's value of an indicator in one period.";
+        this.AuthorizeWithRoles(Readers.Members);
+        Field(r => r.Group).Description("The group: the consortium, a state, a locale, a partnership or a district, by name.");
+        Field(r => r.Period).Description("The period, e.g. 2024-25.");
+        Field(r => r.Value, nullable: true).Description("The aggregated value, in the indicator's unit; null when suppressed.");
+        Field(r => r.Districts).Description("How many district values went into it.");
+        Field(r => r.Students).Description("How many students the values are about.");
+        Field(r => r.Suppressed).Description("True when the value is withheld because the group is too small.");
+        Field(r => r.SuppressedBecause, nullable: true).Description("Why the value is withheld.");
+    }
+}

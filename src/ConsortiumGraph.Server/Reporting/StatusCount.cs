@@ -1,0 +1,5 @@
+using ConsortiumGraph.Commitments;
+
+namespace ConsortiumGraph.Reporting;
+
+public sealed record StatusCount(CommitmentStatus Status, int Count);
