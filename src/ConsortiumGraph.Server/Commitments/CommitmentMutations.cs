@@ -45,14 +45,14 @@ public static class CommitmentMutations
         var local = new Dictionary<ComposedPlugin, (Plugins.LocalValues Values, IReadOnlyDictionary<string, object?> Changes)>();
         foreach (var (entry, i) in (input.Local ?? []).Select((e, i) => (e, i)))
         {
-            if (m.LocalFieldsPlugin(entry.Plugin, ComposedPlugin.CommitmentType, $"local.{i}.plugin") is not { } plugin) continue;
+            if (m.LocalFieldsPlugin(entry.Plugin, ExtensibleEntity.Commitment, $"local.{i}.plugin") is not { } plugin) continue;
             if (local.ContainsKey(plugin)) { m.Invalid("DUPLICATE_PLUGIN", $"`local` names the `{plugin.Key}` plugin twice.", $"local.{i}.plugin"); continue; }
             if (!plugin.Districts.ContainsKey(district.Code))
             {
                 m.Violates("OUT_OF_PLUGIN_SCOPE", $"The `{plugin.Key}` plugin does not speak for {district.Name}, so this commitment has no `{plugin.Key}` fields.", $"local.{i}.plugin");
                 continue;
             }
-            if (m.CheckLocalValues(plugin, ComposedPlugin.CommitmentType, entry.Values, Plugins.LocalValues.Empty, $"local.{i}.values") is ({ } values, { } changes))
+            if (m.CheckLocalValues(plugin, ExtensibleEntity.Commitment, entry.Values, Plugins.LocalValues.Empty, $"local.{i}.values") is ({ } values, { } changes))
                 local[plugin] = (values, changes);
         }
         Task<Plugins.PartnershipView>? partnershipView = null;
@@ -80,7 +80,7 @@ public static class CommitmentMutations
         };
         m.Db.Commitments.Add(commitment);
         foreach (var (plugin, (_, changes)) in local)
-            m.ThenSave(() => LocalFieldStore.WriteAsync(m.Db, plugin.Key, ComposedPlugin.CommitmentType, commitment.Id, changes, m.Now, m.Field.CancellationToken));
+            m.ThenSave(() => LocalFieldStore.WriteAsync(m.Db, plugin.Key, ExtensibleEntity.Commitment, commitment.Id, changes, m.Now, m.Field.CancellationToken));
         return commitment;
     }
 

@@ -35,8 +35,8 @@ public sealed class ConsortiumSchema : Schema
                      .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(INodeType).IsAssignableFrom(t)))
             RegisterType(type);
         // The `local` namespaces, composed from this schema's plugins.
-        foreach (var entityType in ComposedPlugin.EntityTypes)
-            RegisterType(new LocalFieldsType(entityType, plugins));
+        foreach (var entity in ExtensibleEntity.All)
+            RegisterType(new LocalFieldsType(entity, plugins));
     }
 
     /// <summary>The plugins this schema was composed with; mutations run their rules.</summary>

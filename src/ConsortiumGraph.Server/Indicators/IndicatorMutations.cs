@@ -99,7 +99,7 @@ public static partial class IndicatorMutations
     private static async Task<double?> FromLocalFieldAsync(MutationContext<ReportIndicatorValuesInput> m, District district, LocalFieldSourceInput source, string path)
     {
         var plugin = m.Plugins.Find(source.Plugin);
-        var field = plugin?.Fields[ComposedPlugin.DistrictType].FirstOrDefault(f => f.Name == source.Field);
+        var field = plugin?.Fields[ExtensibleEntity.District].FirstOrDefault(f => f.Name == source.Field);
         if (plugin is null || field is null || field.Definition.Type.Kind is not (Plugins.LocalValueKind.Decimal or Plugins.LocalValueKind.Int))
         {
             m.Invalid("UNKNOWN_FIELD", $"No loaded plugin `{source.Plugin}` has a number field `{source.Field}` on District.", path);
@@ -110,7 +110,7 @@ public static partial class IndicatorMutations
             m.Violates("OUT_OF_PLUGIN_SCOPE", $"The `{plugin.Key}` plugin does not speak for {district.Name}.", path);
             return null;
         }
-        var stored = (await LocalFieldStore.ReadAsync(m.Db, plugin, ComposedPlugin.DistrictType, [district.Id], m.Field.CancellationToken)).GetValueOrDefault(district.Id, Plugins.LocalValues.Empty);
+        var stored = (await LocalFieldStore.ReadAsync(m.Db, plugin, ExtensibleEntity.District, [district.Id], m.Field.CancellationToken)).GetValueOrDefault(district.Id, Plugins.LocalValues.Empty);
         object? value;
         if (field.Compute is null)
             value = stored.TryGetValue(field.Name, out var v) ? v : null;

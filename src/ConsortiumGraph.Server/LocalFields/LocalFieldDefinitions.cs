@@ -24,7 +24,7 @@ public sealed class LocalFieldDefinition
     public static IReadOnlyList<LocalFieldDefinition> Of(PluginSet plugins) =>
     [
         .. from plugin in plugins.Plugins
-           from entityType in ComposedPlugin.EntityTypes
+           from entityType in ExtensibleEntity.All.Select(e => e.Name)
            from field in plugin.Fields[entityType]
            let type = field.Definition.Type
            let item = type.Kind == LocalValueKind.List ? type.ItemType! : type
@@ -49,7 +49,7 @@ public sealed class LocalFieldDefinitionType : ObjectGraphType<LocalFieldDefinit
         Field(f => f.PluginVersion).Description("The plugin's version.");
         Field(f => f.District).Description("Code of the district the plugin speaks for (the first, when it speaks for several).");
         Field(f => f.Districts).Description("Codes of every district the plugin speaks for.");
-        Field(f => f.OnType).Description("The core type the field is on: District, School, Partnership or Commitment.");
+        Field(f => f.OnType).Description($"The core type the field is on: {ExtensibleEntity.Names()}.");
         Field(f => f.Name).Description("The field's name under the plugin's namespace.");
         Field(f => f.Type).Description("The field's GraphQL type, e.g. `Date`, `[String!]` or an enum such as `MapleRidgeBargainingUnit`.");
         Field(f => f.Description, nullable: true).Description("What the field records.");

@@ -17,9 +17,9 @@ public static class LocalFieldMutations
     private static async Task<object?> SetAsync(MutationContext<SetLocalFieldsInput> m)
     {
         var input = m.Input;
-        if (!GlobalId.TryDecode(input.Id, out var entityType, out var id) || !ComposedPlugin.EntityTypes.Contains(entityType))
+        if (!GlobalId.TryDecode(input.Id, out var entityType, out var id) || ExtensibleEntity.Find(entityType) is not { } entity)
         {
-            m.Invalid("INVALID_ID", "`id` is not the ID of a District, School, Partnership or Commitment.", "id");
+            m.Invalid("INVALID_ID", $"`id` is not the ID of a {ExtensibleEntity.Names()}.", "id");
             return null;
         }
         var plugin = m.LocalFieldsPlugin(input.Plugin, entityType, "plugin");
@@ -46,7 +46,7 @@ public static class LocalFieldMutations
         if (m.Failed) return null;
 
         await LocalFieldStore.WriteAsync(m.Db, plugin.Key, entityType, id, changes!, m.Now, m.Field.CancellationToken);
-        return await m.Db.FindAsync(EntityClrType(entityType), id);
+        return await m.Db.FindAsync(entity.ClrType, id);
     }
 
     /// <summary>The loaded plugin named by a mutation input, if it adds fields to <paramref name="entityType"/>; records why not otherwise.</summary>
@@ -115,11 +115,4 @@ public static class LocalFieldMutations
         return failed ? (null, null) : (new LocalValues(merged), changes);
     }
 
-    private static Type EntityClrType(string entityType) => entityType switch
-    {
-        ComposedPlugin.DistrictType => typeof(Districts.District),
-        ComposedPlugin.SchoolType => typeof(Schools.School),
-        ComposedPlugin.PartnershipType => typeof(Partnerships.Partnership),
-        _ => typeof(Commitments.Commitment),
-    };
 }

@@ -22,8 +22,9 @@ namespace ConsortiumGraph.LocalFields;
 [DoNotRegister]
 public sealed class LocalFieldsType : ObjectGraphType<Entity>
 {
-    public LocalFieldsType(string entityType, PluginSet plugins)
+    public LocalFieldsType(ExtensibleEntity entity, PluginSet plugins)
     {
+        var entityType = entity.Name;
         Name = $"{entityType}Local";
         this.AuthorizeWithRoles(Readers.Staff);
         Description = $"Fields that district plugins add to {entityType}, one object per plugin, null where a plugin does not apply.";
@@ -38,9 +39,9 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
             {
                 Name = plugin.Key,
                 Description = $"{plugin.Manifest.Description} Plugin `{plugin.Key}` {plugin.Manifest.Version} for district {string.Join(", ", plugin.Districts.Keys)}; "
-                    + $"null on {Plural(entityType)} outside its scope.",
+                    + $"null on {entity.Plural} outside its scope.",
                 ResolvedType = new PluginFieldsType(plugin, entityType, plugins),
-                Resolver = new FuncFieldResolver<object>(c => InScope(c, plugin, entityType, (Entity)c.Source!)),
+                Resolver = new FuncFieldResolver<object>(c => entity.InScope(c, plugin, (Entity)c.Source!)),
             });
         }
     }
@@ -52,18 +53,6 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
             .AuthorizeWithRoles(Readers.Staff)
             .Resolve(c => c.Source);
 
-    /// <summary>A plugin applies to its districts, their schools, their commitments, and the partnerships they are members of.</summary>
-    private static object? InScope(IResolveFieldContext context, ComposedPlugin plugin, string entityType, Entity entity) => entity switch
-    {
-        District d => plugin.DistrictIds.Contains(d.Id) ? d : null,
-        School s => plugin.DistrictIds.Contains(s.DistrictId) ? s : null,
-        Commitment c => plugin.DistrictIds.Contains(c.DistrictId) ? c : null,
-        Partnership p => PartnershipType.Members.Load(context, p.Id)
-            .Then(members => members.Any(m => plugin.DistrictIds.Contains(m.DistrictId)) ? p : null),
-        _ => throw new InvalidOperationException($"No local fields on {entityType}."),
-    };
-
-    private static string Plural(string entityType) => entityType == "Partnership" ? "partnerships" : entityType.ToLowerInvariant() + "s";
 }
 
 /// <summary>One plugin's fields on one core type, e.g. RiversideCommitmentFields.</summary>

@@ -5,22 +5,13 @@ namespace ConsortiumGraph.PluginHost;
 /// <summary>A plugin checked against the core schema and the database, ready to add its fields and rules.</summary>
 public sealed class ComposedPlugin
 {
-    public const string DistrictType = "District", SchoolType = "School", PartnershipType = "Partnership", CommitmentType = "Commitment";
-    public static readonly string[] EntityTypes = [DistrictType, SchoolType, PartnershipType, CommitmentType];
-
     internal ComposedPlugin(LoadedPlugin loaded, IReadOnlyDictionary<string, int> districts)
     {
         Loaded = loaded;
         Districts = districts;
         DistrictIds = districts.Values.ToHashSet();
         TypePrefix = char.ToUpperInvariant(Key[0]) + Key[1..];
-        Fields = new Dictionary<string, IReadOnlyList<PluginField>>
-        {
-            [DistrictType] = Adapt(loaded.Declared.District),
-            [SchoolType] = Adapt(loaded.Declared.School),
-            [PartnershipType] = Adapt(loaded.Declared.Partnership),
-            [CommitmentType] = Adapt(loaded.Declared.Commitment),
-        };
+        Fields = ExtensibleEntity.All.ToDictionary(e => e.Name, e => e.Fields(loaded.Declared));
     }
 
     public LoadedPlugin Loaded { get; }
@@ -38,7 +29,4 @@ public sealed class ComposedPlugin
     public string ObjectTypeName(string entityType) => $"{TypePrefix}{entityType}Fields";
     public string EnumTypeName(LocalFieldType type) => TypePrefix + type.EnumName;
 
-    private static IReadOnlyList<PluginField> Adapt<TView>(LocalFieldSet<TView> set) =>
-        set.Fields.Select(f => new PluginField(f, f.Compute is null ? null : (views, stored, context) =>
-            f.Compute(views.Select((v, i) => new LocalEntity<TView>((TView)v, stored[i])).ToList(), context))).ToList();
 }

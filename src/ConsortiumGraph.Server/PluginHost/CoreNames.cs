@@ -6,5 +6,5 @@ public sealed record CoreNames(IReadOnlySet<string> TypeNames, IReadOnlyDictiona
     /// <summary>The names of a schema composed with no plugins.</summary>
     public static CoreNames Of(GraphQL.Types.ISchema core) => new(
         core.AllTypes.Select(t => t.Name).ToHashSet(),
-        ComposedPlugin.EntityTypes.ToDictionary(t => t, t => (IReadOnlySet<string>)((GraphQL.Types.IComplexGraphType)core.AllTypes[t]!).Fields.Select(f => f.Name).ToHashSet()));
+        ExtensibleEntity.All.Select(e => e.Name).ToDictionary(t => t, t => (IReadOnlySet<string>)((GraphQL.Types.IComplexGraphType)core.AllTypes[t]!).Fields.Select(f => f.Name).ToHashSet()));
 }

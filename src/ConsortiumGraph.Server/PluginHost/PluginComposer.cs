@@ -123,12 +123,7 @@ public static partial class PluginComposer
     }
 
     private static IEnumerable<(string EntityType, IReadOnlyList<LocalField> Fields)> DeclaredFields(PluginBuilder declared) =>
-    [
-        (ComposedPlugin.DistrictType, declared.District.Fields),
-        (ComposedPlugin.SchoolType, declared.School.Fields),
-        (ComposedPlugin.PartnershipType, declared.Partnership.Fields),
-        (ComposedPlugin.CommitmentType, declared.Commitment.Fields),
-    ];
+        ExtensibleEntity.All.Select(e => (e.Name, e.Declared(declared)));
 
     private static IEnumerable<string> GeneratedTypeNames(ComposedPlugin plugin) =>
         plugin.Fields.Where(f => f.Value.Count > 0).Select(f => plugin.ObjectTypeName(f.Key))

@@ -67,14 +67,9 @@ public static class PluginViews
     };
 
     /// <summary>The views of one core type, by entity key.</summary>
-    public static Task<IReadOnlyDictionary<int, object>> OfTypeAsync(string entityType, ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) => entityType switch
-    {
-        "District" => Untyped(DistrictsAsync(db, ids, ct)),
-        "School" => Untyped(SchoolsAsync(db, ids, ct)),
-        "Partnership" => Untyped(PartnershipsAsync(db, ids, ct)),
-        "Commitment" => Untyped(CommitmentsAsync(db, ids, ct)),
-        _ => throw new ArgumentOutOfRangeException(nameof(entityType), entityType, "Local fields exist on District, School, Partnership and Commitment only."),
-    };
+    public static Task<IReadOnlyDictionary<int, object>> OfTypeAsync(string entityType, ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (ExtensibleEntity.Find(entityType) ?? throw new ArgumentOutOfRangeException(nameof(entityType), entityType, $"Local fields exist on {ExtensibleEntity.Names("and")} only."))
+            .ViewsAsync(db, ids, ct);
 
     /// <summary>Codes of the districts an entity belongs to, which decide whether a plugin applies to it.</summary>
     public static IEnumerable<string> DistrictCodesOf(object view) => view switch
@@ -86,8 +81,6 @@ public static class PluginViews
         _ => [],
     };
 
-    private static async Task<IReadOnlyDictionary<int, object>> Untyped<TView>(Task<Dictionary<int, TView>> views) where TView : class =>
-        (await views).ToDictionary(v => v.Key, v => (object)v.Value);
 }
 
 /// <summary>The read-only data plugin code may ask for; every call reads through a DbContext of its own.</summary>
