@@ -23,6 +23,7 @@ public sealed class TransportLimitTests(SqliteServer server) : IClassFixture<Sql
         { "document length", "{ consortia { name } }" + new string(' ', 150_000), "DOCUMENT_TOO_LARGE" },
         { "root fields in an inline fragment", RootFieldsThroughFragments(21), "TOO_MANY_ROOT_FIELDS" },
         { "root fields in a named fragment", "query { ...Many } fragment Many on Query { " + string.Join(" ", Enumerable.Range(0, 21).Select(i => $"f{i}: __typename")) + " }", "TOO_MANY_ROOT_FIELDS" },
+        { "depth", "{ consortia { " + string.Concat(Enumerable.Repeat("partnerships(first: 1) { nodes { consortium { ", 7)) + "name" + new string('}', 22) + " }", "COMPLEXITY" },
         { "aliases", "{ consortia { " + string.Join(" ", Enumerable.Range(0, 31).Select(i => $"a{i}: name")) + " } }", "TOO_MANY_ALIASES" },
         { "complexity", "{ partnerships(first: 100) { nodes { commitments(first: 100) { nodes { district { partnerships(first: 100) { nodes { commitments(first: 100) { nodes { title } } } } } } } } } }", "COMPLEXITY" },
         { "list items in an argument", "{ nodes(ids: [" + string.Join(", ", Enumerable.Repeat("\"x\"", 101)) + "]) { id } }", "TOO_MANY_ITEMS" },
