@@ -23,14 +23,17 @@ public sealed class IdeBrowserTests : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-ide-{Guid.NewGuid():N}");
 
     [BrowserFact]
-    public async Task The_ide_runs_the_dashboard_query_as_district_staff_and_shows_the_result()
+    public async Task The_ide_runs_its_welcome_query_signed_in_or_not_and_shows_the_result()
     {
         var (server, users) = await StartAsync();
         await using var _ = server;
-        var pane = await BrowseAsync("ide.mjs", server, users["staff-5000310"], "ide");
-        Assert.Contains("Northern New England Rural Schools Consortium", pane); // the dashboard query, run as Riverside's staff
-        Assert.Contains("\"totalCount\"", pane);
-        Assert.DoesNotContain("NOT_AUTHORIZED", pane);
+        foreach (var (user, token) in new[] { ("staff-5000310", users["staff-5000310"]), ("anonymous", "") })
+        {
+            var pane = await BrowseAsync("ide.mjs", server, token, $"ide-{user}");
+            Assert.Contains("Northern New England Rural Schools Consortium", pane);
+            Assert.Contains("\"totalCount\"", pane);
+            Assert.DoesNotContain("NOT_AUTHORIZED", pane);
+        }
     }
 
     [BrowserFact]

@@ -1,12 +1,13 @@
-// Opens the IDE as a user would after pasting a token into its Headers tab, runs the default
-// Dashboard query, and prints the result pane's text. Exits 1 if the result does not appear.
+// Opens the IDE as a user would after pasting a token into its Headers tab (or with none), runs the
+// query it opens with, and prints the result pane's text. Exits 1 if the result does not appear.
 import { chromium } from 'playwright-core';
 
 const [url, token, executablePath, screenshot] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage();
-  await page.addInitScript((headers) => localStorage.setItem('graphiql:headers', headers), JSON.stringify({ Authorization: `Bearer ${token}` }));
+  const headers = token ? JSON.stringify({ Authorization: `Bearer ${token}` }) : '{}';
+  await page.addInitScript((h) => localStorage.setItem('graphiql:headers', h), headers);
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.locator('.graphiql-execute-button').click();
   const result = page.locator('.graphiql-response');

@@ -16,6 +16,15 @@ public static class Roles
 
     public static readonly string[] All = [ConsortiumAdmin, DistrictStaff, Funder];
 
+    /// <summary>Who holds a role, in words for messages: "District staff may not read ...".</summary>
+    public static string Plural(string role) => role switch
+    {
+        ConsortiumAdmin => "Consortium admins",
+        DistrictStaff => "District staff",
+        Funder => "Funders",
+        _ => "Anonymous callers",
+    };
+
     /// <summary>
     /// Claims: <c>role</c>; <c>district</c> (codes, for district staff); <c>funder</c> (a global ID);
     /// <c>consortium</c> (global IDs): the consortia an admin administers, and for district staff and

@@ -40,7 +40,7 @@ public sealed class FieldAccessRule : ValidationRuleBase
             if (field is null || field.Name.StartsWith("__", StringComparison.Ordinal) || parent?.Name?.StartsWith("__", StringComparison.Ordinal) == true) return;
             var roles = Readers.Of(field, parent);
             if (roles is not null && role is not null && roles.Contains(role)) return;
-            var who = role is null or Roles.Anonymous ? "Sign in (a bearer token or an API key) to read" : $"A {role} may not read";
+            var who = role is null or Roles.Anonymous ? "Sign in (a bearer token or an API key) to read" : $"{Roles.Plural(role)} may not read";
             ctx.ReportError(new AccessDeniedError(ctx, roles is null
                 ? $"`{parent?.Name}.{field.Name}` declares no access policy, so no one may read it."
                 : $"{who} `{parent?.Name}.{field.Name}`.", node));

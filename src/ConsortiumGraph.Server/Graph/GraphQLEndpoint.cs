@@ -20,6 +20,9 @@ public static class GraphQLEndpoint
     {
         endpoints.Map(path, (HttpContext http) => HandleAsync(http, path));
         endpoints.MapGet(path + "/ui", () => Ide.Page(path));
+        // A new user who opens the server's address lands in the IDE.
+        endpoints.MapGet("/", () => Results.Redirect(path));
+        endpoints.MapGet("/favicon.ico", () => Results.Text(Ide.Icon, "image/svg+xml"));
         return endpoints;
     }
 

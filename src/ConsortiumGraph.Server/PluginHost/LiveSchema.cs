@@ -96,7 +96,7 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
             Generation++;
             previous?.Folder.Dispose();
             foreach (var plugin in plugins.Plugins)
-                log.LogInformation("Plugin {Key} {Version} loaded from {Source}: {Fields} local fields, {Rules} rules", plugin.Key, plugin.Manifest.Version,
+                log.LogInformation("Plugin {Key} {Version} loaded from {Source}: local fields {Fields}, rules {Rules}", plugin.Key, plugin.Manifest.Version,
                     plugin.Loaded.Source, plugin.Fields.Values.Sum(f => f.Count), plugin.Rules.Count);
             foreach (var refused in plugins.Rejected)
                 log.LogWarning("Plugin {Key} from {Source} was rejected: {Reason}", refused.Key ?? "(unknown)", refused.Source, refused.Reason);

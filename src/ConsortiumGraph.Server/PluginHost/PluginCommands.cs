@@ -33,7 +33,7 @@ public static class PluginCommands
         var plugins = live.Schema.Plugins;
         foreach (var plugin in plugins.Plugins)
             await Console.Error.WriteLineAsync($"ok       {plugin.Key} {plugin.Manifest.Version} (SDK {plugin.Loaded.SdkVersion.ToString(3)}) for {string.Join(", ", plugin.Districts.Keys)}: "
-                + $"{plugin.Fields.Values.Sum(f => f.Count)} local fields, {plugin.Rules.Count} rules");
+                + $"local fields: {plugin.Fields.Values.Sum(f => f.Count)}, rules: {plugin.Rules.Count}");
         foreach (var rejected in plugins.Rejected)
             await Console.Error.WriteLineAsync($"REJECTED {rejected.Key ?? Path.GetFileName(rejected.Source)}: {rejected.Reason}");
         if (plugins.Plugins.Count == 0 && plugins.Rejected.Count == 0)

@@ -87,9 +87,11 @@ public static class FundingReports
             .ResolveAsync(async c =>
             {
                 var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
+                var given = c.GetArgument<string?>("funderId");
                 var funderId = caller.IsFunder ? caller.FunderId
-                    : GlobalId.TryDecode(c.GetArgument<string?>("funderId"), "Funder", out var id) ? id
-                    : throw new ExecutionError("Name the funder with `funderId`.") { Code = "INVALID_ID" };
+                    : given is null ? throw new ExecutionError("`funderId` is required for consortium admins: name the funder whose report you want (`funders` lists them).") { Code = "REQUIRED" }
+                    : GlobalId.TryDecode(given, "Funder", out var id) ? id
+                    : throw new ExecutionError("`funderId` is not the ID of a Funder.") { Code = "INVALID_ID" };
                 var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 var parts = Impacts.SelectedParts(c, "grants", "impact");
                 return await c.Loaders().ReadAsync(db => BuildAsync(db, funderId ?? 0, now, c.CancellationToken, parts), c.CancellationToken);

@@ -9,9 +9,21 @@ public sealed class BuiltServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private BuiltServer(Process process, int port) => (_process, Port) = (process, port);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+
+    private BuiltServer(Process process, int port)
+    {
+        (_process, Port) = (process, port);
+        // Read what the server prints as it prints it (a full pipe would stall it), and keep it for tests.
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) _log.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) _log.Enqueue(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
 
     public int Port { get; }
+    /// <summary>What the server has printed so far (its console log), standard output and error together.</summary>
+    public IReadOnlyList<string> Log => [.. _log];
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
     /// <summary>Starts the server with these settings (--Key=value) and waits until /health/live answers.</summary>
