@@ -114,4 +114,29 @@ public sealed class TransportLimitTests(SqliteServer server) : IClassFixture<Sql
         Assert.True(status == HttpStatusCode.OK, body); // within the bulk limit: the payload answers (unknown indicators)
         Assert.Contains("UNKNOWN_INDICATOR", body);
     }
+
+    /// <summary>Fragments whose spreads double at every level, and fragments that spread themselves: the shape rules answer at once.</summary>
+    [Theory]
+    [InlineData("root fields", "TOO_MANY_ROOT_FIELDS", "Query", "__typename")]
+    [InlineData("introspection lists", "INTROSPECTION_TOO_DEEP", "__Type", "fields { type { name } }")]
+    public async Task Fragments_that_double_or_cycle_are_refused_without_expanding_them(string what, string code, string on, string leaf)
+    {
+        // F0 spreads F1 twice, F1 spreads F2 twice, ... : 2^40 selections if expanded.
+        var chain = string.Concat(Enumerable.Range(0, 40).Select(i => $"fragment F{i} on {on} {{ {(on == "Query" ? "" : "fields { type { ")}...F{i + 1} ...F{i + 1}{(on == "Query" ? "" : " } }")} }} "))
+            + $"fragment F40 on {on} {{ {leaf} }}";
+        var query = (on == "Query" ? "{ ...F0 } " : "{ __type(name: \"Query\") { ...F0 } } ") + chain;
+        var answer = server.SendAsync(query);
+        Assert.True(await Task.WhenAny(answer, Task.Delay(TimeSpan.FromSeconds(30))) == answer, $"{what}: no answer within 30 s");
+        var (status, body) = await answer;
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(code, body);
+
+        // A fragment that spreads itself is the fragment-cycle rule's to report; the shape rules must not loop on it.
+        var cycle = on == "Query" ? "{ ...A } fragment A on Query { __typename ...A }" : "{ __type(name: \"Query\") { ...A } } fragment A on __Type { ofType { ...A } }";
+        answer = server.SendAsync(cycle);
+        Assert.True(await Task.WhenAny(answer, Task.Delay(TimeSpan.FromSeconds(30))) == answer, $"{what}: a cycle got no answer within 30 s");
+        (status, body) = await answer;
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("NO_FRAGMENT_CYCLES", body);
+    }
 }

@@ -26,8 +26,9 @@ public sealed class IntrospectionRule : ValidationRuleBase
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
+        var fragments = new Dictionary<string, int>[] { [], [] }; // by whether the spread is inside __schema/__type
         foreach (var operation in context.Document.Definitions.OfType<GraphQLOperationDefinition>())
-            if (Deepest(context.Document, operation.SelectionSet, inIntrospection: false, []) > MaxNestedLists)
+            if (Deepest(context.Document, operation.SelectionSet, inIntrospection: false, fragments) > MaxNestedLists)
             {
                 context.ReportError(new LimitError(context, "INTROSPECTION_TOO_DEEP",
                     $"The introspection query nests lists of fields, interfaces, possible types or input fields more than {MaxNestedLists} deep.", operation));
@@ -36,31 +37,15 @@ public sealed class IntrospectionRule : ValidationRuleBase
         return default;
     }
 
-    /// <summary>The most introspection lists nested on one path below this selection set, through fragments.</summary>
-    private static int Deepest(GraphQLDocument document, GraphQLSelectionSet? selections, bool inIntrospection, HashSet<string> spreading)
-    {
-        var deepest = 0;
-        foreach (var selection in selections?.Selections ?? [])
+    /// <summary>The most introspection lists nested on one path below this selection set, through fragments (each fragment computed once).</summary>
+    private static int Deepest(GraphQLDocument document, GraphQLSelectionSet? selections, bool inIntrospection, Dictionary<string, int>[] fragments) =>
+        (selections?.Selections ?? []).Select(selection => selection switch
         {
-            var depth = selection switch
-            {
-                GraphQLField field => (inIntrospection && Lists.Contains(field.Name.StringValue) ? 1 : 0)
-                    + Deepest(document, field.SelectionSet, inIntrospection || field.Name.StringValue is "__schema" or "__type", spreading),
-                GraphQLInlineFragment inline => Deepest(document, inline.SelectionSet, inIntrospection, spreading),
-                GraphQLFragmentSpread spread when spreading.Add(spread.FragmentName.Name.StringValue) =>
-                    Spread(document, spread.FragmentName.Name.StringValue, inIntrospection, spreading),
-                _ => 0,
-            };
-            deepest = Math.Max(deepest, depth);
-        }
-        return deepest;
-    }
-
-    private static int Spread(GraphQLDocument document, string name, bool inIntrospection, HashSet<string> spreading)
-    {
-        var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
-        var depth = Deepest(document, fragment?.SelectionSet, inIntrospection, spreading);
-        spreading.Remove(name);
-        return depth;
-    }
+            GraphQLField field => (inIntrospection && Lists.Contains(field.Name.StringValue) ? 1 : 0)
+                + Deepest(document, field.SelectionSet, inIntrospection || field.Name.StringValue is "__schema" or "__type", fragments),
+            GraphQLInlineFragment inline => Deepest(document, inline.SelectionSet, inIntrospection, fragments),
+            GraphQLFragmentSpread spread => Graph.Selections.OfFragment(document, spread.FragmentName.Name.StringValue, fragments[inIntrospection ? 1 : 0],
+                set => Deepest(document, set, inIntrospection, fragments), 0),
+            _ => 0,
+        }).DefaultIfEmpty(0).Max();
 }

@@ -35,9 +35,9 @@ public sealed class QueryShapeRule(RequestLimits limits) : ValidationRuleBase
     {
         var operation = context.Operation;
         // Root fields are counted through fragments and inline fragments: `{ ... on Query { a0: x ... } }` selects them too.
-        var roots = RootFields(context.Document, operation.SelectionSet, []);
+        var roots = RootFields(context.Document, operation.SelectionSet, [], limits.MaxRootFields + 1);
         if (roots > limits.MaxRootFields)
-            context.ReportError(new LimitError(context, "TOO_MANY_ROOT_FIELDS", $"The operation selects {roots} root fields; at most {limits.MaxRootFields} are allowed.", operation));
+            context.ReportError(new LimitError(context, "TOO_MANY_ROOT_FIELDS", $"The operation selects more than {limits.MaxRootFields} root fields, the most allowed.", operation));
         var aliases = 0;
         return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
         {
@@ -46,31 +46,18 @@ public sealed class QueryShapeRule(RequestLimits limits) : ValidationRuleBase
         }));
     }
 
-    /// <summary>Fields a selection set selects at its own level, through fragments; a fragment spread twice counts twice, a cycle (invalid anyway) once.</summary>
-    private static int RootFields(GraphQLDocument document, GraphQLSelectionSet selections, HashSet<string> spreading)
-    {
-        var count = 0;
-        foreach (var selection in selections.Selections)
+    /// <summary>
+    /// Fields selected at this level, through fragments (a fragment spread twice counts twice), counted up to
+    /// <paramref name="enough"/>: past the limit the exact number does not matter, and doubling spreads would overflow it.
+    /// </summary>
+    private static int RootFields(GraphQLDocument document, GraphQLSelectionSet selections, Dictionary<string, int> fragments, int enough) =>
+        selections.Selections.Aggregate(0, (count, selection) => Math.Min(enough, count + selection switch
         {
-            switch (selection)
-            {
-                case GraphQLField:
-                    count++;
-                    break;
-                case GraphQLInlineFragment inline:
-                    count += RootFields(document, inline.SelectionSet, spreading);
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var name = spread.FragmentName.Name.StringValue;
-                    if (document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name) is not { } fragment
-                        || !spreading.Add(name)) break;
-                    count += RootFields(document, fragment.SelectionSet, spreading);
-                    spreading.Remove(name);
-                    break;
-            }
-        }
-        return count;
-    }
+            GraphQLField => 1,
+            GraphQLInlineFragment inline => RootFields(document, inline.SelectionSet, fragments, enough),
+            GraphQLFragmentSpread spread => Graph.Selections.OfFragment(document, spread.FragmentName.Name.StringValue, fragments, set => RootFields(document, set, fragments, enough), 0),
+            _ => 0,
+        }));
 }
 
 public sealed class LimitError : ValidationError

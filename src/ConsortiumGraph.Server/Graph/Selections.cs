@@ -22,6 +22,19 @@ public static class Selections
         return level.SelectMany(f => Fields(f.SelectionSet, document)).Select(f => f.Name.StringValue);
     }
 
+    /// <summary>
+    /// What a named fragment amounts to for a validation rule (its root fields, its nesting), computed once per
+    /// fragment however often it is spread: such rules run before the fragment-cycle rule, on documents whose
+    /// spreads could double at every level. A fragment spread inside itself counts as <paramref name="none"/>.
+    /// </summary>
+    public static T OfFragment<T>(GraphQLDocument document, string name, Dictionary<string, T> known, Func<GraphQLSelectionSet, T> compute, T none)
+    {
+        if (known.TryGetValue(name, out var value)) return value;
+        known[name] = none; // while it is being computed: a cycle sees none
+        var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(d => d.FragmentName.Name.StringValue == name);
+        return known[name] = fragment is null ? none : compute(fragment.SelectionSet);
+    }
+
     private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet? selection, GraphQLDocument document) =>
         (selection?.Selections ?? []).SelectMany(node => node switch
         {
