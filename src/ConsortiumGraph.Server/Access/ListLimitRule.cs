@@ -37,22 +37,24 @@ public sealed class ListLimitRule(RequestLimits limits) : ValidationRuleBase
         switch (type)
         {
             case ListGraphType list:
-                var items = value switch
+                // Counted where they are, not copied: this runs on every request, cached documents included.
+                IEnumerable items = value switch
                 {
-                    null or GraphQLNullValue => [],
-                    GraphQLListValue literal => literal.Values?.Cast<object?>().ToList() ?? [],
-                    IList json => json.Cast<object?>().ToList(),
-                    _ => [value], // a single value where a list is expected is coerced to a list of one
+                    null or GraphQLNullValue => Array.Empty<object>(),
+                    GraphQLListValue literal => (IEnumerable?)literal.Values ?? Array.Empty<object>(),
+                    IList json => json,
+                    _ => new[] { value }, // a single value where a list is expected is coerced to a list of one
                 };
+                var count = value switch { GraphQLListValue literal => literal.Values?.Count ?? 0, IList json => json.Count, null or GraphQLNullValue => 0, _ => 1 };
                 var limit = Limit(definition);
-                if (items.Count > limit)
+                if (count > limit)
                 {
                     var setting = limit == limits.MaxBulkItems && definition?.GetMetadata(Bulk, false) == true ? "MaxBulkItems" : "MaxListItems";
                     context.ReportError(new LimitError(context, "TOO_MANY_ITEMS",
-                        $"`{path}` has {items.Count} items; at most {limit} are allowed (GraphQL:Limits:{setting}).", argument));
+                        $"`{path}` has {count} items; at most {limit} are allowed (GraphQL:Limits:{setting}).", argument));
                     return true;
                 }
-                return items.Any(item => Check(context, argument, item, list.ResolvedType, null, path));
+                return items.Cast<object?>().Any(item => Check(context, argument, item, list.ResolvedType, null, path));
             case IInputObjectGraphType input:
                 var fields = value switch
                 {

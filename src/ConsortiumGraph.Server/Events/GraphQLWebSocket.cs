@@ -224,7 +224,8 @@ public sealed class GraphQLWebSocket
 
         // Run once with no event: checks the request's limits and validates the document (access included),
         // and answers queries and mutations.
-        var (first, refused) = await ExecuteAsync(request, root: null);
+        var (answer, refused) = await ExecuteAsync(request, root: null);
+        var first = answer!; // only a delivery checks the credential, and only a failed check has no result
         if (refused is not null || !first.Executed)
         {
             Send(new { id, type = "error", payload = JsonDocument.Parse(serializer.Serialize(first)).RootElement.GetProperty("errors") });
@@ -263,7 +264,7 @@ public sealed class GraphQLWebSocket
     }
 
     /// <summary>Runs through the execution path every transport shares; null when the credential has ended (the connection is closing).</summary>
-    private async Task<(ExecutionResult Result, int? Refused)> ExecuteAsync(GraphQLRequest request, ConsortiumEvent? root, bool checkCredential = false)
+    private async Task<(ExecutionResult? Result, int? Refused)> ExecuteAsync(GraphQLRequest request, ConsortiumEvent? root, bool checkCredential = false)
     {
         // A request scope per event: its loaders, caller and database contexts see the data as it is now.
         await using var scope = _http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
@@ -271,7 +272,7 @@ public sealed class GraphQLWebSocket
         if (checkCredential && !await CredentialStillValidAsync(services))
         {
             await CloseAsync(CredentialEnded, "Forbidden: the credential that opened this connection expired or was revoked");
-            return (null!, null);
+            return (null, null);
         }
         var (result, refused) = await services.GetRequiredService<GraphQLExecution>().ExecuteAsync(request,
             new GraphQLCall(services, _http.User, "websocket", QueriesOnly: false, root, _closing.Token));

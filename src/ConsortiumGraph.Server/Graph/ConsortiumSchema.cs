@@ -24,8 +24,8 @@ public sealed class ConsortiumSchema : Schema
         Subscription = services.GetRequiredService<Events.SubscriptionType>();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
         // Input records nest (a commitment's local values, a partnership's decision rights): each maps to its input type.
-        foreach (var input in InputType<object>.In(typeof(ConsortiumSchema).Assembly))
-            RegisterTypeMapping(input, typeof(InputType<>).MakeGenericType(input));
+        foreach (var (record, graphType) in InputRecords.All)
+            RegisterTypeMapping(record, graphType);
         // Implementations reached only through their interface.
         RegisterType(typeof(ValidationErrorType));
         RegisterType(typeof(RuleViolationType));

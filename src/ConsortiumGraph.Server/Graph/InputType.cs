@@ -11,8 +11,14 @@ public sealed class InputType<TInput> : AutoRegisteringInputObjectGraphType<TInp
 {
     public InputType() => Name = typeof(TInput).Name;
 
-    /// <summary>The input records of an assembly: the classes named *Input with a [Description] (nested inputs are found through these mappings).</summary>
-    public static IEnumerable<Type> In(System.Reflection.Assembly assembly) =>
-        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericType: false } && t.Name.EndsWith("Input", StringComparison.Ordinal)
-            && t.IsDefined(typeof(System.ComponentModel.DescriptionAttribute), false));
+}
+
+/// <summary>The server's input records, found once: the classes named *Input with a [Description], each mapped to its <see cref="InputType{TInput}"/>.</summary>
+public static class InputRecords
+{
+    /// <summary>Record type to input graph type; every schema build (one per plugin set) registers these mappings.</summary>
+    public static readonly IReadOnlyList<(Type Record, Type GraphType)> All = [.. typeof(InputRecords).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericType: false } && t.Name.EndsWith("Input", StringComparison.Ordinal)
+            && t.IsDefined(typeof(System.ComponentModel.DescriptionAttribute), false))
+        .Select(t => (t, typeof(InputType<>).MakeGenericType(t)))];
 }

@@ -50,7 +50,9 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     public bool ActingFor(int districtId, string districtName, string inputField)
     {
         if (caller.ActsFor(districtId)) return true;
-        _errors.Add(new NotAuthorizedError($"You may act only for your own district ({string.Join(", ", caller.DistrictCodes)}), not for {districtName}.",
+        _errors.Add(new NotAuthorizedError(caller.IsAdmin
+                ? $"{districtName} is not a member of a consortium you administer."
+                : $"You may act only for your own district ({string.Join(", ", caller.DistrictCodes)}), not for {districtName}.",
             "NOT_AUTHORIZED", Path([inputField])));
         return false;
     }
