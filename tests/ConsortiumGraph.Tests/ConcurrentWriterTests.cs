@@ -67,6 +67,28 @@ public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFix
     }
 
     [DatabaseFact]
+    public async Task A_progress_report_against_a_revision_that_changed_since_is_refused()
+    {
+        int commitment, revision;
+        await using (var db = server.OpenDatabase())
+        {
+            var open = await db.Commitments.Where(c => c.Status == Commitments.CommitmentStatus.OnTrack || c.Status == Commitments.CommitmentStatus.AtRisk)
+                .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Revision }).FirstAsync();
+            (commitment, revision) = (open.Id, open.Revision);
+        }
+        var query = $"mutation($input: ReportProgressInput!) {{ reportProgress(input: $input) {{ commitment {{ revision }} {Errors} }} }}";
+        var id = GlobalId.Encode("Commitment", commitment);
+        var saved = (await server.QueryAsync(query, new { input = new { commitmentId = id, status = "ON_TRACK", expectedRevision = revision } })).GetProperty("reportProgress");
+        AssertOk(saved);
+        Assert.Equal(revision + 1, saved.GetProperty("commitment").GetProperty("revision").GetInt32());
+        // A client that read the commitment before that report:
+        AssertError((await server.QueryAsync(query, new { input = new { commitmentId = id, status = "AT_RISK", expectedRevision = revision } })).GetProperty("reportProgress"),
+            "ConflictError", "CONFLICT");
+        await using var check = server.OpenDatabase();
+        Assert.Equal(revision + 1, await check.Commitments.Where(c => c.Id == commitment).Select(c => c.Revision).SingleAsync());
+    }
+
+    [DatabaseFact]
     public async Task Concurrent_re_reports_of_one_indicator_value_keep_every_replaced_value_in_its_history()
     {
         Indicators.IndicatorValue value;

@@ -42,6 +42,8 @@ public sealed class FirstHourTests(SqliteServer server) : IClassFixture<SqliteSe
         var error = report.GetProperty("errors")[0];
         Assert.Equal("REQUIRED", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("required for consortium admins", error.GetProperty("message").GetString());
+        var malformed = (await server.PostAsync("{ fundingReport(funderId: \"nope\") { funder { name } } }")).GetProperty("errors")[0];
+        Assert.Equal("INVALID_ID", malformed.GetProperty("extensions").GetProperty("code").GetString());
 
         // The CSV export answers as its report does: for this caller, what is wrong.
         using var client = server.CreateClient();

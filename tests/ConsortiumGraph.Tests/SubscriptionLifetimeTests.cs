@@ -138,6 +138,26 @@ public sealed class SubscriptionLifetimeTests(SqliteServer server) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task Connections_waiting_for_connection_init_are_limited_per_address_and_messages_by_the_body_limit()
+    {
+        await using var host = new PluginTestHost
+        {
+            Settings = new Dictionary<string, string> { ["Subscriptions:MaxPendingConnectionsPerAddress"] = "2", ["GraphQL:Limits:MaxBodyBytes"] = "2000" },
+        };
+        await using var first = await GraphQLWebSocketClient.ConnectAsync(host, init: false);
+        await using var second = await GraphQLWebSocketClient.ConnectAsync(host, init: false);
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => GraphQLWebSocketClient.ConnectAsync(host, init: false));
+        Assert.Contains("503", refused.Message);
+
+        // Initialised, a connection leaves the pending pool; a message larger than a request body closes it.
+        await first.SendAsync(new { type = "connection_init" });
+        Assert.Equal("connection_ack", (await first.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await using var third = await GraphQLWebSocketClient.ConnectAsync(host, init: false);
+        await first.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "{ consortia { name } }" + new string(' ', 3000) } });
+        await AssertClosedAsync(first, 4400, TimeSpan.FromSeconds(10));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(100);

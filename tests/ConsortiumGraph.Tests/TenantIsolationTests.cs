@@ -154,6 +154,59 @@ public abstract class TenantIsolationTests<TServer>(TServer server) : IClassFixt
     }
 
     [DatabaseFact]
+    public async Task A_key_names_only_districts_of_its_own_consortia()
+    {
+        // Granite Falls is a Northern district; a key over Upper Valley alone cannot act for it, even minted by an admin of both.
+        AssertError(await CreateKeyAsync(new { name = $"n {Guid.NewGuid():N}", role = "DISTRICT_STAFF", districtCodes = new[] { "3300710" }, consortiumIds = new[] { ConsortiumId(UpperValley) } },
+            await server.TokenAsync()), "ValidationError", "NOT_A_MEMBER", "input", "districtCodes");
+        AssertError(await CreateKeyAsync(new { name = $"n {Guid.NewGuid():N}", role = "DISTRICT_STAFF", districtCodes = new[] { "3300710" }, consortiumIds = new[] { "not-an-id" } },
+            await server.TokenAsync()), "ValidationError", "INVALID_ID", "input", "consortiumIds");
+    }
+
+    [DatabaseFact]
+    public async Task An_admin_of_one_consortium_changes_nothing_of_the_other_through_a_district_in_both()
+    {
+        var valleyAdmin = AdminOf(UpperValley);
+        var northern = await OpenCommitmentAsync(Northern, "5000310");
+        Assert.True(GlobalId.TryDecode(northern, "Commitment", out var commitmentId));
+        int progress;
+        await using (var db = server.OpenDatabase()) progress = await db.ProgressUpdates.CountAsync(p => p.CommitmentId == commitmentId);
+        AssertError((await server.QueryAsync($"mutation($input: ReportProgressInput!) {{ reportProgress(input: $input) {{ commitment {{ id }} {Errors} }} }}",
+            new { input = new { commitmentId = northern, status = "AT_RISK" } }, valleyAdmin)).GetProperty("reportProgress"), "ValidationError", "NOT_FOUND", "input", "commitmentId");
+
+        // ATTENDANCE_RATE is Northern's indicator; Riverside reports it there, but not through an Upper Valley credential.
+        const string report = "mutation($input: ReportIndicatorValuesInput!) { reportIndicatorValues(input: $input) { errors { __typename code message path } } }";
+        var input = new { districtId = await server.DistrictIdAsync("5000310"), period = "2025-26", values = new[] { new { indicator = "ATTENDANCE_RATE", value = 12.5, studentCount = 300 } } };
+        int values;
+        await using (var db = server.OpenDatabase()) values = await db.IndicatorValueRevisions.CountAsync();
+        foreach (var token in new[] { valleyAdmin, server.TokenFor("district-staff", districts: ["5000310"], consortia: [ConsortiumId(UpperValley)]) })
+            AssertError((await server.QueryAsync(report, new { input }, token)).GetProperty("reportIndicatorValues"), "ValidationError", "UNKNOWN_INDICATOR", "input", "values", "0", "indicator");
+        await using (var db = server.OpenDatabase())
+        {
+            Assert.Equal(progress, await db.ProgressUpdates.CountAsync(p => p.CommitmentId == commitmentId));
+            Assert.Equal(values, await db.IndicatorValueRevisions.CountAsync());
+            Assert.False(await db.IndicatorValues.AnyAsync(v => v.Value == 12.5));
+        }
+    }
+
+    [DatabaseFact]
+    public async Task Keys_from_before_keys_carried_consortia_get_those_of_their_creator_at_start()
+    {
+        await using var db = server.OpenDatabase();
+        var (_, prefix, hash) = Access.ApiKey.Generate();
+        var (_, otherPrefix, otherHash) = Access.ApiKey.Generate();
+        var tagged = new Access.ApiKey { Name = $"old {Guid.NewGuid():N}", Prefix = prefix, SecretHash = hash, Role = "district-staff", Scope = "5000310", CreatedBy = "[2] demo-admin" };
+        var untagged = new Access.ApiKey { Name = $"old {Guid.NewGuid():N}", Prefix = otherPrefix, SecretHash = otherHash, Role = "funder", Scope = GlobalId.Encode("Funder", 1), CreatedBy = "someone" };
+        db.ApiKeys.AddRange(tagged, untagged);
+        await db.SaveChangesAsync();
+
+        await Access.ApiKeyConsortium.BackfillAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+        await using var check = server.OpenDatabase();
+        Assert.Equal([UpperValley], await check.ApiKeyConsortia.Where(c => c.ApiKeyId == tagged.Id).Select(c => c.ConsortiumId).ToListAsync());
+        Assert.Empty(await check.ApiKeyConsortia.Where(c => c.ApiKeyId == untagged.Id).ToListAsync()); // acts nowhere, with a warning, until replaced
+    }
+
+    [DatabaseFact]
     public async Task A_valid_api_key_with_a_forged_bearer_token_is_refused()
     {
         var created = await CreateKeyAsync(new { name = $"Valley sync {Guid.NewGuid():N}", role = "DISTRICT_STAFF", districtCodes = new[] { "5000310" } }, await server.TokenAsync());

@@ -139,4 +139,19 @@ public sealed class TransportLimitTests(SqliteServer server) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("NO_FRAGMENT_CYCLES", body);
     }
+
+    [Fact]
+    public async Task A_mutation_over_get_is_refused_even_when_its_document_is_cached()
+    {
+        const string mutation = "mutation { reportProgress(dryRun: true, input: { commitmentId: \"x\", status: ON_TRACK }) { errors { code } } }";
+        Assert.Equal(HttpStatusCode.OK, (await server.SendAsync(mutation)).Status); // parsed, validated and cached by the POST
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(mutation));
+        request.Headers.Authorization = new("Bearer", await server.TokenAsync());
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
+        Assert.Equal("METHOD_NOT_ALLOWED", Code(await response.Content.ReadAsStringAsync()));
+    }
 }
