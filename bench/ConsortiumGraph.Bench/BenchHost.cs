@@ -31,6 +31,8 @@ public static class BenchHost
             ["Database:SeedDemoData"] = "false",
             ["Auth:SigningKey"] = SigningKey,
             ["Plugins:Watch"] = "false",
+            // The sample plugins serve as built: the benchmark measures their fields, not the approval workflow.
+            ["Plugins:RequireApproval"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             // The model's query-filter notes and the ephemeral data-protection key are known; keep the run's output to results.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",

@@ -252,7 +252,7 @@ public sealed class BenchRun(BenchOptions options)
         {
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var arg in new[] { options.Server!, "--urls", "http://127.0.0.1:5182", "--ConnectionStrings:Consortium=Data Source=" + database,
-                "--Database:SeedDemoData=false", "--Plugins:Watch=false" })
+                "--Database:SeedDemoData=false", "--Plugins:Watch=false", "--Plugins:RequireApproval=false" })
                 start.ArgumentList.Add(arg);
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;

@@ -15,8 +15,8 @@ namespace ConsortiumGraph.Plugins.Testing;
 /// <summary>
 /// The real ConsortiumGraph server, in process, on a database of its own seeded with the demo
 /// consortium at a fixed instant (<see cref="SeededAt"/>), so a plugin's fields and rules can be
-/// tested against the same data every run. Pass plugin instances (fast, no build step) or a folder of
-/// built plugins (exactly as the server loads them). Works with any test framework: failures throw.
+/// tested against the same data every run. Pass plugin instances (fast, no build step; they run in the
+/// test's own process) or a folder of built plugins (exactly as the server runs them: each in its runner process). Works with any test framework: failures throw.
 /// </summary>
 /// <example>
 /// <code>
@@ -65,6 +65,12 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     /// <summary>More configuration for this host (e.g. <c>GraphQL:Limits:MaxDepth</c>), as the server's settings would give it.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Serve plugin builds only once approved (<c>approvePlugin</c>), as a production server does; off by default,
+    /// so the plugins in <see cref="PluginsPath"/> serve as soon as they load.
+    /// </summary>
+    public bool RequirePluginApproval { get; init; }
+
     /// <summary>Watch <see cref="PluginsPath"/> and reload on change, as the server does; off by default.</summary>
     public bool WatchPlugins { get; init; }
 
@@ -82,6 +88,7 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
         builder.UseSetting("ConnectionStrings:Consortium", ConnectionString);
         builder.UseSetting("Plugins:Path", PluginsPath ?? Path.Combine(Path.GetTempPath(), $"consortiumgraph-no-plugins-{Guid.NewGuid():N}"));
         builder.UseSetting("Plugins:Watch", WatchPlugins ? "true" : "false");
+        builder.UseSetting("Plugins:RequireApproval", RequirePluginApproval ? "true" : "false");
         builder.UseSetting("Auth:SigningKey", _signingKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -58,6 +58,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "defineIndicator", """defineIndicator(dryRun: true, input: { consortiumId: "x", code: "X", name: "x", unit: "percent", aggregation: SUM })""", "ADDD" },
         { "setDataSharingConsent", """setDataSharingConsent(dryRun: true, input: { districtId: "x", indicator: "X", sharedWithFunders: true })""", "AADD" },
         { "revokeApiKey", """revokeApiKey(dryRun: true, input: { id: "x" })""", "ADDD" },
+        { "approvePlugin", """approvePlugin(dryRun: true, input: { key: "x", sha256: "x" })""", "ADDD" },
+        { "revokePluginApproval", """revokePluginApproval(dryRun: true, input: { key: "x", sha256: "x" })""", "ADDD" },
     };
 
     [Theory]

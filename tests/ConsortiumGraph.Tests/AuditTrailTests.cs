@@ -37,13 +37,16 @@ public sealed class AuditTrailTests
         ("defineIndicator", "DefineIndicatorInput", "Indicator", false, ids => new { consortiumId = ids.Consortium, code = "AUDITED", name = "Audited", unit = "students", aggregation = "SUM" }),
         ("reportIndicatorValues", "ReportIndicatorValuesInput", "IndicatorValue", false, ids => new { districtId = ids.Lead, period = "2025-26", values = new[] { new { indicator = "AUDITED", value = 5.0, studentCount = 40 } } }),
         ("setDataSharingConsent", "SetDataSharingConsentInput", "DataSharingConsent", false, ids => new { districtId = ids.Lead, indicator = "AUDITED", sharedWithFunders = true }),
+        // A plugin speaks for its district: its approval is that district's own record.
+        ("approvePlugin", "ApprovePluginInput", "PluginApproval", true, ids => new { key = "hotswap", sha256 = ids.Hotswap }),
+        ("revokePluginApproval", "RevokePluginApprovalInput", "PluginApproval", true, ids => new { key = "hotswap", sha256 = ids.Hotswap }),
     ];
 
     /// <summary>The IDs the rows use, read from the database as the earlier rows left it.</summary>
     private sealed class Ids(PluginTestHost host)
     {
         public string Consortium { get; } = GlobalId.Encode("Consortium", Northern);
-        public required string Lead, Member, Joiner, Riverside;
+        public required string Lead, Member, Joiner, Riverside, Hotswap;
 
         private string Read<T>(string type, Func<Data.ConsortiumDb, IQueryable<T>> query) where T : Data.Entity
         {
@@ -61,7 +64,12 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Every_mutation_writes_who_what_before_and_after_and_whose_trail_it_is_in()
     {
-        await using var host = new PluginTestHost { PluginsPath = ConsortiumServer.BuiltPlugins() };
+        // The sample plugins (approved with the demo data) and a build awaiting approval.
+        var plugins = Path.Combine(Path.GetTempPath(), $"consortiumgraph-audit-{Guid.NewGuid():N}");
+        foreach (var sample in Directory.GetDirectories(ConsortiumServer.BuiltPlugins()))
+            MixedPluginsServer.CopyFolder(sample, Path.Combine(plugins, Path.GetFileName(sample)));
+        MixedPluginsServer.CopyFolder(Path.Combine(ConsortiumServer.BuiltPlugins("hotswap"), "V1"), Path.Combine(plugins, "Hotswap"));
+        await using var host = new PluginTestHost { PluginsPath = plugins, RequirePluginApproval = true };
         var admin = host.TokenFor("consortium-admin", consortia: [GlobalId.Encode("Consortium", Northern)]);
         var schema = host.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
         Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Rows.Select(r => r.Mutation).Order());
@@ -70,6 +78,7 @@ public sealed class AuditTrailTests
         {
             Lead = await host.DistrictIdAsync("3300710"), Member = await host.DistrictIdAsync("2300260"),
             Joiner = await host.DistrictIdAsync("3300930"), Riverside = await host.DistrictIdAsync("5000310"),
+            Hotswap = PluginHost.PluginBuild.Sha256(Path.Combine(plugins, "Hotswap")),
         };
         foreach (var row in Rows)
         {

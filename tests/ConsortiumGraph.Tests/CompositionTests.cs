@@ -17,12 +17,12 @@ public sealed class CompositionTests
     }
 
     private static LoadedPlugin Load(IDistrictPlugin plugin) =>
-        LoadedPlugin.TryCreate(() => plugin, plugin.Manifest.Key, PluginSdk.Version, out var rejected) ?? throw new InvalidOperationException(rejected!.Reason);
+        LoadedPlugin.TryCreate(plugin, out var rejected) ?? throw new InvalidOperationException(rejected!.Reason);
 
     private static string Rejection(IDistrictPlugin broken)
     {
         var good = new Plugin("good", p => p.District.Stored("boardChair", LocalFieldType.String, "Chair."));
-        var set = PluginComposer.Compose([Load(good), Load(broken)], [], Districts, Core);
+        var set = PluginComposer.Compose([Load(good), Load(broken)], [], [], Districts, Core);
         Assert.Equal(["good"], set.Plugins.Select(p => p.Key));
         var rejected = Assert.Single(set.Rejected);
         Assert.Equal(broken.Manifest.Key, rejected.Key);
@@ -34,7 +34,7 @@ public sealed class CompositionTests
     {
         Assert.Contains("is not a valid namespace", Rejection(new Plugin("Lakeport-Schools", _ => { })));
         Assert.Contains("is not a valid namespace", Rejection(new Plugin("_plugins", _ => { })));
-        Assert.Contains("The key `gOOD` is already used by the plugin in good", Rejection(new Plugin("gOOD", _ => { })));
+        Assert.Contains("The key `gOOD` is already used by the plugin in ", Rejection(new Plugin("gOOD", _ => { })));
     }
 
     [Fact]
@@ -72,13 +72,13 @@ public sealed class CompositionTests
         Assert.Contains("declared twice on ProposedVote", Rejection(new Plugin("b", p => p
             .Rule<ProposedVote>("X", "X.", (_, _) => Violation.None).Rule<ProposedVote>("X", "X.", (_, _) => Violation.None))));
         var same = new Plugin("c", p => p.Rule<ProposedVote>("X", "X.", (_, _) => Violation.None).Rule<ProposedCommitment>("X", "X.", (_, _) => Violation.None));
-        Assert.Empty(PluginComposer.Compose([Load(same)], [], Districts, Core).Rejected);
+        Assert.Empty(PluginComposer.Compose([Load(same)], [], [], Districts, Core).Rejected);
     }
 
     [Fact]
     public void A_plugin_that_throws_while_registering_is_rejected_with_its_error()
     {
-        var loaded = LoadedPlugin.TryCreate(() => new Plugin("boom", _ => throw new FileNotFoundException("settings.json")), "boom", PluginSdk.Version, out var rejected);
+        var loaded = LoadedPlugin.TryCreate(new Plugin("boom", _ => throw new FileNotFoundException("settings.json")), out var rejected);
         Assert.Null(loaded);
         Assert.Equal("boom", rejected!.Key);
         Assert.Contains("FileNotFoundException: settings.json", rejected.Reason);
@@ -87,9 +87,9 @@ public sealed class CompositionTests
     [Fact]
     public void Sdk_versions_must_share_the_major_and_not_be_newer()
     {
-        Assert.Null(LoadedPlugin.SdkMismatch(new Version(1, 0, 0, 0)));
-        Assert.Contains("rebuild it against SDK 1.x", LoadedPlugin.SdkMismatch(new Version(0, 9, 0, 0)));
-        Assert.Contains("rebuild it against SDK 1.x", LoadedPlugin.SdkMismatch(new Version(2, 0, 0, 0)));
-        Assert.Contains("newer than this server's SDK", LoadedPlugin.SdkMismatch(new Version(1, 5, 0, 0)));
+        Assert.Null(ConsortiumGraph.Plugins.Runner.RunnerPlugin.SdkMismatch(new Version(1, 0, 0, 0)));
+        Assert.Contains("rebuild it against SDK 1.x", ConsortiumGraph.Plugins.Runner.RunnerPlugin.SdkMismatch(new Version(0, 9, 0, 0)));
+        Assert.Contains("rebuild it against SDK 1.x", ConsortiumGraph.Plugins.Runner.RunnerPlugin.SdkMismatch(new Version(2, 0, 0, 0)));
+        Assert.Contains("newer than this server's SDK", ConsortiumGraph.Plugins.Runner.RunnerPlugin.SdkMismatch(new Version(1, 5, 0, 0)));
     }
 }

@@ -162,22 +162,9 @@ public sealed class FuzzTests(SqliteServer server, ITestOutputHelper output) : I
         _ => "'; DROP TABLE Commitments; --",
     };
 
-    /// <summary>A hash of every row of every table, read around the query filters.</summary>
     private async Task<string> ChecksumAsync()
     {
         await using var db = server.OpenDatabase();
-        var text = new StringBuilder();
-        foreach (var entity in db.Model.GetEntityTypes().OrderBy(e => e.ClrType.Name))
-        {
-            var rows = await ((IQueryable<object>)typeof(FuzzTests).GetMethod(nameof(Rows), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(entity.ClrType).Invoke(null, [db])!).ToListAsync();
-            text.Append(entity.ClrType.Name).Append(':').Append(rows.Count).Append('\n');
-            foreach (var row in rows)
-                text.Append(string.Join('|', entity.GetProperties().Select(p => p.PropertyInfo?.GetValue(row)?.ToString()))).Append('\n');
-        }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return await DatabaseChecksum.OfAsync(db);
     }
-
-    private static IQueryable<object> Rows<T>(DbContext db) where T : Data.Entity =>
-        db.Set<T>().IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.Id);
 }

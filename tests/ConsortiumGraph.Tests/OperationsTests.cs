@@ -54,7 +54,7 @@ public sealed class OperationsTests(MixedPluginsServer mixed) : IClassFixture<Mi
         Assert.Equal(HttpStatusCode.OK, status); // degraded still serves: the core and the working plugins are up
         Assert.Equal("Degraded", ready.GetProperty("status").GetString());
         Assert.Contains(ready.GetProperty("checks").GetProperty("plugins").GetProperty("data").GetProperty("rejected").EnumerateArray(),
-            r => r.GetString()!.StartsWith("ThrowsAtLoad: The plugin threw while loading"));
+            r => r.GetString()!.StartsWith("ThrowsAtLoad: The plugin threw while registering"));
     }
 
     [Fact]

@@ -105,6 +105,9 @@ public static class AuditScope
             Indicators.DataSharingConsent consent => (await ConsortiumOfIndicator(consent.IndicatorId), consent.DistrictId),
             // A key over several consortia is in no single consortium's trail (admins of all of them see the key itself).
             ApiKey key => (await db.ApiKeyConsortia.Where(c => c.ApiKeyId == key.Id).Select(c => c.ConsortiumId).ToListAsync() is [var only] ? only : null, null),
+            // A plugin speaks for its districts: its approval is those districts' own record, read by the admins of any of their consortia.
+            PluginHost.PluginApproval approval => (null, await db.Districts.IgnoreQueryFilters().Where(d => approval.DistrictCodes.Contains(d.Code))
+                .OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync()),
             _ => throw new InvalidOperationException($"No audit scope for {changed?.GetType().Name ?? "null"}: say which consortium or district the change belongs to."),
         };
         return _ => scope;

@@ -44,6 +44,7 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<DataSharingConsent> DataSharingConsents => Set<DataSharingConsent>();
     public DbSet<Purchasing.PurchaseLine> PurchaseLines => Set<Purchasing.PurchaseLine>();
     public DbSet<Access.AuditEntry> AuditEntries => Set<Access.AuditEntry>();
+    public DbSet<PluginHost.PluginApproval> PluginApprovals => Set<PluginHost.PluginApproval>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
     // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.

@@ -18,6 +18,9 @@ namespace ConsortiumGraph.Data;
 /// </summary>
 public static class DemoData
 {
+    /// <summary>The sample plugins built with the server (plugins/), approved with the demo data for the districts they speak for.</summary>
+    public static readonly IReadOnlyList<(string Key, string District)> SamplePlugins = [("riverside", "5000310"), ("mapleRidge", "5000420")];
+
     private sealed record DistrictSeed(string Code, string Name, string State, Locale Locale, int Enrollment, double Fte, string DataSystem,
         double Lat, double Lon, DayOfWeek? EarlyRelease, string[] Towns);
 

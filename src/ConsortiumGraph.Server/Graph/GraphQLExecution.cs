@@ -42,11 +42,13 @@ public sealed class GraphQLExecution(IDocumentExecuter executer, PluginHost.Live
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted);
         timeout.CancelAfter(limits.ExecutionTimeout);
         ExecutionResult result;
+        // The plugins' runners of this schema stay up until the request is done, even when a reload swaps the schema meanwhile.
+        using var lease = schema.Lease();
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
-                Schema = schema.Schema,
+                Schema = lease.Schema,
                 Query = request.Query,
                 OperationName = request.OperationName,
                 Variables = request.Variables,

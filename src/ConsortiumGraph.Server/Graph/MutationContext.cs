@@ -10,6 +10,7 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     private readonly List<UserError> _errors = [];
     private readonly List<RuleViolation> _warnings = [];
     private readonly List<Func<Task>> _afterSave = [];
+    private readonly List<Func<Task>> _afterCommit = [];
 
     public TInput Input => input;
     /// <summary>The plugins of the schema this request runs on.</summary>
@@ -18,6 +19,7 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     /// <summary>Who is making the change; reads through <see cref="Db"/> are already limited to what they may see.</summary>
     public Access.Caller Caller => caller;
     public IReadOnlyList<Func<Task>> AfterSave => _afterSave;
+    public IReadOnlyList<Func<Task>> AfterCommit => _afterCommit;
     public ConsortiumDb Db => db;
     public IResolveFieldContext Field => resolveContext;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -59,6 +61,9 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
 
     /// <summary>Work that needs the keys of rows this mutation inserts; runs after the first save, in the same transaction.</summary>
     public void ThenSave(Func<Task> step) => _afterSave.Add(step);
+
+    /// <summary>Work that must see the change committed (a schema reload after an approval); runs once the transaction committed, never on a dry run or a failure.</summary>
+    public void OnceCommitted(Func<Task> step) => _afterCommit.Add(step);
 
     // "memberDistrictIds.1" names the second list item: one path segment per step, as in GraphQL error paths.
     private static string[] Path(string[] inputPath) => ["input", .. inputPath.SelectMany(p => p.Split('.'))];

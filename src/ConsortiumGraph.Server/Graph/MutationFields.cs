@@ -66,6 +66,7 @@ public static class MutationFields
             await transaction.CommitAsync(ct);
             // Only now: subscribers never hear of a change that was rolled back.
             services.GetRequiredService<Events.EventHub>().Publish(Events.ConsortiumEvent.From(audited));
+            foreach (var step in run.AfterCommit) await step();
             return new Payload<T>(value, [], run.Warnings);
         }
         catch (DbUpdateException e)

@@ -81,7 +81,7 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(c => LocalFieldDefinition.Of(((ConsortiumSchema)c.Schema).Plugins));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PluginStatusType>>>>("plugins")
             .AuthorizeWithRoles(Readers.Staff)
-            .Description("The district plugins this schema was composed with, and those rejected at load or composition, with the reason.")
+            .Description("The district plugins the server found: those serving in this schema, builds awaiting approval, and those rejected at load or composition or failed, with the reason.")
             .Resolve(c => PluginStatus.Of(((ConsortiumSchema)c.Schema).Plugins));
         this.AddAuditLog();
         this.AddApiKeys();
@@ -107,6 +107,7 @@ public sealed class MutationType : ObjectGraphType
         Decisions.DecisionMutations.AddDecisionMutations(this);
         this.AddLocalFieldMutations();
         this.AddApiKeyMutations();
+        PluginHost.PluginApprovalMutations.AddPluginApprovalMutations(this);
         Indicators.IndicatorMutations.AddIndicatorMutations(this);
     }
 }

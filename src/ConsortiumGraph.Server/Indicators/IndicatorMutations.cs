@@ -118,13 +118,15 @@ public static partial class IndicatorMutations
         {
             try
             {
-                var context = new Plugins.PluginContext(m.Field.RequestServices!.GetRequiredService<ConsortiumData>(), m.Today, m.Field.CancellationToken);
+                var context = new Plugins.PluginContext(m.Field.RequestServices!.GetRequiredService<ConsortiumData>().For(plugin), m.Today, m.Field.CancellationToken);
                 value = (await field.ComputeAsync([PluginViews.District(district)], [stored], context))[0];
             }
             catch (PluginFailedException e)
             {
                 m.Field.RequestServices!.GetRequiredService<ILogger<PluginFailedException>>().LogError(e, "Plugin {Plugin} failed to compute District.{Field}", plugin.Key, field.Name);
-                m.Violates(plugin.Key, "PLUGIN_FAILED", $"The `{plugin.Key}` plugin failed to compute `{field.Name}`; nothing was saved. The error was logged.", true, path);
+                m.Violates(plugin.Key, e.Code, e.Code == PluginFailedException.TimedOut
+                    ? $"The `{plugin.Key}` plugin took longer than its time budget to compute `{field.Name}`; nothing was saved. The error was logged."
+                    : $"The `{plugin.Key}` plugin failed to compute `{field.Name}`; nothing was saved. The error was logged.", true, path);
                 return null;
             }
         }

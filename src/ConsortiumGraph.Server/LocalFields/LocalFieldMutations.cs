@@ -29,10 +29,11 @@ public static class LocalFieldMutations
         if (plugin is null || view is null) return null;
 
         var districtCode = m.RequireScope(plugin, view, entityType, "id");
-        // District staff write local fields only on their own district's records (admins on any of their consortia's).
-        if (districtCode is not null && !m.Caller.IsAdmin && !PluginViews.DistrictCodesOf(view).Intersect(m.Caller.DistrictCodes).Any())
+        // A plugin's fields are its districts' records: only their staff (and admins of their consortia) write them, never
+        // another member of a partnership the entity is shared in.
+        if (districtCode is not null && !plugin.DistrictIds.Any(m.Caller.ActsFor))
         {
-            m.ActingFor(0, $"the {entityType} given as `id`", "id");
+            m.ActingFor(plugin.Districts[districtCode], $"district {districtCode}, for which the `{plugin.Key}` plugin speaks", "plugin");
             return null;
         }
         var current = (await LocalFieldStore.ReadAsync(m.Db, plugin, entityType, [id], m.Field.CancellationToken)).GetValueOrDefault(id, LocalValues.Empty);

@@ -132,7 +132,7 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
             var stored = new Dictionary<int, LocalValues>();
             foreach (var (id, result) in pending) stored[id] = await result.GetResultAsync(ct);
             var keys = views.Keys.ToList();
-            var pluginContext = new PluginContext(services.GetRequiredService<ConsortiumData>(), services.GetRequiredService<TimeProvider>().Today(), ct);
+            var pluginContext = new PluginContext(services.GetRequiredService<ConsortiumData>().For(plugin), services.GetRequiredService<TimeProvider>().Today(), ct);
             try
             {
                 var values = await field.ComputeAsync(keys.Select(k => views[k]).ToList(), keys.Select(k => stored.GetValueOrDefault(k, LocalValues.Empty)).ToList(), pluginContext);
@@ -141,7 +141,9 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
             catch (PluginFailedException e)
             {
                 services.GetRequiredService<ILogger<PluginFieldsType>>().LogError(e, "Plugin {Plugin} failed to compute {Type}.{Field}", plugin.Key, entityType, field.Name);
-                throw new ExecutionError($"The `{plugin.Key}` plugin failed to compute `{field.Name}`; the error was logged. Other fields are unaffected.") { Code = "PLUGIN_FAILED" };
+                throw new ExecutionError(e.Code == PluginFailedException.TimedOut
+                    ? $"The `{plugin.Key}` plugin took longer than its time budget to compute `{field.Name}`; the error was logged. Other fields are unaffected."
+                    : $"The `{plugin.Key}` plugin failed to compute `{field.Name}`; the error was logged. Other fields are unaffected.") { Code = e.Code };
             }
         }, ct), null).Load(((Entity)context.Source!).Id);
     }

@@ -62,16 +62,21 @@ public static class Health
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var plugins = schema.Schema.Plugins;
+            var plugins = PluginStatus.Of(schema.Schema.Plugins);
+            var serving = plugins.Where(p => p.State == PluginState.Serving).ToList();
+            var pending = plugins.Where(p => p.State == PluginState.PendingApproval).ToList();
+            var rejected = plugins.Where(p => p.State is PluginState.Rejected or PluginState.Failed).ToList();
             var data = new Dictionary<string, object>
             {
-                ["loaded"] = plugins.Plugins.Select(p => $"{p.Key} {p.Manifest.Version}").ToArray(),
-                ["rejected"] = plugins.Rejected.Select(r => $"{Path.GetFileName(r.Source)}: {r.Reason}").ToArray(),
+                ["loaded"] = serving.Select(p => $"{p.Key} {p.Version}").ToArray(),
+                ["pending"] = pending.Select(p => $"{p.Key} {p.Version}: SHA-256 {p.Sha256}").ToArray(),
+                ["rejected"] = rejected.Select(p => $"{p.Source}: {p.Reason}").ToArray(),
+                ["sandbox"] = schema.Sandbox,
             };
-            // A rejected plugin degrades, not fails, readiness: the core and the other plugins serve.
-            return Task.FromResult(plugins.Rejected.Count == 0
-                ? HealthCheckResult.Healthy($"{plugins.Plugins.Count} plugins loaded.", data)
-                : HealthCheckResult.Degraded($"{plugins.Plugins.Count} plugins loaded, {plugins.Rejected.Count} rejected.", data: data));
+            // A rejected or failed plugin degrades, not fails, readiness: the core and the other plugins serve. A build awaiting approval is normal.
+            return Task.FromResult(rejected.Count == 0
+                ? HealthCheckResult.Healthy($"{serving.Count} plugins serving, {pending.Count} awaiting approval.", data)
+                : HealthCheckResult.Degraded($"{serving.Count} plugins serving, {pending.Count} awaiting approval, {rejected.Count} rejected or failed.", data: data));
         }
     }
 }

@@ -23,9 +23,12 @@ public static class SchemaExport
         await WriteAsync(Path.Combine(folder, "consortium.graphql"), core);
 
         var options = app.Services.GetRequiredService<PluginOptions>();
-        using var plugins = PluginFolder.Load(Path.GetFullPath(options.Path, app.Environment.ContentRootPath));
+        // The sample plugins' declarations, read in their runners as the server reads them; the export is the build's, so approval does not apply.
+        var sandbox = PluginSandbox.Create(options, out var problem);
+        await using var plugins = await PluginFolder.LoadAsync(Path.GetFullPath(options.Path, app.Environment.ContentRootPath), options, sandbox, problem,
+            (_, _) => Task.FromResult(new PluginAdmission(new PluginApprovalState(PluginApprovalKind.NotRequired, "schema export", null), null)), app.Logger);
         var codes = plugins.Loaded.SelectMany(p => p.Manifest.Districts ?? []).Distinct().Select((code, i) => (code, i)).ToDictionary(x => x.code, x => -1 - x.i);
-        var set = PluginComposer.Compose(plugins.Loaded, plugins.Rejected, codes, CoreNames.Of(core));
+        var set = PluginComposer.Compose(plugins.Loaded, plugins.Rejected, plugins.Pending, codes, CoreNames.Of(core));
         foreach (var rejected in set.Rejected) await Console.Error.WriteLineAsync($"REJECTED {rejected.Key ?? Path.GetFileName(rejected.Source)}: {rejected.Reason}");
         var composed = new ConsortiumSchema(app.Services, set);
         composed.Initialize();

@@ -4,6 +4,7 @@ using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Plugins;
+using ConsortiumGraph.Plugins.Runner.Protocol;
 using ConsortiumGraph.Schools;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -21,25 +22,24 @@ public sealed class ExtensibleEntity
 
     public static readonly IReadOnlyList<ExtensibleEntity> All =
     [
-        Of<Districts.District, DistrictView>(District, "districts", p => p.District, PluginViews.DistrictsAsync,
+        Of<Districts.District, DistrictView>(District, "districts", PluginViews.DistrictsAsync,
             (_, plugin, d) => plugin.DistrictIds.Contains(d.Id) ? d : null),
-        Of<Schools.School, SchoolView>(School, "schools", p => p.School, PluginViews.SchoolsAsync,
+        Of<Schools.School, SchoolView>(School, "schools", PluginViews.SchoolsAsync,
             (_, plugin, s) => plugin.DistrictIds.Contains(s.DistrictId) ? s : null),
-        Of<Partnerships.Partnership, PartnershipView>(Partnership, "partnerships", p => p.Partnership, PluginViews.PartnershipsAsync,
+        Of<Partnerships.Partnership, PartnershipView>(Partnership, "partnerships", PluginViews.PartnershipsAsync,
             (context, plugin, p) => PartnershipType.Members.Load(context, p.Id).Then(members => members.Any(m => plugin.DistrictIds.Contains(m.DistrictId)) ? p : null)),
-        Of<Commitments.Commitment, CommitmentView>(Commitment, "commitments", p => p.Commitment, PluginViews.CommitmentsAsync,
+        Of<Commitments.Commitment, CommitmentView>(Commitment, "commitments", PluginViews.CommitmentsAsync,
             (_, plugin, c) => plugin.DistrictIds.Contains(c.DistrictId) ? c : null),
     ];
 
-    private readonly Func<PluginBuilder, IReadOnlyList<LocalField>> _declared;
-    private readonly Func<PluginBuilder, IReadOnlyList<PluginField>> _adapt;
+    private readonly EntityKind _kind;
     private readonly Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, object>>> _views;
     private readonly Func<IResolveFieldContext, ComposedPlugin, Entity, object?> _inScope;
 
-    private ExtensibleEntity(string name, Type clrType, string plural, Func<PluginBuilder, IReadOnlyList<LocalField>> declared,
-        Func<PluginBuilder, IReadOnlyList<PluginField>> adapt, Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, object>>> views,
+    private ExtensibleEntity(EntityKind kind, Type clrType, string plural,
+        Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, object>>> views,
         Func<IResolveFieldContext, ComposedPlugin, Entity, object?> inScope) =>
-        (Name, ClrType, Plural, _declared, _adapt, _views, _inScope) = (name, clrType, plural, declared, adapt, views, inScope);
+        (_kind, Name, ClrType, Plural, _views, _inScope) = (kind, kind.Name, clrType, plural, views, inScope);
 
     /// <summary>The GraphQL type's name, which is also its global IDs' type.</summary>
     public string Name { get; }
@@ -47,10 +47,10 @@ public sealed class ExtensibleEntity
     public string Plural { get; }
 
     /// <summary>The fields a plugin declared on this entity.</summary>
-    public IReadOnlyList<LocalField> Declared(PluginBuilder plugin) => _declared(plugin);
+    public IReadOnlyList<LocalField> Declared(PluginBuilder plugin) => _kind.Declared(plugin);
 
     /// <summary>The same fields with their computations callable on untyped views.</summary>
-    public IReadOnlyList<PluginField> Fields(PluginBuilder plugin) => _adapt(plugin);
+    public IReadOnlyList<PluginField> Fields(PluginBuilder plugin) => [.. _kind.Declared(plugin).Select(f => new PluginField(f, _kind.ComputeOf(f)))];
 
     /// <summary>The views plugins get of a batch of these entities, by key.</summary>
     public Task<IReadOnlyDictionary<int, object>> ViewsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) => _views(db, ids, ct);
@@ -63,12 +63,10 @@ public sealed class ExtensibleEntity
     /// <summary>"District, School, Partnership or Commitment", for messages and descriptions.</summary>
     public static string Names(string conjunction = "or") => string.Join(", ", All.SkipLast(1).Select(e => e.Name)) + $" {conjunction} {All[^1].Name}";
 
-    private static ExtensibleEntity Of<TEntity, TView>(string name, string plural, Func<PluginBuilder, LocalFieldSet<TView>> set,
+    private static ExtensibleEntity Of<TEntity, TView>(string name, string plural,
         Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<Dictionary<int, TView>>> views,
         Func<IResolveFieldContext, ComposedPlugin, TEntity, object?> inScope) where TEntity : Entity where TView : class =>
-        new(name, typeof(TEntity), plural, p => set(p).Fields,
-            p => [.. set(p).Fields.Select(f => new PluginField(f, f.Compute is null ? null : (untyped, stored, context) =>
-                f.Compute(untyped.Select((v, i) => new LocalEntity<TView>((TView)v, stored[i])).ToList(), context)))],
+        new(EntityKind.Find(name) ?? throw new InvalidOperationException($"The protocol's EntityKind list has no {name}."), typeof(TEntity), plural,
             async (db, ids, ct) => (await views(db, ids, ct)).ToDictionary(v => v.Key, v => (object)v.Value),
             (context, plugin, entity) => inScope(context, plugin, (TEntity)entity));
 }

@@ -3,28 +3,39 @@ using ConsortiumGraph.Plugins;
 
 namespace ConsortiumGraph.PluginHost;
 
-/// <summary>A plugin that loaded and declared its fields and rules, before composition checks it.</summary>
+/// <summary>A plugin that declared its fields and rules, before composition checks it.</summary>
 public sealed class LoadedPlugin
 {
     /// <summary>Where it came from: its folder, or its type for plugins registered in process (the test kit).</summary>
     public required string Source { get; init; }
     public required PluginManifest Manifest { get; init; }
+    /// <summary>What it declared; for a plugin in a runner, computations and checks call the runner.</summary>
     public required PluginBuilder Declared { get; init; }
     /// <summary>The SDK version the plugin was built against.</summary>
     public required Version SdkVersion { get; init; }
+    /// <summary>The SHA-256 of its folder (see <see cref="PluginBuild"/>); null for plugins registered in process.</summary>
+    public string? Sha256 { get; init; }
+    /// <summary>Why it may run.</summary>
+    public required PluginApprovalState Approval { get; init; }
+    /// <summary>Its runner; null for plugins registered in process, which run in the test's own process.</summary>
+    public PluginRunner? Runner { get; init; }
 
-    /// <summary>Reads the manifest and declarations of a plugin instance; a plugin that throws here is rejected, not fatal.</summary>
-    public static LoadedPlugin? TryCreate(Func<IDistrictPlugin> create, string source, Version sdkVersion, out RejectedPlugin? rejected)
+    /// <summary>Reads the manifest and declarations of a plugin instance registered in process; a plugin that throws here is rejected, not fatal.</summary>
+    public static LoadedPlugin? TryCreate(IDistrictPlugin instance, out RejectedPlugin? rejected)
     {
         rejected = null;
         PluginManifest? manifest = null;
+        var source = instance.GetType().FullName!;
         try
         {
-            var instance = create();
             manifest = instance.Manifest ?? throw new InvalidOperationException("Manifest is null.");
             var declared = new PluginBuilder();
             instance.Register(declared);
-            return new LoadedPlugin { Source = source, Manifest = manifest, Declared = declared, SdkVersion = sdkVersion };
+            return new LoadedPlugin
+            {
+                Source = source, Manifest = manifest, Declared = declared, SdkVersion = PluginSdk.Version,
+                Approval = new PluginApprovalState(PluginApprovalKind.InProcess, "registered in process by the host's own code (the test kit)", null),
+            };
         }
         catch (Exception e)
         {
@@ -34,18 +45,13 @@ public sealed class LoadedPlugin
             return null;
         }
     }
-
-    /// <summary>Whether a plugin built against <paramref name="built"/> runs on this host's SDK; null when it does, else why not.</summary>
-    public static string? SdkMismatch(Version built)
-    {
-        var host = PluginSdk.Version;
-        if (built.Major != host.Major)
-            return $"It was built against {PluginSdk.AssemblyName} {built.ToString(3)}, but this server runs SDK {host.ToString(3)}: rebuild it against SDK {host.Major}.x.";
-        if (built.Minor > host.Minor)
-            return $"It was built against {PluginSdk.AssemblyName} {built.ToString(3)}, newer than this server's SDK {host.ToString(3)}: upgrade the server or build against SDK {host.Major}.{host.Minor}.";
-        return null;
-    }
 }
 
 /// <summary>A plugin the host did not load or compose, and why: listed by the <c>plugins</c> query and logged.</summary>
-public sealed record RejectedPlugin(string Source, string? Key, string? Version, string Reason);
+public sealed record RejectedPlugin(string Source, string? Key, string? Version, string Reason)
+{
+    public string? Sha256 { get; init; }
+}
+
+/// <summary>A plugin build no one approved yet: only its manifest was read (in its runner), nothing of it serves.</summary>
+public sealed record PendingPlugin(string Source, PluginManifest Manifest, string Sha256, Version SdkVersion);

@@ -22,7 +22,7 @@ public static class LocalRules
             if (rules.Count == 0) continue;
             var change = await propose(plugin);
             var services = m.Field.RequestServices!;
-            var context = new RuleContext(services.GetRequiredService<ConsortiumData>(), m.Today, districtCode, m.Field.CancellationToken);
+            var context = new RuleContext(services.GetRequiredService<ConsortiumData>().For(plugin), m.Today, districtCode, m.Field.CancellationToken);
             foreach (var rule in rules)
             {
                 try
@@ -30,10 +30,16 @@ public static class LocalRules
                     foreach (var violation in await rule.Check(change, context) ?? [])
                         m.Violates(plugin.Key, rule.Name, violation.Message, violation.Severity == RuleSeverity.Blocking, violation.Field);
                 }
+                catch (PluginTimeoutException e)
+                {
+                    services.GetRequiredService<ILogger<ComposedPlugin>>().LogError(e, "Rule {Rule} of plugin {Plugin} timed out", rule.Name, plugin.Key);
+                    m.Violates(plugin.Key, PluginFailedException.TimedOut,
+                        $"The `{plugin.Key}` plugin's rule {rule.Name} took longer than its time budget, so the change cannot be checked and nothing was saved. The error was logged.", true, null);
+                }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     services.GetRequiredService<ILogger<ComposedPlugin>>().LogError(e, "Rule {Rule} of plugin {Plugin} failed", rule.Name, plugin.Key);
-                    m.Violates(plugin.Key, "PLUGIN_FAILED",
+                    m.Violates(plugin.Key, PluginFailedException.Failed,
                         $"The `{plugin.Key}` plugin's rule {rule.Name} failed, so the change cannot be checked and nothing was saved. The error was logged.", true, null);
                 }
             }

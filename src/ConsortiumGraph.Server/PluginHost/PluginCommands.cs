@@ -6,7 +6,8 @@ namespace ConsortiumGraph.PluginHost;
 /// <summary>
 /// <c>plugins validate PATH</c>: loads built plugins exactly as the server would (the configured
 /// database supplies the district codes), reports each one on standard error, prints the composed
-/// SDL on standard output, and exits 1 when any plugin is rejected.
+/// SDL on standard output, and exits 1 when any plugin is rejected. Each plugin runs in its runner, as on
+/// the server; the SHA-256 printed is what <c>approvePlugin</c> names.
 /// </summary>
 public static class PluginCommands
 {
@@ -21,7 +22,13 @@ public static class PluginCommands
         }
         await app.Services.InitializeDatabaseAsync();
         var (root, copied) = AsPluginsRoot(Path.GetFullPath(path));
-        using var live = ActivatorUtilities.CreateInstance<LiveSchema>(app.Services, new PluginOptions { Path = root, Watch = false });
+        // Validation checks the build as the server would compose it; approval is the server's question, not the build's.
+        var options = app.Services.GetRequiredService<PluginOptions>();
+        await using var live = ActivatorUtilities.CreateInstance<LiveSchema>(app.Services, new PluginOptions
+        {
+            Path = root, Watch = false, RequireApproval = false, Sandbox = options.Sandbox, MemoryLimitMb = options.MemoryLimitMb, RunnerPath = options.RunnerPath,
+            StartTimeout = options.StartTimeout,
+        });
         try
         {
             await live.StartAsync(CancellationToken.None);
@@ -33,11 +40,12 @@ public static class PluginCommands
         var plugins = live.Schema.Plugins;
         foreach (var plugin in plugins.Plugins)
             await Console.Error.WriteLineAsync($"ok       {plugin.Key} {plugin.Manifest.Version} (SDK {plugin.Loaded.SdkVersion.ToString(3)}) for {string.Join(", ", plugin.Districts.Keys)}: "
-                + $"local fields: {plugin.Fields.Values.Sum(f => f.Count)}, rules: {plugin.Rules.Count}");
+                + $"local fields: {plugin.Fields.Values.Sum(f => f.Count)}, rules: {plugin.Rules.Count}; SHA-256 {plugin.Loaded.Sha256}");
         foreach (var rejected in plugins.Rejected)
             await Console.Error.WriteLineAsync($"REJECTED {rejected.Key ?? Path.GetFileName(rejected.Source)}: {rejected.Reason}");
         if (plugins.Plugins.Count == 0 && plugins.Rejected.Count == 0)
             await Console.Error.WriteLineAsync($"No plugin found in {path}: a plugin folder holds Name.dll, its .deps.json and its dependencies.");
+        await Console.Error.WriteLineAsync($"runners: {live.Sandbox}");
         await Console.Out.WriteAsync(SchemaPrinting.Sdl(live.Schema));
         return plugins.Rejected.Count == 0 && plugins.Plugins.Count > 0 ? 0 : 1;
     }

@@ -15,7 +15,7 @@ public static partial class PluginComposer
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,63}$")] private static partial Regex UpperSnakePattern();
 
     /// <param name="districtIds">The database keys of the district codes any plugin names (unknown codes are absent).</param>
-    public static PluginSet Compose(IEnumerable<LoadedPlugin> loaded, IEnumerable<RejectedPlugin> rejectedAtLoad,
+    public static PluginSet Compose(IEnumerable<LoadedPlugin> loaded, IEnumerable<RejectedPlugin> rejectedAtLoad, IReadOnlyList<PendingPlugin> pending,
         IReadOnlyDictionary<string, int> districtIds, CoreNames core)
     {
         var composed = new List<ComposedPlugin>();
@@ -37,19 +37,19 @@ public static partial class PluginComposer
             }
             if (problems.Count > 0)
             {
-                rejected.Add(new RejectedPlugin(plugin.Source, key, plugin.Manifest.Version, string.Join(" ", problems)));
+                rejected.Add(new RejectedPlugin(plugin.Source, key, plugin.Manifest.Version, string.Join(" ", problems)) { Sha256 = plugin.Sha256 });
                 continue;
             }
             foreach (var name in GeneratedTypeNames(candidate!))
                 typeNames[name] = key;
             composed.Add(candidate!);
         }
-        return new PluginSet(composed, rejected);
+        return new PluginSet(composed, rejected, pending);
     }
 
-    private static IEnumerable<string> Check(LoadedPlugin plugin, IReadOnlyDictionary<string, int> districtIds, CoreNames core)
+    /// <summary>What is wrong with a manifest alone: checked before a plugin's Register runs, so a bad manifest stops it first.</summary>
+    public static IEnumerable<string> CheckManifest(PluginManifest manifest, IReadOnlyDictionary<string, int> districtIds)
     {
-        var manifest = plugin.Manifest;
         if (string.IsNullOrEmpty(manifest.Key) || !KeyPattern().IsMatch(manifest.Key))
         {
             yield return $"The key `{manifest.Key}` is not a valid namespace: use 1-40 letters and digits in camelCase, starting with a lower-case letter (e.g. `riverside`).";
@@ -59,8 +59,16 @@ public static partial class PluginComposer
         if (string.IsNullOrWhiteSpace(manifest.Description)) yield return "The manifest has no Description.";
         if (manifest.Districts is not { Count: > 0 }) yield return "The manifest names no district: list the codes of the districts the plugin speaks for.";
         foreach (var code in manifest.Districts ?? [])
-            if (!districtIds.ContainsKey(code))
+            if (code is null || !districtIds.ContainsKey(code))
                 yield return $"The district code `{code}` is not a district in this consortium database.";
+    }
+
+    private static IEnumerable<string> Check(LoadedPlugin plugin, IReadOnlyDictionary<string, int> districtIds, CoreNames core)
+    {
+        var manifest = plugin.Manifest;
+        var manifestProblems = CheckManifest(manifest, districtIds).ToList();
+        foreach (var problem in manifestProblems) yield return problem;
+        if (string.IsNullOrEmpty(manifest.Key) || !KeyPattern().IsMatch(manifest.Key)) yield break;
 
         var prefix = char.ToUpperInvariant(manifest.Key[0]) + manifest.Key[1..];
         var enums = new Dictionary<string, IReadOnlyList<string>>();

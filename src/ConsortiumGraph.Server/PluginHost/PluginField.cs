@@ -1,9 +1,10 @@
 using ConsortiumGraph.Plugins;
+using ConsortiumGraph.Plugins.Runner.Protocol;
 
 namespace ConsortiumGraph.PluginHost;
 
 /// <summary>A plugin's field; <see cref="Compute"/> is the typed compute delegate behind an untyped call, for computed fields.</summary>
-public sealed record PluginField(LocalField Definition, Func<IReadOnlyList<object>, IReadOnlyList<LocalValues>, PluginContext, Task<IReadOnlyList<object?>>>? Compute)
+public sealed record PluginField(LocalField Definition, UntypedCompute? Compute)
 {
     public string Name => Definition.Name;
 
@@ -20,6 +21,14 @@ public sealed record PluginField(LocalField Definition, Func<IReadOnlyList<objec
             if (values is null || values.Count != views.Count)
                 throw new InvalidOperationException($"It returned {values?.Count ?? 0} values for {views.Count} entities; return one per entity, in order.");
             return [.. values.Select(v => LocalFields.LocalValueCodec.Normalize(Definition.Type, v, Name))];
+        }
+        catch (PluginFailedException e)
+        {
+            throw new PluginFailedException($"Computing `{Name}` failed: {e.Message}", e, e.Code);
+        }
+        catch (PluginTimeoutException e)
+        {
+            throw new PluginFailedException($"Computing `{Name}` failed: {e.Message}", e, PluginFailedException.TimedOut);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,107 +1,118 @@
-using System.Reflection;
-using ConsortiumGraph.Plugins;
-using McMaster.NETCore.Plugins;
+using ConsortiumGraph.Plugins.Runner.Protocol;
 
 namespace ConsortiumGraph.PluginHost;
 
 /// <summary>
 /// The plugins of one folder (one sub-folder per plugin, holding <c>Name.dll</c> and its dependencies),
-/// each in a collectible load context of its own that shares the SDK with the host. This is the only
-/// class that knows McMaster.NETCore.Plugins. Disposing unloads the contexts; code still running in
-/// them (a request in flight on the previous schema) finishes first, as unloading waits for it.
+/// each in a runner process of its own. For each build it hashes the folder, starts a runner that reads
+/// the manifest, and only when <paramref name="approve"/> finds the build approved lets the runner run
+/// the plugin's Register; unapproved builds are listed as pending. The server never loads plugin code.
+/// Disposing stops the runners once their calls in flight finished.
 /// </summary>
-public sealed class PluginFolder : IDisposable
+public sealed class PluginFolder : IAsyncDisposable
 {
-    private readonly List<PluginLoader> _loaders = [];
+    private readonly List<PluginRunner> _runners = [];
 
     private PluginFolder(string path) => Path = path;
 
     public string Path { get; }
     public List<LoadedPlugin> Loaded { get; } = [];
+    public List<PendingPlugin> Pending { get; } = [];
     public List<RejectedPlugin> Rejected { get; } = [];
+    public IReadOnlyList<PluginRunner> Runners
+    {
+        get { lock (_runners) return [.. _runners]; }
+    }
 
-    /// <summary>Weak references to the load contexts, so tests can show they are collected after an unload.</summary>
-    public IReadOnlyList<WeakReference> LoadContexts => _loaders.Select(l => new WeakReference(l.LoadContext)).ToList();
-
-    public static PluginFolder Load(string path)
+    /// <param name="admit">Decides on a build from its manifest and folder hash: rejected (a bad manifest), pending (not approved) or approved.</param>
+    public static async Task<PluginFolder> LoadAsync(string path, PluginOptions options, PluginSandbox? sandbox, string? sandboxProblem,
+        Func<Plugins.PluginManifest, string, Task<PluginAdmission>> admit, ILogger log)
     {
         var folder = new PluginFolder(path);
         if (!Directory.Exists(path)) return folder;
-        foreach (var directory in Directory.GetDirectories(path).Order(StringComparer.Ordinal))
-            folder.LoadOne(directory);
+        var directories = Directory.GetDirectories(path).Order(StringComparer.Ordinal).ToList();
+        var results = await Task.WhenAll(directories.Select(d => LoadOneAsync(d, options, sandbox, sandboxProblem, admit, log)));
+        foreach (var (runner, loaded, pending, rejected) in results)
+        {
+            if (runner is not null) folder._runners.Add(runner);
+            if (loaded is not null) folder.Loaded.Add(loaded);
+            if (pending is not null) folder.Pending.Add(pending);
+            if (rejected is not null) folder.Rejected.Add(rejected);
+        }
         return folder;
     }
 
-    private void LoadOne(string directory)
+    private static async Task<(PluginRunner?, LoadedPlugin?, PendingPlugin?, RejectedPlugin?)> LoadOneAsync(string directory, PluginOptions options,
+        PluginSandbox? sandbox, string? sandboxProblem, Func<Plugins.PluginManifest, string, Task<PluginAdmission>> admit, ILogger log)
     {
         var name = System.IO.Path.GetFileName(directory);
-        var assemblyPath = System.IO.Path.Combine(directory, name + ".dll");
-        if (!File.Exists(assemblyPath))
-        {
-            Rejected.Add(new RejectedPlugin(directory, null, null,
+        if (!File.Exists(System.IO.Path.Combine(directory, name + ".dll")))
+            return (null, null, null, new RejectedPlugin(directory, null, null,
                 $"No {name}.dll in {directory}: a plugin folder holds the plugin's build output, with the folder named after its assembly."));
-            return;
-        }
+        if (sandbox is null) return (null, null, null, new RejectedPlugin(directory, null, null, sandboxProblem!));
 
-        PluginLoader loader;
-        Assembly assembly;
+        var sha256 = PluginBuild.Sha256(directory);
+        PluginRunner runner;
+        ManifestReply reply;
         try
         {
-            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, sharedTypes: [typeof(IDistrictPlugin)], config =>
+            (runner, reply) = await PluginRunner.StartAsync(directory, options, sandbox, log);
+        }
+        catch (PluginFailedException e)
+        {
+            return (null, null, null, new RejectedPlugin(directory, null, null, e.Message) { Sha256 = sha256 });
+        }
+        if (reply is not { Manifest: { } manifest, SdkVersion: { } sdk } || reply.Problem is not null)
+        {
+            await runner.DisposeAsync();
+            return (null, null, null, new RejectedPlugin(directory, reply.Manifest?.Key, reply.Manifest?.Version, reply.Problem ?? "The runner read no manifest.") { Sha256 = sha256 });
+        }
+        var admission = await admit(manifest, sha256);
+        if (admission.Problem is not null)
+        {
+            // A bad manifest stops the build before its Register runs.
+            await runner.DisposeAsync();
+            return (null, null, null, new RejectedPlugin(directory, manifest.Key, manifest.Version, admission.Problem) { Sha256 = sha256 });
+        }
+        if (admission.Approval is not { } approval)
+        {
+            // Nothing of an unapproved build runs beyond its constructor and Manifest, inside its runner.
+            await runner.DisposeAsync();
+            return (null, null, new PendingPlugin(directory, manifest, sha256, Version.Parse(sdk)), null);
+        }
+        try
+        {
+            var declared = (await runner.RegisterAsync()).ToBuilder(
+                (kind, field) => (views, stored, context) => runner.ComputeAsync(kind.Name, field, views, stored, context),
+                (rule, _) => (change, context) => runner.CheckAsync(rule, change, context));
+            return (runner, new LoadedPlugin
             {
-                // Anything the host has (the SDK, the BCL) is the host's copy, so types match across the boundary.
-                config.PreferSharedTypes = true;
-                // Read into memory so the files can be replaced while the server runs.
-                config.LoadInMemory = true;
-            });
-            _loaders.Add(loader);
-            assembly = loader.LoadDefaultAssembly();
+                Source = directory, Manifest = manifest, Declared = declared, SdkVersion = Version.Parse(sdk), Sha256 = sha256, Approval = approval, Runner = runner,
+            }, null, null);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is PluginFailedException or InvalidDataException)
         {
-            Rejected.Add(new RejectedPlugin(directory, null, null, $"{name}.dll could not be loaded ({e.GetType().Name}: {e.Message})."));
-            return;
+            await runner.DisposeAsync();
+            return (null, null, null, new RejectedPlugin(directory, manifest.Key, manifest.Version, e.Message) { Sha256 = sha256 });
         }
-
-        var sdk = assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == PluginSdk.AssemblyName);
-        if (sdk?.Version is null)
-        {
-            Rejected.Add(new RejectedPlugin(directory, null, null, $"{name}.dll does not reference {PluginSdk.AssemblyName}; plugins are built against the SDK."));
-            return;
-        }
-        if (LoadedPlugin.SdkMismatch(sdk.Version) is { } mismatch)
-        {
-            Rejected.Add(new RejectedPlugin(directory, null, null, mismatch));
-            return;
-        }
-
-        Type[] entryPoints;
-        try
-        {
-            entryPoints = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDistrictPlugin).IsAssignableFrom(t)).ToArray();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            Rejected.Add(new RejectedPlugin(directory, null, null, $"{name}.dll has types that cannot be loaded: {e.LoaderExceptions.FirstOrDefault()?.Message}"));
-            return;
-        }
-        if (entryPoints.Length != 1)
-        {
-            Rejected.Add(new RejectedPlugin(directory, null, null,
-                $"{name}.dll must have exactly one public class implementing {nameof(IDistrictPlugin)}; it has {entryPoints.Length}."));
-            return;
-        }
-
-        if (LoadedPlugin.TryCreate(() => (IDistrictPlugin)Activator.CreateInstance(entryPoints[0])!, directory, sdk.Version, out var rejected) is { } plugin)
-            Loaded.Add(plugin);
-        else
-            Rejected.Add(rejected!);
     }
 
-    public void Dispose()
+    /// <summary>Stops a runner whose plugin did not make it into the schema.</summary>
+    public async Task RetireAsync(PluginRunner runner)
     {
-        foreach (var loader in _loaders)
-            loader.Dispose();
-        _loaders.Clear();
+        lock (_runners) _runners.Remove(runner);
+        await runner.DisposeAsync();
+    }
+
+    /// <summary>Stops every runner; safe to call more than once, and while a retirement runs.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        PluginRunner[] runners;
+        lock (_runners)
+        {
+            runners = [.. _runners];
+            _runners.Clear();
+        }
+        await Task.WhenAll(runners.Select(r => r.DisposeAsync().AsTask()));
     }
 }

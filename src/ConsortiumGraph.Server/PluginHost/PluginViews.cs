@@ -82,25 +82,3 @@ public static class PluginViews
     };
 
 }
-
-/// <summary>The read-only data plugin code may ask for; every call reads through a DbContext of its own.</summary>
-public sealed class ConsortiumData(IDbContextFactory<ConsortiumDb> databases) : Sdk.IConsortiumData
-{
-    public async Task<IReadOnlyList<Sdk.DistrictView>> DistrictsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Districts.AsNoTracking().Where(d => codes.Contains(d.Code)).OrderBy(d => d.Code).ToListAsync(cancellationToken);
-        return rows.Select(PluginViews.District).ToList();
-    }
-
-    public async Task<IReadOnlyList<Sdk.CalendarDayView>> CalendarAsync(string districtCode, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-    {
-        if (to < from || to.DayNumber - from.DayNumber > CalendarQueries.MaxDays)
-            throw new ArgumentOutOfRangeException(nameof(to), $"Ask for at most {CalendarQueries.MaxDays} days, `to` not before `from`.");
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.CalendarDays.AsNoTracking()
-            .Where(c => c.District.Code == districtCode && c.Date >= from && c.Date <= to).OrderBy(c => c.Date)
-            .Select(c => new Sdk.CalendarDayView { Date = c.Date, InSession = c.InSession, EarlyRelease = c.EarlyRelease, Note = c.Note })
-            .ToListAsync(cancellationToken);
-    }
-}

@@ -855,6 +855,48 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("PartnershipMembers");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.PluginHost.PluginApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Districts")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("PluginApprovals");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
                 {
                     b.Property<int>("Id")

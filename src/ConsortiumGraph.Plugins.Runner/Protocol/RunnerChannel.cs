@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace ConsortiumGraph.Plugins.Runner.Protocol;
+
+/// <summary>
+/// One end of the pipe between the server and a plugin runner: length-prefixed JSON frames (4 bytes,
+/// big-endian, then UTF-8 JSON), requests and replies in both directions, many in flight at once. The
+/// server calls the runner (manifest, register, compute, check); the runner calls back for the data
+/// plugin code asks for, naming the server's call it serves (<c>parent</c>). Either side may cancel
+/// a call it made. Nothing here trusts the other end: frames are bounded and every reply is matched.
+/// </summary>
+public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes = RunnerChannel.DefaultMaxFrameBytes)
+{
+    public const int DefaultMaxFrameBytes = 64 << 20;
+    private const string Cancel = "$cancel";
+
+    /// <summary>
+    /// Answers a call from the other end (<paramref name="id"/> is the call's, <paramref name="parent"/> the call it was made for, if any);
+    /// the result is serialized with <see cref="Wire.Options"/>, an exception becomes its error.
+    /// </summary>
+    public delegate Task<object?> Handler(string method, JsonElement args, long id, long parent, CancellationToken cancellationToken);
+
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> _waiting = new();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> _serving = new();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _lastId;
+
+    /// <summary>Completes when the channel stops reading, with why (null when the other end closed it cleanly).</summary>
+    public Task<Exception?> Closed => _closed.Task;
+
+    public long NextId() => Interlocked.Increment(ref _lastId);
+
+    /// <summary>Reads frames until the other end closes the pipe, answering its calls with <paramref name="handler"/>.</summary>
+    public async Task RunAsync(Handler handler, CancellationToken cancellationToken = default)
+    {
+        Exception? failure = null;
+        try
+        {
+            var header = new byte[4];
+            while (true)
+            {
+                if (!await ReadExactlyOrEndAsync(header, cancellationToken)) break;
+                var length = BinaryPrimitives.ReadInt32BigEndian(header);
+                if (length <= 0 || length > maxFrameBytes) throw new InvalidDataException($"A frame of {length} bytes is outside 1-{maxFrameBytes}.");
+                var frame = new byte[length];
+                if (!await ReadExactlyOrEndAsync(frame, cancellationToken)) throw new EndOfStreamException("The pipe closed inside a frame.");
+                Dispatch(RunnerMessage.Parse(frame), handler);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failure = e;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        var closed = new ChannelClosedException(failure is null ? "The other end closed the pipe." : $"The pipe failed: {failure.Message}", failure);
+        foreach (var waiting in _waiting.Values) waiting.TrySetException(closed);
+        foreach (var serving in _serving.Values) serving.Cancel();
+        _closed.TrySetResult(failure);
+    }
+
+    /// <summary>Calls <paramref name="method"/> on the other end and waits for its result; its error is thrown as <see cref="RemoteCallException"/>.</summary>
+    public async Task<JsonElement> CallAsync(string method, object? args, long parent = 0, long id = 0, CancellationToken cancellationToken = default)
+    {
+        if (id == 0) id = NextId();
+        var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting[id] = reply;
+        try
+        {
+            if (_closed.Task.IsCompleted) throw new ChannelClosedException("The pipe is closed.", null);
+            await WriteAsync(RunnerMessage.Request(id, method, parent, args));
+            await using (cancellationToken.Register(() =>
+            {
+                if (reply.TrySetCanceled(cancellationToken)) _ = WriteAsync(RunnerMessage.Request(0, Cancel, 0, new CancelArgs(id))).ContinueWith(_ => { }, TaskScheduler.Default);
+            }))
+            {
+                return await reply.Task;
+            }
+        }
+        finally
+        {
+            _waiting.TryRemove(id, out _);
+        }
+    }
+
+    private void Dispatch(RunnerMessage message, Handler handler)
+    {
+        if (message.ReplyTo != 0)
+        {
+            if (!_waiting.TryRemove(message.ReplyTo, out var waiting)) return; // cancelled, or not ours
+            if (message.Error is not null) waiting.TrySetException(new RemoteCallException(message.Error, message.Code));
+            else waiting.TrySetResult(message.Result);
+            return;
+        }
+        if (message.Method == Cancel)
+        {
+            if (message.Args.Deserialize<CancelArgs>(Wire.Options) is { } cancel && _serving.TryGetValue(cancel.Id, out var serving)) serving.Cancel();
+            return;
+        }
+        var source = new CancellationTokenSource();
+        if (!_serving.TryAdd(message.Id, source)) throw new InvalidDataException($"The call id {message.Id} is already in use.");
+        _ = Task.Run(async () =>
+        {
+            RunnerMessage reply;
+            try
+            {
+                var result = await handler(message.Method ?? "", message.Args, message.Id, message.Parent, source.Token);
+                reply = RunnerMessage.Reply(message.Id, result);
+            }
+            catch (Exception e)
+            {
+                reply = RunnerMessage.Failure(message.Id, e is RemoteCallException remote ? remote.Message : $"{e.GetType().Name}: {e.Message}", (e as RemoteCallException)?.Code);
+            }
+            finally
+            {
+                _serving.TryRemove(message.Id, out _);
+                source.Dispose();
+            }
+            try { await WriteAsync(reply); }
+            catch (Exception) { /* the pipe is gone; RunAsync reports it */ }
+        });
+    }
+
+    private async Task WriteAsync(RunnerMessage message)
+    {
+        var frame = message.Serialize();
+        var header = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(header, frame.Length);
+        await _writing.WaitAsync();
+        try
+        {
+            await output.WriteAsync(header);
+            await output.WriteAsync(frame);
+            await output.FlushAsync();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await input.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (n == 0) return read == 0 ? false : throw new EndOfStreamException("The pipe closed inside a frame.");
+            read += n;
+        }
+        return true;
+    }
+
+    private sealed record CancelArgs(long Id);
+}
+
+/// <summary>The other end answered a call with an error.</summary>
+public sealed class RemoteCallException(string message, string? code = null) : Exception(message)
+{
+    /// <summary>A machine-readable reason, when the other end gave one.</summary>
+    public string? Code { get; } = code;
+}
+
+/// <summary>The pipe closed (the other process ended) or carried something that is not a frame.</summary>
+public sealed class ChannelClosedException(string message, Exception? inner) : Exception(message, inner);
