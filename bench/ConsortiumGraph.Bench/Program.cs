@@ -15,10 +15,13 @@ switch (command)
     case "probe":
         // Per-execution times of one operation in process, for looking into a benchmark's spread.
         return await InProcessBenchmarks.ProbeAsync(Path.GetFullPath(Option("--db")!), Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "300"));
+    case "boundary":
+        // What one call into a plugin runner costs, per round trip.
+        return await BoundaryProbe.RunAsync(int.Parse(Option("--n") ?? "3000"), int.Parse(Option("--batch") ?? "1"));
     case "run":
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:
         Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"]");
-        Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE");
+        Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE | probe --db FILE --op NAME | boundary [--n 3000] [--batch 1]");
         return 2;
 }

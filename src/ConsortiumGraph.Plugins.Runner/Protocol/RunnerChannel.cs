@@ -22,7 +22,7 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
     /// </summary>
     public delegate Task<object?> Handler(string method, JsonElement args, long id, long parent, CancellationToken cancellationToken);
 
-    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly object _writing = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> _waiting = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _serving = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,29 +33,32 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
 
     public long NextId() => Interlocked.Increment(ref _lastId);
 
-    /// <summary>Reads frames until the other end closes the pipe, answering its calls with <paramref name="handler"/>.</summary>
-    public async Task RunAsync(Handler handler, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads frames until the other end closes the pipe, answering its calls with <paramref name="handler"/>. The reading
+    /// runs on a thread of its own with blocking reads: a pipe read through the thread pool costs a hop each way.
+    /// </summary>
+    public Task RunAsync(Handler handler, CancellationToken cancellationToken = default) =>
+        Task.Factory.StartNew(() => Read(handler, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Read(Handler handler, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
         {
             var header = new byte[4];
-            while (true)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                if (!await ReadExactlyOrEndAsync(header, cancellationToken)) break;
+                if (!ReadExactlyOrEnd(header)) break;
                 var length = BinaryPrimitives.ReadInt32BigEndian(header);
                 if (length <= 0 || length > maxFrameBytes) throw new InvalidDataException($"A frame of {length} bytes is outside 1-{maxFrameBytes}.");
                 var frame = new byte[length];
-                if (!await ReadExactlyOrEndAsync(frame, cancellationToken)) throw new EndOfStreamException("The pipe closed inside a frame.");
+                if (!ReadExactlyOrEnd(frame)) throw new EndOfStreamException("The pipe closed inside a frame.");
                 Dispatch(RunnerMessage.Parse(frame), handler);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
             failure = e;
-        }
-        catch (OperationCanceledException)
-        {
         }
         var closed = new ChannelClosedException(failure is null ? "The other end closed the pipe." : $"The pipe failed: {failure.Message}", failure);
         foreach (var waiting in _waiting.Values) waiting.TrySetException(closed);
@@ -125,30 +128,26 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
         });
     }
 
-    private async Task WriteAsync(RunnerMessage message)
+    private Task WriteAsync(RunnerMessage message)
     {
-        var frame = message.Serialize();
-        var header = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(header, frame.Length);
-        await _writing.WaitAsync();
-        try
+        // Length and body in one buffer: one write on the pipe per message, written at once (a pipe write
+        // blocks only while the other end's buffer is full, and its reader is always reading).
+        var frame = message.Serialize(reserve: 4);
+        BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 4);
+        lock (_writing)
         {
-            await output.WriteAsync(header);
-            await output.WriteAsync(frame);
-            await output.FlushAsync();
+            output.Write(frame);
+            output.Flush();
         }
-        finally
-        {
-            _writing.Release();
-        }
+        return Task.CompletedTask;
     }
 
-    private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)
+    private bool ReadExactlyOrEnd(byte[] buffer)
     {
         var read = 0;
         while (read < buffer.Length)
         {
-            var n = await input.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            var n = input.Read(buffer, read, buffer.Length - read);
             if (n == 0) return read == 0 ? false : throw new EndOfStreamException("The pipe closed inside a frame.");
             read += n;
         }

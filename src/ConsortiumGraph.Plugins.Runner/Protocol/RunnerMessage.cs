@@ -21,9 +21,11 @@ public sealed class RunnerMessage
     public static RunnerMessage Reply(long replyTo, object? result) => new() { ReplyTo = replyTo, _payload = result };
     public static RunnerMessage Failure(long replyTo, string error, string? code) => new() { ReplyTo = replyTo, Error = error, Code = code };
 
-    public byte[] Serialize()
+    /// <summary>The message as UTF-8 JSON, after <paramref name="reserve"/> bytes left for the frame's header.</summary>
+    public byte[] Serialize(int reserve = 0)
     {
         using var buffer = new MemoryStream();
+        buffer.Position = reserve;
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -48,7 +50,7 @@ public sealed class RunnerMessage
 
     public static RunnerMessage Parse(byte[] frame)
     {
-        var root = JsonDocument.Parse(frame).RootElement;
+        var root = JsonSerializer.Deserialize<JsonElement>(frame); // not pooled: its elements outlive this call
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("A frame is not a JSON object.");
         long Number(string name) => root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt64() : 0;
         string? Text(string name) => root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;

@@ -90,7 +90,7 @@ public sealed class PluginRunner : IAsyncDisposable
     /// <summary>A computed field for a batch of entities, within <see cref="PluginOptions.FieldTimeout"/>.</summary>
     public async Task<IReadOnlyList<object?>> ComputeAsync(string entity, string field, IReadOnlyList<object> views, IReadOnlyList<LocalValues> stored, PluginContext context)
     {
-        var call = new ComputeCall(entity, field, JsonSerializer.SerializeToElement(views, Wire.Options), stored, context.Today);
+        var call = new ComputeRequest(entity, field, views, stored, context.Today);
         return (await CallAsync(Wire.Compute, call, context, _options.FieldTimeout)).Deserialize<WireValues>(Wire.Options)!.Items;
     }
 
