@@ -33,28 +33,3 @@ public sealed record PluginDeclarations(IReadOnlyList<FieldDeclaration> Fields, 
     /// <summary>The declarations as text, to tell whether a restarted runner declares the same as before.</summary>
     public string Fingerprint() => JsonSerializer.Serialize(this, Wire.Options);
 }
-
-/// <summary>A declared local field.</summary>
-public sealed record FieldDeclaration(string Entity, string Name, TypeDeclaration? Type, string Description, bool Required, bool Computed);
-
-/// <summary>A declared rule; <see cref="Change"/> names the <see cref="ProposedChange"/> type it checks.</summary>
-public sealed record RuleDeclaration(string Name, string Description, string Change);
-
-/// <summary>A <see cref="LocalFieldType"/> as data.</summary>
-public sealed record TypeDeclaration(LocalValueKind Kind, string? EnumName, IReadOnlyList<string>? AllowedValues, TypeDeclaration? ItemType)
-{
-    public static TypeDeclaration? Of(LocalFieldType? type) =>
-        type is null ? null : new(type.Kind, type.EnumName, type.Kind == LocalValueKind.Enum ? type.AllowedValues : null, Of(type.ItemType));
-
-    public LocalFieldType ToType() => Kind switch
-    {
-        LocalValueKind.String => LocalFieldType.String,
-        LocalValueKind.Int => LocalFieldType.Int,
-        LocalValueKind.Decimal => LocalFieldType.Decimal,
-        LocalValueKind.Boolean => LocalFieldType.Boolean,
-        LocalValueKind.Date => LocalFieldType.Date,
-        LocalValueKind.Enum => LocalFieldType.Enum(EnumName!, [.. AllowedValues ?? []]),
-        LocalValueKind.List => LocalFieldType.ListOf(ItemType?.ToType()!),
-        _ => throw new InvalidDataException($"`{Kind}` is not a local value kind."),
-    };
-}

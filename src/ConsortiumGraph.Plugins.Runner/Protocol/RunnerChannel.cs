@@ -156,13 +156,3 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
 
     private sealed record CancelArgs(long Id);
 }
-
-/// <summary>The other end answered a call with an error.</summary>
-public sealed class RemoteCallException(string message, string? code = null) : Exception(message)
-{
-    /// <summary>A machine-readable reason, when the other end gave one.</summary>
-    public string? Code { get; } = code;
-}
-
-/// <summary>The pipe closed (the other process ended) or carried something that is not a frame.</summary>
-public sealed class ChannelClosedException(string message, Exception? inner) : Exception(message, inner);

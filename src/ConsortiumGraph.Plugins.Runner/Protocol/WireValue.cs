@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ConsortiumGraph.Plugins.Runner.Protocol;
 
@@ -67,50 +66,5 @@ public static class WireValue
         writer.WritePropertyName(tag);
         value(writer);
         writer.WriteEndObject();
-    }
-}
-
-/// <summary>A plugin's <see cref="LocalValues"/> as an object of tagged values by field name.</summary>
-public sealed class LocalValuesConverter : JsonConverter<LocalValues>
-{
-    public override LocalValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        using var document = JsonDocument.ParseValue(ref reader);
-        if (document.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("Local values are an object.");
-        var values = new Dictionary<string, object?>();
-        foreach (var property in document.RootElement.EnumerateObject()) values[property.Name] = WireValue.Read(property.Value);
-        return new LocalValues(values);
-    }
-
-    public override void Write(Utf8JsonWriter writer, LocalValues value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, item) in value)
-        {
-            writer.WritePropertyName(name);
-            WireValue.Write(writer, item);
-        }
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>The values a computed field returns, one per entity, tagged.</summary>
-[JsonConverter(typeof(WireValuesConverter))]
-public sealed record WireValues(IReadOnlyList<object?> Items);
-
-public sealed class WireValuesConverter : JsonConverter<WireValues>
-{
-    public override WireValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        using var document = JsonDocument.ParseValue(ref reader);
-        if (document.RootElement.ValueKind != JsonValueKind.Array) throw new JsonException("Computed values are an array.");
-        return new WireValues(document.RootElement.EnumerateArray().Select(WireValue.Read).ToList());
-    }
-
-    public override void Write(Utf8JsonWriter writer, WireValues value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        foreach (var item in value.Items) WireValue.Write(writer, item);
-        writer.WriteEndArray();
     }
 }

@@ -46,12 +46,3 @@ public sealed class LoadedPlugin
         }
     }
 }
-
-/// <summary>A plugin the host did not load or compose, and why: listed by the <c>plugins</c> query and logged.</summary>
-public sealed record RejectedPlugin(string Source, string? Key, string? Version, string Reason)
-{
-    public string? Sha256 { get; init; }
-}
-
-/// <summary>A plugin build no one approved yet: only its manifest was read (in its runner), nothing of it serves.</summary>
-public sealed record PendingPlugin(string Source, PluginManifest Manifest, string Sha256, Version SdkVersion);

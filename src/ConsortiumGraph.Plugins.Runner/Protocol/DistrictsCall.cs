@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace ConsortiumGraph.Plugins.Runner.Protocol;
+
+/// <summary><c>districts</c>, asked by plugin code through <see cref="IConsortiumData"/>.</summary>
+public sealed record DistrictsCall(IReadOnlyList<string> Codes);
