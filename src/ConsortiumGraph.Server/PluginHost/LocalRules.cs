@@ -23,11 +23,13 @@ public static class LocalRules
             var change = await propose(plugin);
             var services = m.Field.RequestServices!;
             var context = new RuleContext(services.GetRequiredService<ConsortiumData>().For(plugin), m.Today, districtCode, m.Field.CancellationToken);
-            foreach (var rule in rules)
+            // Every rule of the plugin is asked at once (one crossing each, overlapping); their answers are read in declaration order.
+            var checks = rules.Select(rule => (rule, check: Task.Run(() => rule.Check(change, context)))).ToList();
+            foreach (var (rule, check) in checks)
             {
                 try
                 {
-                    foreach (var violation in await rule.Check(change, context) ?? [])
+                    foreach (var violation in await check ?? [])
                         m.Violates(plugin.Key, rule.Name, violation.Message, violation.Severity == RuleSeverity.Blocking, violation.Field);
                 }
                 catch (PluginTimeoutException e)
