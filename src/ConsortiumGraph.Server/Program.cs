@@ -8,7 +8,7 @@ using ConsortiumGraph.PluginHost;
 // and plugins wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddConsortiumGraph(builder.Configuration);
-if (args is ["plugins" or "tokens" or "schema" or "data", ..])
+if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys", ..])
 {
     // A command's output is its standard output; logs go to standard error.
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -19,6 +19,7 @@ if (args is ["plugins" or "tokens" or "schema" or "data", ..])
         ["schema", "export", ..] => await SchemaExport.RunAsync(builder.Build(), args),
         ["data", "generate", ..] => await ScaleData.RunAsync(builder.Build(), args),
         ["plugins", ..] => await PluginCommands.RunAsync(builder.Build(), command),
+        ["apikeys", "create"] => await ApiKeyCommands.RunAsync(builder.Build(), args),
         _ => Usage(),
     };
 }
@@ -36,7 +37,7 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine($"{PluginCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
+    Console.Error.WriteLine($"{PluginCommands.Usage}\n{ApiKeyCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
     return 2;
 }
 

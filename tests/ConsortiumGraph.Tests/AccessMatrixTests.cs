@@ -9,57 +9,60 @@ namespace ConsortiumGraph.Tests;
 
 /// <summary>
 /// Every role against every mutation and every sensitive field, as a table: A allowed, D denied
-/// (NOT_AUTHORIZED before anything runs). Columns: consortium admin, Riverside staff, a funder, anonymous.
+/// (NOT_AUTHORIZED before anything runs). Columns: consortium admin, Riverside staff, a funder, anonymous, platform admin.
 /// A mutation missing from the table, or a field without a policy, fails a test.
 /// </summary>
 public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
-    private static readonly string[] Users = ["consortium-admin", "staff-5000310", "funder-1", ""];
+    private static readonly string[] Users = ["consortium-admin", "staff-5000310", "funder-1", "", "platform-admin"];
 
     // What each role may select. Rows: a selection that reaches the field; the field it is about.
     public static readonly TheoryData<string, string, string> Fields = new()
     {
-        { "Query.consortia", "{ consortia { name } }", "AAAA" },
-        { "Query.districts", "{ districts(first: 1) { nodes { name enrollment } } }", "AAAA" },
-        { "Query.partnerships (names)", "{ partnerships(first: 1) { nodes { name kind status } } }", "AAAA" },
-        { "Partnership.members", "{ partnerships(first: 1) { nodes { members { role } } } }", "AAAD" },
-        { "Partnership.sharedGoal", "{ partnerships(first: 1) { nodes { sharedGoal } } }", "AAAD" },
-        { "Query.commitments", "{ commitments(first: 1) { totalCount } }", "AAAD" },
-        { "District.staffCapacityFte", "{ districts(first: 1) { nodes { staffCapacityFte } } }", "AAAD" },
-        { "Query.funders", "{ funders { name } }", "AAAD" },
-        { "Agreement.terms", "{ partnerships(first: 1) { nodes { agreement { terms } } } }", "AAAD" },
-        { "Signature.signedBy (staff names)", "{ partnerships(first: 1) { nodes { agreement { signatures { signedBy } } } } }", "AADD" },
-        { "Vote.comment", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { votes { comment } } } } } }", "AADD" },
-        { "District.local (local fields)", "{ districts(first: 1) { nodes { local { _plugins } } } }", "AADD" },
-        { "District.calendar", "{ districts(first: 1) { nodes { calendar(from: \"2026-10-01\", to: \"2026-10-02\") { date } } } }", "AADD" },
-        { "Query.commonDays", "{ commonDays(districtIds: [], from: \"2026-10-01\", to: \"2026-10-02\", inSession: true) }", "AADD" },
-        { "Query.localFieldDefinitions", "{ localFieldDefinitions { name } }", "AADD" },
-        { "Query.plugins", "{ plugins { key } }", "AADD" },
-        { "Query.auditLog", "{ auditLog(first: 1) { totalCount } }", "ADDD" },
-        { "Query.apiKeys", "{ apiKeys { name } }", "ADDD" },
-        { "Query.fundingReport", "{ fundingReport { grants { partnership } } }", "ADAD" },
-        { "Consortium.rollup", "{ consortia { rollup(indicator: \"X\", groupBy: STATE) { value } } }", "AAAD" },
-        { "Partnership.impact", "{ partnerships(first: 1) { nodes { impact { savings } } } }", "AAAD" },
+        { "Query.consortia", "{ consortia { name } }", "AAAAA" },
+        { "Query.districts", "{ districts(first: 1) { nodes { name enrollment } } }", "AAAAA" },
+        { "Query.partnerships (names)", "{ partnerships(first: 1) { nodes { name kind status } } }", "AAAAA" },
+        { "Partnership.members", "{ partnerships(first: 1) { nodes { members { role } } } }", "AAADA" },
+        { "Partnership.sharedGoal", "{ partnerships(first: 1) { nodes { sharedGoal } } }", "AAADA" },
+        { "Query.commitments", "{ commitments(first: 1) { totalCount } }", "AAADA" },
+        { "District.staffCapacityFte", "{ districts(first: 1) { nodes { staffCapacityFte } } }", "AAADA" },
+        { "Query.funders", "{ funders { name } }", "AAADA" },
+        { "Agreement.terms", "{ partnerships(first: 1) { nodes { agreement { terms } } } }", "AAADA" },
+        { "Signature.signedBy (staff names)", "{ partnerships(first: 1) { nodes { agreement { signatures { signedBy } } } } }", "AADDA" },
+        { "Vote.comment", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { votes { comment } } } } } }", "AADDA" },
+        { "District.local (local fields)", "{ districts(first: 1) { nodes { local { _plugins } } } }", "AADDA" },
+        { "District.calendar", "{ districts(first: 1) { nodes { calendar(from: \"2026-10-01\", to: \"2026-10-02\") { date } } } }", "AADDA" },
+        { "Query.commonDays", "{ commonDays(districtIds: [], from: \"2026-10-01\", to: \"2026-10-02\", inSession: true) }", "AADDA" },
+        { "Query.localFieldDefinitions", "{ localFieldDefinitions { name } }", "AADDA" },
+        { "Query.plugins", "{ plugins { key } }", "AADDA" },
+        { "Query.auditLog", "{ auditLog(first: 1) { totalCount } }", "ADDDA" },
+        { "Query.apiKeys", "{ apiKeys { name } }", "ADDDA" },
+        { "Query.fundingReport", "{ fundingReport { grants { partnership } } }", "ADADA" },
+        { "Consortium.rollup", "{ consortia { rollup(indicator: \"X\", groupBy: STATE) { value } } }", "AAADA" },
+        { "Partnership.impact", "{ partnerships(first: 1) { nodes { impact { savings } } } }", "AAADA" },
     };
 
     // Every mutation, as a dry run with input shaped well enough to pass validation.
     public static readonly TheoryData<string, string, string> Mutations = new()
     {
-        { "createPartnership", """createPartnership(dryRun: true, input: { consortiumId: "x", name: "x", kind: ADVOCACY, leadDistrictId: "x", memberDistrictIds: [], agreementTitle: "x", agreementTerms: "x" })""", "AADD" },
-        { "joinPartnership", """joinPartnership(dryRun: true, input: { partnershipId: "x", districtId: "x" })""", "AADD" },
-        { "signAgreement", """signAgreement(dryRun: true, input: { agreementId: "x", districtId: "x", signedBy: "x" })""", "AADD" },
-        { "createCommitment", """createCommitment(dryRun: true, input: { partnershipId: "x", districtId: "x", title: "x" })""", "AADD" },
-        { "reportProgress", """reportProgress(dryRun: true, input: { commitmentId: "x", status: ON_TRACK })""", "AADD" },
-        { "proposeDecision", """proposeDecision(dryRun: true, input: { partnershipId: "x", area: "x", title: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADD" },
-        { "castVote", """castVote(dryRun: true, input: { decisionId: "x", districtId: "x", choice: YES })""", "AADD" },
-        { "setLocalFields", """setLocalFields(dryRun: true, input: { id: "x", plugin: "x", values: {} })""", "AADD" },
-        { "createApiKey", """createApiKey(dryRun: true, input: { name: "x", role: FUNDER })""", "ADDD" },
-        { "reportIndicatorValues", """reportIndicatorValues(dryRun: true, input: { districtId: "x", period: "2025-26", values: [] })""", "AADD" },
-        { "defineIndicator", """defineIndicator(dryRun: true, input: { consortiumId: "x", code: "X", name: "x", unit: "percent", aggregation: SUM })""", "ADDD" },
-        { "setDataSharingConsent", """setDataSharingConsent(dryRun: true, input: { districtId: "x", indicator: "X", sharedWithFunders: true })""", "AADD" },
-        { "revokeApiKey", """revokeApiKey(dryRun: true, input: { id: "x" })""", "ADDD" },
-        { "approvePlugin", """approvePlugin(dryRun: true, input: { key: "x", sha256: "x" })""", "ADDD" },
-        { "revokePluginApproval", """revokePluginApproval(dryRun: true, input: { key: "x", sha256: "x" })""", "ADDD" },
+        { "createPartnership", """createPartnership(dryRun: true, input: { consortiumId: "x", name: "x", kind: ADVOCACY, leadDistrictId: "x", memberDistrictIds: [], agreementTitle: "x", agreementTerms: "x" })""", "AADDA" },
+        { "joinPartnership", """joinPartnership(dryRun: true, input: { partnershipId: "x", districtId: "x" })""", "AADDA" },
+        { "signAgreement", """signAgreement(dryRun: true, input: { agreementId: "x", districtId: "x", signedBy: "x" })""", "AADDA" },
+        { "createCommitment", """createCommitment(dryRun: true, input: { partnershipId: "x", districtId: "x", title: "x" })""", "AADDA" },
+        { "reportProgress", """reportProgress(dryRun: true, input: { commitmentId: "x", status: ON_TRACK })""", "AADDA" },
+        { "proposeDecision", """proposeDecision(dryRun: true, input: { partnershipId: "x", area: "x", title: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADDA" },
+        { "castVote", """castVote(dryRun: true, input: { decisionId: "x", districtId: "x", choice: YES })""", "AADDA" },
+        { "setLocalFields", """setLocalFields(dryRun: true, input: { id: "x", plugin: "x", values: {} })""", "AADDA" },
+        { "createApiKey", """createApiKey(dryRun: true, input: { name: "x", role: FUNDER })""", "ADDDA" },
+        { "reportIndicatorValues", """reportIndicatorValues(dryRun: true, input: { districtId: "x", period: "2025-26", values: [] })""", "AADDA" },
+        { "defineIndicator", """defineIndicator(dryRun: true, input: { consortiumId: "x", code: "X", name: "x", unit: "percent", aggregation: SUM })""", "ADDDA" },
+        { "setDataSharingConsent", """setDataSharingConsent(dryRun: true, input: { districtId: "x", indicator: "X", sharedWithFunders: true })""", "AADDA" },
+        { "revokeApiKey", """revokeApiKey(dryRun: true, input: { id: "x" })""", "ADDDA" },
+        { "approvePlugin", """approvePlugin(dryRun: true, input: { key: "x", sha256: "x" })""", "ADDDA" },
+        { "revokePluginApproval", """revokePluginApproval(dryRun: true, input: { key: "x", sha256: "x" })""", "ADDDA" },
+        { "createConsortium", """createConsortium(dryRun: true, input: { name: "x", sharedGoal: "x" })""", "DDDDA" },
+        { "updateConsortium", """updateConsortium(dryRun: true, input: { id: "x" })""", "ADDDA" },
+        { "addConsortiumMember", """addConsortiumMember(dryRun: true, input: { consortiumId: "x", districtId: "x" })""", "ADDDA" },
     };
 
     [Theory]

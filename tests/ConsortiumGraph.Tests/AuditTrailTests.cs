@@ -42,6 +42,33 @@ public sealed class AuditTrailTests
         ("revokePluginApproval", "RevokePluginApprovalInput", "PluginApproval", true, ids => new { key = "hotswap", sha256 = ids.Hotswap }),
     ];
 
+    /// <summary>The mutations that set up a consortium, audited in <see cref="Setting_up_a_consortium_is_in_the_new_consortiums_trail"/>.</summary>
+    private static readonly string[] SetUp = ["createConsortium", "addConsortiumMember", "updateConsortium"];
+
+    [Fact]
+    public async Task Setting_up_a_consortium_is_in_the_new_consortiums_trail()
+    {
+        await using var host = new PluginTestHost();
+        var platform = host.TokenFor("platform-admin");
+        var created = (await host.QueryAsync($"mutation Audited {{ createConsortium(input: {{ name: \"Audited Consortium\", sharedGoal: \"Audited.\" }}) {{ consortium {{ id }} {Errors} }} }}",
+            token: platform)).GetProperty("createConsortium");
+        AssertOk(created);
+        var id = created.GetProperty("consortium").GetProperty("id").GetString()!;
+        AssertOk((await host.QueryAsync($"mutation Audited($id: ID!, $district: ID!) {{ addConsortiumMember(input: {{ consortiumId: $id, districtId: $district }}) {{ {Errors} }} }}",
+            new { id, district = await host.DistrictIdAsync("3300710") }, platform)).GetProperty("addConsortiumMember"));
+        AssertOk((await host.QueryAsync($"mutation Audited($id: ID!) {{ updateConsortium(input: {{ id: $id, sharedGoal: \"Audited again.\" }}) {{ {Errors} }} }}",
+            new { id }, platform)).GetProperty("updateConsortium"));
+
+        GlobalId.TryDecode(id, "Consortium", out var consortium);
+        await using var db = host.OpenDatabase();
+        foreach (var (mutation, entity) in new[] { ("createConsortium", "Consortium"), ("addConsortiumMember", "ConsortiumMembership"), ("updateConsortium", "Consortium") })
+        {
+            var entries = await db.AuditEntries.Where(a => a.Operation == $"{mutation} in Audited").ToListAsync();
+            Assert.Contains(entries, e => e.EntityType == entity);
+            Assert.All(entries, e => Assert.Equal((consortium, "platform-admin", "test-platform-admin"), (e.ConsortiumId ?? 0, e.Role, e.Subject)));
+        }
+    }
+
     /// <summary>The IDs the rows use, read from the database as the earlier rows left it.</summary>
     private sealed class Ids(PluginTestHost host)
     {
@@ -72,7 +99,7 @@ public sealed class AuditTrailTests
         await using var host = new PluginTestHost { PluginsPath = plugins, RequirePluginApproval = true };
         var admin = host.TokenFor("consortium-admin", consortia: [GlobalId.Encode("Consortium", Northern)]);
         var schema = host.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Rows.Select(r => r.Mutation).Order());
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Rows.Select(r => r.Mutation).Concat(SetUp).Order());
 
         var ids = new Ids(host)
         {

@@ -22,7 +22,8 @@ public sealed class ApiKeyConsortium : Entity
     /// </summary>
     public static async Task BackfillAsync(ConsortiumDb db, ILogger logger, CancellationToken ct)
     {
-        var keys = await db.ApiKeys.Where(k => !k.Consortia.Any()).ToListAsync(ct);
+        // Platform-admin keys act in every consortium and name none.
+        var keys = await db.ApiKeys.Where(k => k.Role != Roles.PlatformAdmin && !k.Consortia.Any()).ToListAsync(ct);
         if (keys.Count == 0) return;
         var known = (await db.Consortia.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         foreach (var key in keys)

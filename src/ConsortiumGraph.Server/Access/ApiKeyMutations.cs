@@ -35,10 +35,17 @@ public static class ApiKeyMutations
         var consortia = (input.ConsortiumIds ?? []).Select(id => m.Id(id, "Consortium", "consortiumIds")).OfType<int>().Distinct().ToList();
         if (consortia.Any(id => !m.Caller.Consortia.Contains(id)))
             m.Invalid("NOT_FOUND", "Every consortium in `consortiumIds` must be one you administer.", "consortiumIds");
-        if (input.ConsortiumIds is null or [] && input.Role != ApiKeyRole.ConsortiumAdmin) consortia = [.. m.Caller.Consortia];
+        if (input.ConsortiumIds is null or [] && input.Role is not (ApiKeyRole.ConsortiumAdmin or ApiKeyRole.PlatformAdmin)) consortia = [.. m.Caller.Consortia];
         string? scope = null;
         switch (input.Role)
         {
+            case ApiKeyRole.PlatformAdmin:
+                if (!m.Caller.IsPlatformAdmin)
+                    m.Forbidden("Only a platform admin creates a PLATFORM_ADMIN key.", "role");
+                if (input.ConsortiumIds is { Count: > 0 }) m.Invalid("OUT_OF_RANGE", "A PLATFORM_ADMIN key acts in every consortium; leave `consortiumIds` out.", "consortiumIds");
+                consortia = [];
+                scope = "platform";
+                break;
             case ApiKeyRole.DistrictStaff:
                 var codes = (input.DistrictCodes ?? []).Distinct().ToList();
                 var found = await m.Db.Districts.Where(d => codes.Contains(d.Code))
@@ -72,7 +79,10 @@ public static class ApiKeyMutations
         var key = new ApiKey
         {
             Name = name, Prefix = prefix, SecretHash = hash, Scope = scope!, CreatedAt = m.Now,
-            Role = input.Role switch { ApiKeyRole.ConsortiumAdmin => Roles.ConsortiumAdmin, ApiKeyRole.DistrictStaff => Roles.DistrictStaff, _ => Roles.Funder },
+            Role = input.Role switch
+            {
+                ApiKeyRole.PlatformAdmin => Roles.PlatformAdmin, ApiKeyRole.ConsortiumAdmin => Roles.ConsortiumAdmin, ApiKeyRole.DistrictStaff => Roles.DistrictStaff, _ => Roles.Funder,
+            },
             CreatedBy = $"{CreatorTag(m.Caller)} {m.Caller.Subject}",
             Secret = text,
             Consortia = [.. consortia.Order().Select(id => new ApiKeyConsortium { ConsortiumId = id })],

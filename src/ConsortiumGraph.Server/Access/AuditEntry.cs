@@ -95,6 +95,7 @@ public static class AuditScope
         }
         (int?, int?) scope = changed switch
         {
+            Consortia.Consortium c => (c.Id, null),
             Partnerships.Partnership p => (p.ConsortiumId, null),
             Agreements.Agreement a => (await ConsortiumOf(a.PartnershipId), null),
             Decisions.Decision d => (await ConsortiumOf(d.PartnershipId), null),

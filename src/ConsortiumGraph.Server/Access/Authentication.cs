@@ -120,7 +120,7 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         var claims = new List<Claim> { new("sub", $"api-key:{key.Name}"), new(Roles.RoleClaim, key.Role), new(ApiKeyClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         // The key's consortia bound every role: an admin's are its scope; staff and funders act only inside them.
         claims.AddRange(key.Consortia.Select(c => new Claim(Roles.ConsortiumClaim, Graph.GlobalId.Encode("Consortium", c.ConsortiumId))));
-        if (key.Role != Roles.ConsortiumAdmin)
+        if (key.Role is Roles.DistrictStaff or Roles.Funder)
         {
             var claimType = key.Role == Roles.DistrictStaff ? Roles.DistrictClaim : Roles.FunderClaim;
             claims.AddRange(key.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => new Claim(claimType, v)));

@@ -8,17 +8,20 @@ namespace ConsortiumGraph.Access;
 /// <summary>The roles a caller holds, as the <c>role</c> claim of a token or API key names them.</summary>
 public static class Roles
 {
+    /// <summary>The operator of an installation (a state agency, a national network): creates consortia, keeps the directory, appoints consortium admins, reads everything.</summary>
+    public const string PlatformAdmin = "platform-admin";
     public const string ConsortiumAdmin = "consortium-admin";
     public const string DistrictStaff = "district-staff";
     public const string Funder = "funder";
     /// <summary>Not a claim: what a request without credentials is, when anonymous access is on.</summary>
     public const string Anonymous = "anonymous";
 
-    public static readonly string[] All = [ConsortiumAdmin, DistrictStaff, Funder];
+    public static readonly string[] All = [PlatformAdmin, ConsortiumAdmin, DistrictStaff, Funder];
 
     /// <summary>Who holds a role, in words for messages: "District staff may not read ...".</summary>
     public static string Plural(string role) => role switch
     {
+        PlatformAdmin => "Platform admins",
         ConsortiumAdmin => "Consortium admins",
         DistrictStaff => "District staff",
         Funder => "Funders",
@@ -40,17 +43,21 @@ public enum AnonymousAccess { Directory, None }
 public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> DistrictIds, IReadOnlyList<string> DistrictCodes,
     int[] Consortia, int? FunderId, int[] FundedPartnerships)
 {
-    public bool IsAdmin => Role == Roles.ConsortiumAdmin;
+    /// <summary>Consortium admins, and platform admins, who administer every consortium of the installation.</summary>
+    public bool IsAdmin => Role is Roles.ConsortiumAdmin or Roles.PlatformAdmin;
+    public bool IsPlatformAdmin => Role == Roles.PlatformAdmin;
     public bool IsStaff => Role == Roles.DistrictStaff;
     public bool IsFunder => Role == Roles.Funder;
 
     /// <summary>May this caller act for the district (commit, vote, sign, join, write its local fields)? Admins act for the districts of their consortia.</summary>
-    public bool ActsFor(int districtId) => (IsAdmin || IsStaff) && DistrictIds.Contains(districtId);
+    public bool ActsFor(int districtId) => IsPlatformAdmin || ((IsAdmin || IsStaff) && DistrictIds.Contains(districtId));
 
     /// <summary>The rows this caller may read, enforced by the database's query filters.</summary>
     public void Apply(ConsortiumDb db)
     {
-        db.Unrestricted = false;
+        // The operator reads every row of the installation.
+        db.Unrestricted = IsPlatformAdmin;
+        if (IsPlatformAdmin) return;
         db.DirectoryOnly = Role == Roles.Anonymous;
         db.VisibleConsortia = IsAdmin || IsStaff ? Consortia : [];
         db.FundedPartnerships = FundedPartnerships;
@@ -94,6 +101,12 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
                 var consortia = ConsortiaClaimed(user) ?? [];
                 var districtIds = await db.ConsortiumMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId)).Select(m => m.DistrictId).ToListAsync(ct);
                 return new Caller(role, subject, districtIds.ToHashSet(), codes, consortia, null, []);
+            }
+            case Roles.PlatformAdmin:
+            {
+                // Every consortium, so what checks "one you administer" holds for all of them; districts need no list (ActsFor).
+                var consortia = await db.Consortia.IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToArrayAsync(ct);
+                return new Caller(role, subject, new HashSet<int>(), codes, consortia, null, []);
             }
             case Roles.Funder:
             {

@@ -29,6 +29,8 @@ public static class DevTokens
             issuer.Issue($"demo-staff-{d.Code}", Roles.DistrictStaff, districts: [d.Code]))));
         users.AddRange(funders.Select(f => new DemoUser($"funder-{f.Id}", Roles.Funder, $"{f.Name}: reads only what it funds, no staff names or local fields.",
             issuer.Issue($"demo-funder-{f.Id}", Roles.Funder, funder: GlobalId.Encode("Funder", f.Id)))));
+        users.Add(new DemoUser("platform-admin", Roles.PlatformAdmin, "Operates the installation: creates consortia, keeps the directory, appoints consortium admins.",
+            issuer.Issue("demo-platform-admin", Roles.PlatformAdmin)));
         return users;
     }
 

@@ -9,14 +9,17 @@ namespace ConsortiumGraph.Access;
 public static class Readers
 {
     /// <summary>The public directory: consortia, districts, schools, partnership names. Anonymous callers too, unless anonymous access is off.</summary>
-    public static readonly string[] Directory = [Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder, Roles.Anonymous];
+    public static readonly string[] Directory = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder, Roles.Anonymous];
     /// <summary>Anyone signed in: members of the consortium and funders (whose rows are limited to what they fund).</summary>
-    public static readonly string[] Members = [Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder];
+    public static readonly string[] Members = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder];
     /// <summary>The consortium's own people: staff names, local fields, calendars, internal notes. Not funders.</summary>
-    public static readonly string[] Staff = [Roles.ConsortiumAdmin, Roles.DistrictStaff];
-    public static readonly string[] Admins = [Roles.ConsortiumAdmin];
+    public static readonly string[] Staff = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff];
+    /// <summary>Consortium admins (within their consortia) and platform admins (everywhere).</summary>
+    public static readonly string[] Admins = [Roles.PlatformAdmin, Roles.ConsortiumAdmin];
+    /// <summary>The installation's operators only: creating consortia, the directory.</summary>
+    public static readonly string[] Platform = [Roles.PlatformAdmin];
     /// <summary>Funding reports: the funder, and the admins of the consortia it funds.</summary>
-    public static readonly string[] Funding = [Roles.ConsortiumAdmin, Roles.Funder];
+    public static readonly string[] Funding = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.Funder];
 
     /// <summary>The roles that may select <paramref name="field"/> of <paramref name="parent"/>: the field's own, else its type's; null when neither declares any.</summary>
     public static IReadOnlyList<string>? Of(FieldType field, IGraphType? parent) => field.GetRoles() ?? parent?.GetRoles();

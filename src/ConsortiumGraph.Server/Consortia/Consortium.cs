@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConsortiumGraph.Consortia;
 
-public sealed class Consortium : Entity
+public sealed class Consortium : RevisedEntity
 {
     public required string Name { get; set; }
     public required string SharedGoal { get; set; }

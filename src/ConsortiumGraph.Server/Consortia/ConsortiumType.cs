@@ -18,6 +18,8 @@ public sealed class ConsortiumType : NodeType<Consortium>
         this.AuthorizeWithRoles(Readers.Directory);
         Field(c => c.Name).Description("The consortium's name.");
         Field(c => c.SharedGoal).Description("The goal every member is bought into.");
+        Field(c => c.Revision).Description("Changes with every change to the consortium or its members; send it back as `expectedRevision` to refuse to change a state you have not seen.")
+            .AuthorizeWithRoles(Readers.Staff);
         this.Connection<Consortium, DistrictType, District>("districts", "The member districts.")
             .Filter<DistrictFilter>().Order<DistrictOrder>().DefaultOrder(d => d.Name)
             .FromChildren(c => c.Memberships.Select(m => m.District));

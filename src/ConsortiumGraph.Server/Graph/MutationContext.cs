@@ -59,6 +59,9 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
         return false;
     }
 
+    /// <summary>The caller's role may call the mutation, but not make this change (records NOT_AUTHORIZED on <paramref name="inputField"/>).</summary>
+    public void Forbidden(string message, string inputField) => _errors.Add(new NotAuthorizedError(message, "NOT_AUTHORIZED", Path([inputField])));
+
     /// <summary>Work that needs the keys of rows this mutation inserts; runs after the first save, in the same transaction.</summary>
     public void ThenSave(Func<Task> step) => _afterSave.Add(step);
 

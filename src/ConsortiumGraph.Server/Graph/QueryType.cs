@@ -101,6 +101,7 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AuthorizeWithRoles(Readers.Staff); // funders and anonymous callers change nothing
         Description = "Changes, each with one input and a payload that carries typed errors. A payload with errors saved nothing.";
+        Consortia.ConsortiumMutations.AddConsortiumMutations(this);
         this.AddPartnershipMutations();
         Agreements.AgreementMutations.AddAgreementMutations(this);
         this.AddCommitmentMutations();

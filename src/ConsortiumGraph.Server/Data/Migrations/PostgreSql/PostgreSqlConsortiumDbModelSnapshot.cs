@@ -371,6 +371,10 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("SharedGoal")
                         .IsRequired()
                         .HasMaxLength(2000)

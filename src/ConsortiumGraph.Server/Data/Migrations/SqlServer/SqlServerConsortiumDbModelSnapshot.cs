@@ -371,6 +371,10 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<string>("SharedGoal")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -348,6 +348,10 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SharedGoal")
                         .IsRequired()
                         .HasMaxLength(2000)

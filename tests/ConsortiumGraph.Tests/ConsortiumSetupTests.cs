@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Plugins.Testing;
+using ConsortiumGraph.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
+
+namespace ConsortiumGraph.Tests;
+
+/// <summary>
+/// An installation from its first credential: the command line makes a platform admin's key on an empty
+/// database; with it, a consortium is created and its admin appointed, who runs it from there.
+/// </summary>
+public sealed class ConsortiumSetupTests
+{
+    private static string Server => Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll");
+
+    [Fact]
+    public async Task The_first_key_comes_from_the_command_line_and_sets_up_a_consortium_on_an_empty_database()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"consortiumgraph-empty-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var database = $"Data Source={Path.Combine(folder, "empty.db")}";
+        string[] settings = ["--Database:SeedDemoData=false", $"--ConnectionStrings:Consortium={database}", "--Auth:SigningKey=consortiumgraph-setup-test-signing-key-0123456789"];
+        try
+        {
+            var (output, error) = await BuiltServer.RunToEndAsync("dotnet", folder, [Server, "apikeys", "create", "--role", "platform-admin", "--name", "State agency operations", .. settings]);
+            var key = output.TrimEnd().Split('\n')[^1];
+            Assert.StartsWith("cgk_", key);
+            Assert.Contains("shown once", error);
+            using (var again = BuiltServer.Run("dotnet", folder, null, [Server, "apikeys", "create", "--role", "platform-admin", "--name", "State agency operations", .. settings]))
+            {
+                var refused = again.StandardError.ReadToEndAsync();
+                Assert.Equal("", await again.StandardOutput.ReadToEndAsync()); // no key printed
+                await again.WaitForExitAsync();
+                Assert.Equal(1, again.ExitCode);
+                Assert.Contains("already named State agency operations", await refused);
+            }
+
+            await using var server = await BuiltServer.StartAsync(null, [.. settings, "--Plugins:Path=" + Path.Combine(folder, "no-plugins")]);
+            using var http = new HttpClient { BaseAddress = server.Address };
+            async Task<JsonElement> Post(string query, object? variables, string? apiKey = null, string? bearer = null)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json") };
+                if (apiKey is not null) request.Headers.Add("X-Api-Key", apiKey);
+                using var response = await http.SendAsync(request);
+                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            }
+
+            var created = (await Post($"mutation($input: CreateConsortiumInput!) {{ createConsortium(input: $input) {{ consortium {{ id name revision }} {Errors} }} }}",
+                new { input = new { name = "North Country Collaborative", sharedGoal = "Share what none of us can offer alone." } }, key)).GetProperty("data").GetProperty("createConsortium");
+            AssertOk(created);
+            var consortium = created.GetProperty("consortium").GetProperty("id").GetString();
+            AssertError((await Post($"mutation($input: CreateConsortiumInput!) {{ createConsortium(input: $input) {{ {Errors} }} }}",
+                new { input = new { name = "North Country Collaborative", sharedGoal = "Again." } }, key)).GetProperty("data").GetProperty("createConsortium"), "ValidationError", "DUPLICATE_NAME", "input", "name");
+
+            // The platform admin appoints the consortium's admin; that admin cannot create consortia or platform keys.
+            var appointed = (await Post($"mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{ apiKey {{ secret }} {Errors} }} }}",
+                new { input = new { name = "North Country coordinator", role = "CONSORTIUM_ADMIN", consortiumIds = new[] { consortium } } }, key)).GetProperty("data").GetProperty("createApiKey");
+            AssertOk(appointed);
+            var coordinator = appointed.GetProperty("apiKey").GetProperty("secret").GetString()!;
+            var renamed = (await Post($"mutation($input: UpdateConsortiumInput!) {{ updateConsortium(input: $input) {{ consortium {{ name revision }} {Errors} }} }}",
+                new { input = new { id = consortium, name = "North Country Schools Collaborative", expectedRevision = 0 } }, coordinator)).GetProperty("data").GetProperty("updateConsortium");
+            AssertOk(renamed);
+            Assert.Equal(1, renamed.GetProperty("consortium").GetProperty("revision").GetInt32());
+            var denied = await Post("mutation { createConsortium(input: { name: \"Mine\", sharedGoal: \"x\" }) { errors { code } } }", null, coordinator);
+            Assert.Equal("NOT_AUTHORIZED", denied.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+            AssertError((await Post($"mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{ {Errors} }} }}",
+                new { input = new { name = "Escalation", role = "PLATFORM_ADMIN" } }, coordinator)).GetProperty("data").GetProperty("createApiKey"), "NotAuthorizedError", "NOT_AUTHORIZED", "input", "role");
+
+            // The command line's key is in the trail, as createApiKey's are; the coordinator does not see it (it is in no consortium's trail).
+            var trail = (await Post("{ auditLog(first: 20) { nodes { operation entityType subject } } }", null, key)).GetProperty("data").GetProperty("auditLog").GetProperty("nodes");
+            Assert.Contains(trail.EnumerateArray(), e => e.GetProperty("operation").GetString() == "apikeys create (command line)" && e.GetProperty("entityType").GetString() == "ApiKey");
+            var theirs = (await Post("{ auditLog(first: 20) { nodes { operation } } }", null, coordinator)).GetProperty("data").GetProperty("auditLog").GetProperty("nodes");
+            Assert.DoesNotContain(theirs.EnumerateArray(), e => e.GetProperty("operation").GetString() == "apikeys create (command line)");
+            Assert.Contains(theirs.EnumerateArray(), e => e.GetProperty("operation").GetString() == "updateConsortium");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Members_are_added_by_the_consortiums_admins_and_fifty_at_once_add_one()
+    {
+        await using var host = new PluginTestHost();
+        var platform = await host.TokenAsync("platform-admin");
+        var created = (await host.QueryAsync($"mutation {{ createConsortium(input: {{ name: \"Lakes Region Alliance\", sharedGoal: \"Shared transportation.\" }}) {{ consortium {{ id }} {Errors} }} }}",
+            token: platform)).GetProperty("createConsortium");
+        AssertOk(created);
+        var lakes = created.GetProperty("consortium").GetProperty("id").GetString();
+        var graniteFalls = await host.DistrictIdAsync("3300710");
+        async Task<JsonElement> Add(string token, string consortium, string? joinedOn = null) => (await host.QueryAsync(
+            $"mutation($input: AddConsortiumMemberInput!) {{ addConsortiumMember(input: $input) {{ consortium {{ districts(first: 10) {{ nodes {{ code }} }} }} {Errors} }} }}",
+            new { input = new { consortiumId = consortium, districtId = graniteFalls, joinedOn } }, token)).GetProperty("addConsortiumMember");
+
+        // Northern's admin administers Northern, not the new consortium, which to them does not exist.
+        var northernAdmin = host.TokenFor("consortium-admin", consortia: [GlobalId.Encode("Consortium", 1)]);
+        AssertError(await Add(northernAdmin, lakes!), "ValidationError", "NOT_FOUND", "input", "consortiumId");
+        AssertError(await Add(platform, lakes!, "2030-01-01"), "ValidationError", "OUT_OF_RANGE", "input", "joinedOn");
+        AssertError(await Add(northernAdmin, GlobalId.Encode("Consortium", 1)), "RuleViolation", "ALREADY_MEMBER", "input", "districtId");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Add(platform, lakes!))));
+        Assert.Single(results, r => r.GetProperty("errors").GetArrayLength() == 0);
+        Assert.All(results.Where(r => r.GetProperty("errors").GetArrayLength() > 0),
+            r => Assert.Contains(r.GetProperty("errors")[0].GetProperty("code").GetString(), new[] { "ALREADY_MEMBER", "CONFLICT" }));
+        await using var db = host.OpenDatabase();
+        Assert.Equal(1, await db.ConsortiumMemberships.CountAsync(m => m.Consortium.Name == "Lakes Region Alliance"));
+        // Granite Falls' staff now read the new consortium too.
+        var staff = host.TokenFor("district-staff", districts: ["3300710"]);
+        var seen = (await host.QueryAsync("{ consortia { name } }", token: staff)).GetProperty("consortia").EnumerateArray().Select(c => c.GetProperty("name").GetString());
+        Assert.Contains("Lakes Region Alliance", seen);
+    }
+
+    [Fact]
+    public async Task Fifty_admins_renaming_one_consortium_from_the_same_revision_make_one_change()
+    {
+        await using var host = new PluginTestHost();
+        var admin = host.TokenFor("consortium-admin", consortia: [GlobalId.Encode("Consortium", 2)]);
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () => (await host.QueryAsync(
+            $"mutation($input: UpdateConsortiumInput!) {{ updateConsortium(input: $input) {{ consortium {{ name }} {Errors} }} }}",
+            new { input = new { id = GlobalId.Encode("Consortium", 2), sharedGoal = $"Goal {i}", expectedRevision = 0 } }, admin)).GetProperty("updateConsortium"))));
+        Assert.Single(results, r => r.GetProperty("errors").GetArrayLength() == 0);
+        Assert.All(results.Where(r => r.GetProperty("errors").GetArrayLength() > 0), r => Assert.Equal("CONFLICT", r.GetProperty("errors")[0].GetProperty("code").GetString()));
+        AssertError((await host.QueryAsync($"mutation {{ updateConsortium(input: {{ id: \"{GlobalId.Encode("Consortium", 1)}\", name: \"Mine now\" }}) {{ {Errors} }} }}", token: admin))
+            .GetProperty("updateConsortium"), "ValidationError", "NOT_FOUND", "input", "id");
+    }
+}
