@@ -63,6 +63,10 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "createConsortium", """createConsortium(dryRun: true, input: { name: "x", sharedGoal: "x" })""", "DDDDA" },
         { "updateConsortium", """updateConsortium(dryRun: true, input: { id: "x" })""", "ADDDA" },
         { "addConsortiumMember", """addConsortiumMember(dryRun: true, input: { consortiumId: "x", districtId: "x" })""", "ADDDA" },
+        { "createDistrict", """createDistrict(dryRun: true, input: { code: "x", name: "x", state: "VT", locale: RURAL, enrollment: 1 })""", "DDDDA" },
+        { "updateDistrict", """updateDistrict(dryRun: true, input: { id: "x" })""", "DDDDA" },
+        { "createSchool", """createSchool(dryRun: true, input: { code: "x", name: "x", districtId: "x", enrollment: 1 })""", "DDDDA" },
+        { "updateSchool", """updateSchool(dryRun: true, input: { id: "x" })""", "DDDDA" },
     };
 
     [Theory]

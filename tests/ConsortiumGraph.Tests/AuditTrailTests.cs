@@ -43,7 +43,7 @@ public sealed class AuditTrailTests
     ];
 
     /// <summary>The mutations that set up a consortium, audited in <see cref="Setting_up_a_consortium_is_in_the_new_consortiums_trail"/>.</summary>
-    private static readonly string[] SetUp = ["createConsortium", "addConsortiumMember", "updateConsortium"];
+    private static readonly string[] SetUp = ["createConsortium", "addConsortiumMember", "updateConsortium", "createDistrict", "updateDistrict", "createSchool", "updateSchool"];
 
     [Fact]
     public async Task Setting_up_a_consortium_is_in_the_new_consortiums_trail()
@@ -59,13 +59,28 @@ public sealed class AuditTrailTests
         AssertOk((await host.QueryAsync($"mutation Audited($id: ID!) {{ updateConsortium(input: {{ id: $id, sharedGoal: \"Audited again.\" }}) {{ {Errors} }} }}",
             new { id }, platform)).GetProperty("updateConsortium"));
 
+        // A directory entry is the district's own record.
+        var district = (await host.QueryAsync($"mutation Audited {{ createDistrict(input: {{ code: \"9900001\", name: \"Audited District\", state: \"NH\", locale: RURAL, enrollment: 300 }}) {{ district {{ id }} {Errors} }} }}",
+            token: platform)).GetProperty("createDistrict").GetProperty("district").GetProperty("id").GetString()!;
+        AssertOk((await host.QueryAsync($"mutation Audited($id: ID!) {{ updateDistrict(input: {{ id: $id, enrollment: 310 }}) {{ {Errors} }} }}", new { id = district }, platform)).GetProperty("updateDistrict"));
+        var school = (await host.QueryAsync($"mutation Audited($id: ID!) {{ createSchool(input: {{ code: \"990000100001\", name: \"Audited School\", districtId: $id, enrollment: 120 }}) {{ school {{ id }} {Errors} }} }}",
+            new { id = district }, platform)).GetProperty("createSchool").GetProperty("school").GetProperty("id").GetString()!;
+        AssertOk((await host.QueryAsync($"mutation Audited($id: ID!) {{ updateSchool(input: {{ id: $id, enrollment: 125 }}) {{ {Errors} }} }}", new { id = school }, platform)).GetProperty("updateSchool"));
+
         GlobalId.TryDecode(id, "Consortium", out var consortium);
+        GlobalId.TryDecode(district, "District", out var districtKey);
         await using var db = host.OpenDatabase();
         foreach (var (mutation, entity) in new[] { ("createConsortium", "Consortium"), ("addConsortiumMember", "ConsortiumMembership"), ("updateConsortium", "Consortium") })
         {
             var entries = await db.AuditEntries.Where(a => a.Operation == $"{mutation} in Audited").ToListAsync();
             Assert.Contains(entries, e => e.EntityType == entity);
             Assert.All(entries, e => Assert.Equal((consortium, "platform-admin", "test-platform-admin"), (e.ConsortiumId ?? 0, e.Role, e.Subject)));
+        }
+        foreach (var (mutation, entity) in new[] { ("createDistrict", "District"), ("updateDistrict", "District"), ("createSchool", "School"), ("updateSchool", "School") })
+        {
+            var entries = await db.AuditEntries.Where(a => a.Operation == $"{mutation} in Audited").ToListAsync();
+            Assert.Contains(entries, e => e.EntityType == entity && e.Changes.Contains("Enrollment"));
+            Assert.All(entries, e => Assert.Equal((null, districtKey), (e.ConsortiumId, e.DistrictId ?? 0)));
         }
     }
 

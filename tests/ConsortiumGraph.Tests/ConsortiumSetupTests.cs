@@ -56,15 +56,37 @@ public sealed class ConsortiumSetupTests
             AssertError((await Post($"mutation($input: CreateConsortiumInput!) {{ createConsortium(input: $input) {{ {Errors} }} }}",
                 new { input = new { name = "North Country Collaborative", sharedGoal = "Again." } }, key)).GetProperty("data").GetProperty("createConsortium"), "ValidationError", "DUPLICATE_NAME", "input", "name");
 
+            // The directory: a district and its school, then the district joins the consortium.
+            var district = (await Post($"mutation($input: CreateDistrictInput!) {{ createDistrict(input: $input) {{ district {{ id code }} {Errors} }} }}",
+                new { input = new { code = "3301234", name = "Coos County School District", state = "nh", locale = "RURAL", enrollment = 820, latitude = 44.49, longitude = -71.17 } }, key))
+                .GetProperty("data").GetProperty("createDistrict");
+            AssertOk(district);
+            var districtId = district.GetProperty("district").GetProperty("id").GetString();
+            AssertError((await Post($"mutation($input: CreateDistrictInput!) {{ createDistrict(input: $input) {{ {Errors} }} }}",
+                new { input = new { code = "3301234", name = "Again", state = "NH", locale = "RURAL", enrollment = 1 } }, key)).GetProperty("data").GetProperty("createDistrict"),
+                "ValidationError", "DUPLICATE_CODE", "input", "code");
+            AssertError((await Post($"mutation($input: CreateDistrictInput!) {{ createDistrict(input: $input) {{ {Errors} }} }}",
+                new { input = new { code = "33 01", name = "Bad", state = "New Hampshire", locale = "RURAL", enrollment = -1, latitude = 91.0 } }, key)).GetProperty("data").GetProperty("createDistrict"),
+                "ValidationError", "OUT_OF_RANGE", "input", "latitude");
+            AssertOk((await Post($"mutation($input: CreateSchoolInput!) {{ createSchool(input: $input) {{ {Errors} }} }}",
+                new { input = new { code = "330123400001", name = "Coos High School", districtId, enrollment = 310 } }, key)).GetProperty("data").GetProperty("createSchool"));
+            AssertOk((await Post($"mutation($input: AddConsortiumMemberInput!) {{ addConsortiumMember(input: $input) {{ {Errors} }} }}",
+                new { input = new { consortiumId = consortium, districtId } }, key)).GetProperty("data").GetProperty("addConsortiumMember"));
+            var members = (await Post($"query($id: ID!) {{ node(id: $id) {{ ... on Consortium {{ districts(first: 5) {{ nodes {{ code state schools(first: 5) {{ nodes {{ name }} }} }} }} }} }} }}",
+                new { id = consortium }, key)).GetProperty("data").GetProperty("node").GetProperty("districts").GetProperty("nodes");
+            Assert.Equal("3301234", members[0].GetProperty("code").GetString());
+            Assert.Equal("NH", members[0].GetProperty("state").GetString());
+            Assert.Equal("Coos High School", members[0].GetProperty("schools").GetProperty("nodes")[0].GetProperty("name").GetString());
+
             // The platform admin appoints the consortium's admin; that admin cannot create consortia or platform keys.
             var appointed = (await Post($"mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{ apiKey {{ secret }} {Errors} }} }}",
                 new { input = new { name = "North Country coordinator", role = "CONSORTIUM_ADMIN", consortiumIds = new[] { consortium } } }, key)).GetProperty("data").GetProperty("createApiKey");
             AssertOk(appointed);
             var coordinator = appointed.GetProperty("apiKey").GetProperty("secret").GetString()!;
             var renamed = (await Post($"mutation($input: UpdateConsortiumInput!) {{ updateConsortium(input: $input) {{ consortium {{ name revision }} {Errors} }} }}",
-                new { input = new { id = consortium, name = "North Country Schools Collaborative", expectedRevision = 0 } }, coordinator)).GetProperty("data").GetProperty("updateConsortium");
-            AssertOk(renamed);
-            Assert.Equal(1, renamed.GetProperty("consortium").GetProperty("revision").GetInt32());
+                new { input = new { id = consortium, name = "North Country Schools Collaborative", expectedRevision = 1 } }, coordinator)).GetProperty("data").GetProperty("updateConsortium");
+            AssertOk(renamed); // revision 1: the member added above
+            Assert.Equal(2, renamed.GetProperty("consortium").GetProperty("revision").GetInt32());
             var denied = await Post("mutation { createConsortium(input: { name: \"Mine\", sharedGoal: \"x\" }) { errors { code } } }", null, coordinator);
             Assert.Equal("NOT_AUTHORIZED", denied.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
             AssertError((await Post($"mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{ {Errors} }} }}",
@@ -114,6 +136,21 @@ public sealed class ConsortiumSetupTests
         var staff = host.TokenFor("district-staff", districts: ["3300710"]);
         var seen = (await host.QueryAsync("{ consortia { name } }", token: staff)).GetProperty("consortia").EnumerateArray().Select(c => c.GetProperty("name").GetString());
         Assert.Contains("Lakes Region Alliance", seen);
+    }
+
+    [Fact]
+    public async Task Fifty_platform_admins_creating_one_district_code_at_once_make_one_district()
+    {
+        await using var host = new PluginTestHost();
+        var platform = await host.TokenAsync("platform-admin");
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () => (await host.QueryAsync(
+            $"mutation($input: CreateDistrictInput!) {{ createDistrict(input: $input) {{ {Errors} }} }}",
+            new { input = new { code = "2399999", name = $"Downeast Regional {i}", state = "ME", locale = "RURAL", enrollment = 400 } }, platform)).GetProperty("createDistrict"))));
+        Assert.Single(results, r => r.GetProperty("errors").GetArrayLength() == 0);
+        Assert.All(results.Where(r => r.GetProperty("errors").GetArrayLength() > 0),
+            r => Assert.Contains(r.GetProperty("errors")[0].GetProperty("code").GetString(), new[] { "DUPLICATE_CODE", "CONFLICT" }));
+        await using var db = host.OpenDatabase();
+        Assert.Equal(1, await db.Districts.CountAsync(d => d.Code == "2399999"));
     }
 
     [Fact]

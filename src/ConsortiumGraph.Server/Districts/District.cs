@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ConsortiumGraph.Districts;
 
 /// <summary>A local education agency.</summary>
-public sealed class District : Entity
+public sealed class District : RevisedEntity
 {
     /// <summary>Stable external code; the federal LEA id is the usual one.</summary>
     public required string Code { get; set; }

@@ -20,6 +20,8 @@ public sealed class DistrictType : NodeType<District>
     {
         this.AuthorizeWithRoles(Readers.Directory);
         Field(d => d.Code).Description("Stable external code; usually the federal (NCES) LEA id.");
+        Field(d => d.Revision).Description("Changes with every change to the district's directory entry; send it back as `expectedRevision` to refuse to change a state you have not seen.")
+            .AuthorizeWithRoles(Readers.Staff);
         Field(d => d.Name).Description("The district's name.");
         Field(d => d.State).Description("Two-letter USPS code of the district's state.");
         Field(d => d.Locale).Description("NCES locale category.");

@@ -102,6 +102,7 @@ public sealed class MutationType : ObjectGraphType
         this.AuthorizeWithRoles(Readers.Staff); // funders and anonymous callers change nothing
         Description = "Changes, each with one input and a payload that carries typed errors. A payload with errors saved nothing.";
         Consortia.ConsortiumMutations.AddConsortiumMutations(this);
+        Districts.DirectoryMutations.AddDirectoryMutations(this);
         this.AddPartnershipMutations();
         Agreements.AgreementMutations.AddAgreementMutations(this);
         this.AddCommitmentMutations();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConsortiumGraph.Schools;
 
-public sealed class School : Entity
+public sealed class School : RevisedEntity
 {
     public required string Code { get; set; }
     public required string Name { get; set; }

@@ -14,6 +14,8 @@ public sealed class SchoolType : NodeType<School>
     {
         this.AuthorizeWithRoles(Readers.Directory);
         Field(s => s.Code).Description("Stable external code; usually the federal (NCES) school id.");
+        Field(s => s.Revision).Description("Changes with every change to the school's directory entry; send it back as `expectedRevision` to refuse to change a state you have not seen.")
+            .AuthorizeWithRoles(Readers.Staff);
         Field(s => s.Name).Description("The school's name.");
         Field<NonNullGraphType<DistrictType>>("district").Description("The district the school belongs to.")
             .Resolve(c => c.ById<District>(c.Source.DistrictId));

@@ -1,0 +1,106 @@
+using ConsortiumGraph.Access;
+using ConsortiumGraph.Graph;
+using ConsortiumGraph.Schools;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Districts;
+
+/// <summary>
+/// The installation's directory of districts and schools, kept by platform admins. Codes are unique and
+/// never change once used; the rest is editable, each change checked against the entry's revision.
+/// </summary>
+public static class DirectoryMutations
+{
+    public static void AddDirectoryMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<CreateDistrictInput, DistrictType, District>("createDistrict",
+            "Adds a district to the installation's directory; add it to consortia with addConsortiumMember. Platform admins only.", CreateDistrictAsync)
+            .AuthorizeWithRoles(Readers.Platform);
+        mutation.Mutation<UpdateDistrictInput, DistrictType, District>("updateDistrict",
+            "Changes a district's name, locale, enrollment, staff capacity, data system or location. Platform admins only.", UpdateDistrictAsync)
+            .AuthorizeWithRoles(Readers.Platform);
+        mutation.Mutation<CreateSchoolInput, SchoolType, School>("createSchool",
+            "Adds a school of a district to the directory. Platform admins only.", CreateSchoolAsync)
+            .AuthorizeWithRoles(Readers.Platform);
+        mutation.Mutation<UpdateSchoolInput, SchoolType, School>("updateSchool",
+            "Changes a school's name or enrollment. Platform admins only.", UpdateSchoolAsync)
+            .AuthorizeWithRoles(Readers.Platform);
+    }
+
+    private static async Task<District?> CreateDistrictAsync(MutationContext<CreateDistrictInput> m)
+    {
+        var input = m.Input;
+        var code = m.Code(input.Code, "code");
+        var name = m.Text(input.Name, "name", 200);
+        var state = m.State(input.State, "state");
+        var dataSystem = m.Text(input.DataSystem, "dataSystem", 100, required: false);
+        CheckFigures(m, input.Enrollment, input.StaffCapacityFte, input.Latitude, input.Longitude);
+        if (code is not null && await m.Db.Districts.IgnoreQueryFilters().AnyAsync(d => d.Code == code, m.Field.CancellationToken))
+            m.Invalid("DUPLICATE_CODE", $"A district already has the code {code}; codes are unique and never reused.", "code");
+        if (m.Failed || code is null || name is null || state is null) return null;
+        var district = new District
+        {
+            Code = code, Name = name, State = state, Locale = input.Locale, Enrollment = input.Enrollment, StaffCapacityFte = input.StaffCapacityFte,
+            DataSystem = dataSystem, Latitude = input.Latitude, Longitude = input.Longitude,
+        };
+        m.Db.Districts.Add(district);
+        return district;
+    }
+
+    private static async Task<District?> UpdateDistrictAsync(MutationContext<UpdateDistrictInput> m)
+    {
+        var input = m.Input;
+        var district = await m.Find<District>(input.Id, "District", "id");
+        var name = input.Name is null ? null : m.Text(input.Name, "name", 200);
+        var dataSystem = input.DataSystem is null ? null : m.Text(input.DataSystem, "dataSystem", 100);
+        CheckFigures(m, input.Enrollment, input.StaffCapacityFte, input.Latitude, input.Longitude);
+        if (district is null || m.Failed) return null;
+        district.Name = name ?? district.Name;
+        district.Locale = input.Locale ?? district.Locale;
+        district.Enrollment = input.Enrollment ?? district.Enrollment;
+        district.StaffCapacityFte = input.StaffCapacityFte ?? district.StaffCapacityFte;
+        district.DataSystem = dataSystem ?? district.DataSystem;
+        district.Latitude = input.Latitude ?? district.Latitude;
+        district.Longitude = input.Longitude ?? district.Longitude;
+        m.Revise(district, input.ExpectedRevision);
+        return district;
+    }
+
+    private static async Task<School?> CreateSchoolAsync(MutationContext<CreateSchoolInput> m)
+    {
+        var input = m.Input;
+        var code = m.Code(input.Code, "code");
+        var name = m.Text(input.Name, "name", 200);
+        var district = await m.Find<District>(input.DistrictId, "District", "districtId");
+        m.Range(input.Enrollment, 0, 100_000, "enrollment");
+        if (code is not null && await m.Db.Schools.IgnoreQueryFilters().AnyAsync(s => s.Code == code, m.Field.CancellationToken))
+            m.Invalid("DUPLICATE_CODE", $"A school already has the code {code}; codes are unique and never reused.", "code");
+        if (m.Failed || code is null || name is null || district is null) return null;
+        var school = new School { Code = code, Name = name, DistrictId = district.Id, Enrollment = input.Enrollment };
+        m.Db.Schools.Add(school);
+        return school;
+    }
+
+    private static async Task<School?> UpdateSchoolAsync(MutationContext<UpdateSchoolInput> m)
+    {
+        var input = m.Input;
+        var school = await m.Find<School>(input.Id, "School", "id");
+        var name = input.Name is null ? null : m.Text(input.Name, "name", 200);
+        m.Range(input.Enrollment, 0, 100_000, "enrollment");
+        if (school is null || m.Failed) return null;
+        school.Name = name ?? school.Name;
+        school.Enrollment = input.Enrollment ?? school.Enrollment;
+        m.Revise(school, input.ExpectedRevision);
+        return school;
+    }
+
+    private static void CheckFigures<TInput>(MutationContext<TInput> m, int? enrollment, double? fte, double? latitude, double? longitude)
+    {
+        m.Range(enrollment, 0, 2_000_000, "enrollment");
+        m.Range(fte, 0, 10_000, "staffCapacityFte");
+        m.Range(latitude, -90, 90, "latitude");
+        m.Range(longitude, -180, 180, "longitude");
+    }
+}
