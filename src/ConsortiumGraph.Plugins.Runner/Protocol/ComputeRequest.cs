@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ConsortiumGraph.Plugins.Runner.Protocol;
 
 /// <summary><c>compute</c> as the server writes it: the views go straight into the frame, serialized by their own types.</summary>

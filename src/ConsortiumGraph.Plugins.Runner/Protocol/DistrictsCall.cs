@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ConsortiumGraph.Plugins.Runner.Protocol;
 
 /// <summary><c>districts</c>, asked by plugin code through <see cref="IConsortiumData"/>.</summary>

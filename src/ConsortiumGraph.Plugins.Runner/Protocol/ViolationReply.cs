@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ConsortiumGraph.Plugins.Runner.Protocol;
 
 /// <summary>A violation as it travels back from a rule.</summary>

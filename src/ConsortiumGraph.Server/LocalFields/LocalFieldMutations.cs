@@ -2,7 +2,6 @@ using ConsortiumGraph.Graph;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Plugins;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.LocalFields;
 

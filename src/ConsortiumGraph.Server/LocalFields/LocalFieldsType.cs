@@ -1,12 +1,8 @@
 using ConsortiumGraph.Access;
-using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
-using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
-using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.PluginHost;
 using ConsortiumGraph.Plugins;
-using ConsortiumGraph.Schools;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;

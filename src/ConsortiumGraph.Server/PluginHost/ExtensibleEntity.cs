@@ -1,13 +1,9 @@
-using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
-using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Plugins;
 using ConsortiumGraph.Plugins.Runner.Protocol;
-using ConsortiumGraph.Schools;
 using GraphQL;
-using GraphQL.DataLoader;
 
 namespace ConsortiumGraph.PluginHost;
 

@@ -1,4 +1,3 @@
-using ConsortiumGraph.Calendars;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Graph;
 using Microsoft.EntityFrameworkCore;
