@@ -72,6 +72,7 @@ public static class Health
                 ["pending"] = pending.Select(p => $"{p.Key} {p.Version}: SHA-256 {p.Sha256}").ToArray(),
                 ["rejected"] = rejected.Select(p => $"{p.Source}: {p.Reason}").ToArray(),
                 ["sandbox"] = schema.Sandbox,
+                ["path"] = schema.PluginPath,
             };
             // A rejected or failed plugin degrades, not fails, readiness: the core and the other plugins serve. A build awaiting approval is normal.
             return Task.FromResult(rejected.Count == 0
