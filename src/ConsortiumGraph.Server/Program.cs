@@ -17,6 +17,7 @@ if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys", ..])
     {
         ["tokens", "demo"] => await DevTokens.RunAsync(builder.Build()),
         ["schema", "export", ..] => await SchemaExport.RunAsync(builder.Build(), args),
+        ["schema", "check", ..] => await SchemaCheck.RunAsync(builder.Build(), args),
         ["data", "generate", ..] => await ScaleData.RunAsync(builder.Build(), args),
         ["plugins", ..] => await PluginCommands.RunAsync(builder.Build(), command),
         ["apikeys", "create"] => await ApiKeyCommands.RunAsync(builder.Build(), args),
@@ -37,7 +38,7 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine($"{PluginCommands.Usage}\n{ApiKeyCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
+    Console.Error.WriteLine($"{PluginCommands.Usage}\n{ApiKeyCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\n{SchemaCheck.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
     return 2;
 }
 

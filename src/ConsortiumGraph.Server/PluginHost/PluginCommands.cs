@@ -15,7 +15,7 @@ public static class PluginCommands
 
     public static async Task<int> RunAsync(WebApplication app, string[] command)
     {
-        var path = command is ["plugins", "validate", var given] ? Resolve(given) : null;
+        var path = command is ["plugins", "validate", var given] ? Operations.CommandLine.CallersPath(given) : null;
         if (path is null || !Directory.Exists(path))
         {
             await Console.Error.WriteLineAsync(command is ["plugins", "validate", var missing] ? $"No folder at {missing} (looked in {path}).\n{Usage}" : Usage);
@@ -49,16 +49,6 @@ public static class PluginCommands
         await Console.Error.WriteLineAsync($"runners: {live.Sandbox}");
         await Console.Out.WriteAsync(SchemaPrinting.Sdl(live.Schema));
         return plugins.Rejected.Count == 0 && plugins.Plugins.Count > 0 ? 0 : 1;
-    }
-
-    /// <summary>
-    /// A relative path is the caller's: <c>dotnet run --project</c> starts the server in the project's folder, so the
-    /// shell's directory (PWD) comes first.
-    /// </summary>
-    private static string Resolve(string path)
-    {
-        if (Path.IsPathRooted(path) || Directory.Exists(path)) return Path.GetFullPath(path);
-        return Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell ? Path.GetFullPath(path, shell) : Path.GetFullPath(path);
     }
 
     /// <summary>One plugin's folder (holding Name.dll) is validated alone; a folder of plugin folders as the server would load it.</summary>
