@@ -43,4 +43,34 @@ public sealed class TelemetryTests(SqliteServer server) : IClassFixture<SqliteSe
         Assert.True(Interlocked.Read(ref operations) >= 1);
         Assert.True(Interlocked.Read(ref statements) >= 2, "the districts page and the batched schools");
     }
+
+    [Fact]
+    public async Task Each_selection_of_a_deprecated_field_is_counted_by_field_and_operation_every_time()
+    {
+        var counted = new List<(string Field, string Operation)>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) => { if (instrument.Name == "consortiumgraph.graphql.deprecated_fields") l.EnableMeasurementEvents(instrument); },
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? field = null, operation = null;
+            foreach (var tag in tags)
+                if (tag.Key == "graphql.field") field = tag.Value as string;
+                else if (tag.Key == "graphql.operation.name") operation = tag.Value as string;
+            lock (counted) counted.Add((field!, operation!));
+        });
+        meters.Start();
+
+        const string legacy = "mutation LegacyClient { signAgreement(dryRun: true, input: { agreementId: \"x\", districtId: \"x\", signedBy: \"x\" }) { errors { code ... on RuleViolation { legacyCode } } } }";
+        await server.PostAsync(legacy);
+        await server.PostAsync(legacy); // the second from the document cache: it counts too
+        await server.PostAsync("mutation CurrentClient { signAgreement(dryRun: true, input: { agreementId: \"x\", districtId: \"x\", signedBy: \"x\" }) { errors { code } } }");
+
+        lock (counted)
+        {
+            Assert.Equal(2, counted.Count(c => c == ("RuleViolation.legacyCode", "LegacyClient")));
+            Assert.DoesNotContain(counted, c => c.Operation == "CurrentClient");
+        }
+    }
 }

@@ -60,6 +60,7 @@ public static class GraphRegistration
             .AddValidationRule(new ListLimitRule(limits), useForCachedDocuments: true)
             .AddValidationRule<QueriesOnlyRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionRule>()
+            .AddValidationRule<Operations.DeprecatedUsageRule>(useForCachedDocuments: true)
             // Subscriptions run each event as a query on the event (Events/GraphQLWebSocket.cs), not as GraphQL.NET streams.
             .AddExecutionStrategy<GraphQL.Execution.ParallelExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddComplexityAnalyzer(o =>

@@ -18,7 +18,7 @@ public sealed class TelemetryOptions
 
 /// <summary>
 /// The server's own spans and metrics: one span per GraphQL operation (its name, type, complexity,
-/// depth and error count), counters of operations and SQL statements, and operation duration;
+/// depth and error count), counters of operations, SQL statements and deprecated fields in use, and operation duration;
 /// with ASP.NET Core's and Npgsql's, exported as <see cref="TelemetryOptions"/> says.
 /// </summary>
 public static class Telemetry
@@ -28,6 +28,8 @@ public static class Telemetry
     public static readonly Meter Meter = new(Name);
     public static readonly Counter<long> Operations = Meter.CreateCounter<long>("consortiumgraph.graphql.operations", description: "GraphQL operations executed, by type and outcome.");
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("consortiumgraph.graphql.duration", "ms", "Time to execute a GraphQL operation.");
+    public static readonly Counter<long> DeprecatedFields = Meter.CreateCounter<long>("consortiumgraph.graphql.deprecated_fields",
+        description: "Requests selecting a deprecated field, by field (graphql.field: Type.field) and operation name: when it reaches zero, the field can go.");
     public static readonly Counter<long> Statements = Meter.CreateCounter<long>("consortiumgraph.db.statements", description: "SQL statements sent to the database.");
     public static readonly Counter<long> DocumentCache = Meter.CreateCounter<long>("consortiumgraph.graphql.document_cache", description: "Operations whose document was found (hit=true) or not in the parsed-and-validated document cache.");
 
