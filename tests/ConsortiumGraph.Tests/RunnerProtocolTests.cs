@@ -60,6 +60,46 @@ public sealed class RunnerProtocolTests
         Assert.Equal("ok", (await server.CallAsync("fine", null).WaitAsync(TimeSpan.FromSeconds(10))).GetString());
     }
 
+    [Fact]
+    public async Task A_result_the_wire_cannot_carry_fails_the_call_instead_of_leaving_it_unanswered()
+    {
+        var (server, runner) = Pair();
+        _ = runner.RunAsync((_, _, _, _, _) => Task.FromResult<object?>(new WireValues([new Uri("https://example.org")])));
+        _ = server.RunAsync((_, _, _, _, _) => Task.FromResult<object?>(null));
+        var error = await Assert.ThrowsAsync<RemoteCallException>(() => server.CallAsync("compute", null).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("A local value cannot be a Uri", error.Message);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_call_on_a_pipe_that_is_gone_does_not_throw_in_the_canceller()
+    {
+        var toRunner = new BreakingStream();
+        var server = new RunnerChannel(new Pipe().Reader.AsStream(), toRunner);
+        using var cancel = new CancellationTokenSource();
+        var call = server.CallAsync("compute", null, cancellationToken: cancel.Token);
+        toRunner.Broken = true; // the runner is gone: writing the cancellation fails with an IOException
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    /// <summary>A pipe to a process that ends: writes succeed until <see cref="Broken"/>, then fail as a broken pipe does.</summary>
+    private sealed class BreakingStream : MemoryStream
+    {
+        public bool Broken { get; set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Broken) throw new IOException("Broken pipe");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Broken) throw new IOException("Broken pipe");
+            base.Write(buffer);
+        }
+    }
+
     public static readonly TheoryData<string, byte[]> Garbage = new()
     {
         { "a frame longer than the limit", Frame(int.MaxValue, []) },

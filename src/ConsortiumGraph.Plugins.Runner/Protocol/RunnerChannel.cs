@@ -75,10 +75,13 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
         try
         {
             if (_closed.Task.IsCompleted) throw new ChannelClosedException("The pipe is closed.", null);
-            await WriteAsync(RunnerMessage.Request(id, method, parent, args));
+            Write(RunnerMessage.Request(id, method, parent, args));
             await using (cancellationToken.Register(() =>
             {
-                if (reply.TrySetCanceled(cancellationToken)) _ = WriteAsync(RunnerMessage.Request(0, Cancel, 0, new CancelArgs(id))).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Runs inside the canceller's Cancel(): a pipe that is gone must not throw there.
+                if (reply.TrySetCanceled(cancellationToken))
+                    try { Write(RunnerMessage.Request(0, Cancel, 0, new CancelArgs(id))); }
+                    catch (ChannelClosedException) { /* the other end is gone; nothing to cancel */ }
             }))
             {
                 return await reply.Task;
@@ -123,12 +126,19 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
                 _serving.TryRemove(message.Id, out _);
                 source.Dispose();
             }
-            try { await WriteAsync(reply); }
-            catch (Exception) { /* the pipe is gone; RunAsync reports it */ }
+            try { Write(reply); }
+            catch (ChannelClosedException) { /* the pipe is gone; RunAsync reports it */ }
+            catch (Exception e)
+            {
+                // The result cannot be written (a plugin value of a type the wire has no kind for): the call fails, it does not go unanswered.
+                try { Write(RunnerMessage.Failure(message.Id, $"{e.GetType().Name}: {e.Message}", null)); }
+                catch (ChannelClosedException) { /* as above */ }
+            }
         });
     }
 
-    private Task WriteAsync(RunnerMessage message)
+    /// <summary>Writes one frame; a pipe that fails is <see cref="ChannelClosedException"/>, as a closed one is.</summary>
+    private void Write(RunnerMessage message)
     {
         // Length and body in one buffer: one write on the pipe per message, written at once (a pipe write
         // blocks only while the other end's buffer is full, and its reader is always reading).
@@ -136,10 +146,16 @@ public sealed class RunnerChannel(Stream input, Stream output, int maxFrameBytes
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 4);
         lock (_writing)
         {
-            output.Write(frame);
-            output.Flush();
+            try
+            {
+                output.Write(frame);
+                output.Flush();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                throw new ChannelClosedException($"The pipe failed: {e.Message}", e);
+            }
         }
-        return Task.CompletedTask;
     }
 
     private bool ReadExactlyOrEnd(byte[] buffer)

@@ -116,7 +116,7 @@ public sealed class PluginRunner : IAsyncDisposable
             try
             {
                 return await connection.Channel.CallAsync(method, args, id: id, cancellationToken: context.CancellationToken)
-                    .WaitAsync(budget - Stopwatch.GetElapsedTime(started), context.CancellationToken);
+                    .WaitAsync(Remaining(budget, started), context.CancellationToken);
             }
             finally
             {
@@ -147,6 +147,10 @@ public sealed class PluginRunner : IAsyncDisposable
             Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    /// <summary>What is left of a call's budget; none (an immediate timeout) once waiting for a restarted runner used it up.</summary>
+    private static TimeSpan Remaining(TimeSpan budget, long started) =>
+        budget - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 
     /// <summary>The runner's calls back: data its plugin code asks for, answered with the data of the server's call it serves.</summary>
     private async Task<object?> HandleAsync(string method, JsonElement args, long id, long parent, CancellationToken cancellationToken)
