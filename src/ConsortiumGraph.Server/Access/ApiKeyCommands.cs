@@ -40,14 +40,8 @@ public static class ApiKeyCommands
         });
         // Audited as createApiKey is: the same entry, in no consortium's trail (platform admins read it).
         var caller = new Caller(Roles.PlatformAdmin, operatorName, new HashSet<int>(), [], [], null, []);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var audited = AuditEntry.Capture(db, caller, "apikeys create (command line)", now);
-        var changes = audited.ToDictionary(a => a.Source, a => AuditEntry.Changed(a.Source));
-        await db.SaveChangesAsync();
-        AuditEntry.Complete(audited, changes, _ => (null, null));
-        db.AuditEntries.AddRange(audited.Select(a => a.Entry));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        await AuditEntry.SaveAuditedAsync(db, caller, "apikeys create (command line)", now, [],
+            () => Task.FromResult<Func<object, (int?, int?)>>(_ => (null, null)), CancellationToken.None);
         await Console.Error.WriteLineAsync($"Created the platform-admin API key {name} ({prefix}). Send it as the X-Api-Key header; it is shown once:");
         await Console.Out.WriteLineAsync(text);
         return 0;

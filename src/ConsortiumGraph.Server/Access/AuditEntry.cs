@@ -40,6 +40,30 @@ public sealed class AuditEntry : Entity
                 Operation = operation, EntityType = e.Metadata.ClrType.Name, Action = e.State.ToString(), Changes = "",
             }, e))];
 
+    /// <summary>
+    /// Saves what <paramref name="db"/> tracks and its audit trail together, in one committed transaction, or nothing:
+    /// the rows, then the <paramref name="afterSave"/> steps (which need the new rows' keys) and what they add, then an
+    /// entry per changed row in the scope <paramref name="scopeOf"/> gives. The one way a change is saved, by every mutation and command.
+    /// </summary>
+    public static async Task<List<(AuditEntry Entry, EntityEntry Source)>> SaveAuditedAsync(ConsortiumDb db, Caller caller, string operation, DateTime now,
+        IReadOnlyList<Func<Task>> afterSave, Func<Task<Func<object, (int? Consortium, int? District)>>> scopeOf, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var audited = Capture(db, caller, operation, now);
+        var changes = audited.ToDictionary(a => a.Source, a => Changed(a.Source));
+        await db.SaveChangesAsync(ct);
+        foreach (var step in afterSave) await step();
+        var later = Capture(db, caller, operation, now); // rows the after-save steps added
+        foreach (var (_, source) in later) changes[source] = Changed(source);
+        audited.AddRange(later);
+        await db.SaveChangesAsync(ct);
+        Complete(audited, changes, await scopeOf());
+        db.AuditEntries.AddRange(audited.Select(a => a.Entry));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return audited;
+    }
+
     /// <summary>Records keys and values once the rows are saved (an added row's key exists only then).</summary>
     public static void Complete(List<(AuditEntry Entry, EntityEntry Source)> captured, IReadOnlyDictionary<EntityEntry, Dictionary<string, object?[]>> changes,
         Func<object, (int? Consortium, int? District)> scopeOf)

@@ -51,19 +51,7 @@ public static class MutationFields
 
             // The change and its audit trail are saved together, or not at all.
             var operation = context.Operation.Name is { } name ? $"{context.FieldDefinition.Name} in {name.StringValue}" : context.FieldDefinition.Name;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var audited = Access.AuditEntry.Capture(db, caller, operation, run.Now);
-            var changes = audited.ToDictionary(a => a.Source, a => Access.AuditEntry.Changed(a.Source));
-            await db.SaveChangesAsync(ct);
-            foreach (var step in run.AfterSave) await step();
-            var later = Access.AuditEntry.Capture(db, caller, operation, run.Now); // rows the after-save steps added
-            foreach (var (_, source) in later) changes[source] = Access.AuditEntry.Changed(source);
-            audited.AddRange(later);
-            await db.SaveChangesAsync(ct);
-            Access.AuditEntry.Complete(audited, changes, await Access.AuditScope.OfAsync(db, value));
-            db.AuditEntries.AddRange(audited.Select(a => a.Entry));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            var audited = await Access.AuditEntry.SaveAuditedAsync(db, caller, operation, run.Now, run.AfterSave, () => Access.AuditScope.OfAsync(db, value), ct);
             // Only now: subscribers never hear of a change that was rolled back.
             services.GetRequiredService<Events.EventHub>().Publish(Events.ConsortiumEvent.From(audited));
             foreach (var step in run.AfterCommit) await step();
