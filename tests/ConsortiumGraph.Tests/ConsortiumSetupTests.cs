@@ -154,6 +154,43 @@ public sealed class ConsortiumSetupTests
     }
 
     [Fact]
+    public async Task Directory_changes_are_checked_and_a_stale_revision_changes_nothing()
+    {
+        await using var host = new PluginTestHost();
+        var platform = await host.TokenAsync("platform-admin");
+        async Task<JsonElement> Mutate(string mutation, string inputType, object input) => (await host.QueryAsync(
+            $"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ {Errors} }} }}", new { input }, platform)).GetProperty(mutation);
+        var riverside = await host.DistrictIdAsync("5000310");
+        string school;
+        await using (var db = host.OpenDatabase())
+            school = GlobalId.Encode("School", await db.Schools.Where(x => x.District.Code == "5000310").Select(x => x.Id).FirstAsync());
+
+        AssertError(await Mutate("updateDistrict", "UpdateDistrictInput", new { id = riverside, enrollment = -1 }), "ValidationError", "OUT_OF_RANGE", "input", "enrollment");
+        AssertError(await Mutate("updateDistrict", "UpdateDistrictInput", new { id = riverside, longitude = 181.0 }), "ValidationError", "OUT_OF_RANGE", "input", "longitude");
+        AssertError(await Mutate("updateDistrict", "UpdateDistrictInput", new { id = school, name = "x" }), "ValidationError", "INVALID_ID", "input", "id");
+        AssertError(await Mutate("createSchool", "CreateSchoolInput", new { code = "bad code", name = "x", districtId = riverside, enrollment = 1 }), "ValidationError", "INVALID_CODE", "input", "code");
+        AssertError(await Mutate("createSchool", "CreateSchoolInput", new { code = "NEW-1", name = "x", districtId = GlobalId.Encode("District", 999_999), enrollment = 1 }),
+            "ValidationError", "NOT_FOUND", "input", "districtId");
+        AssertError(await Mutate("createSchool", "CreateSchoolInput", new { code = "NEW-1", name = "x", districtId = riverside, enrollment = 100_001 }), "ValidationError", "OUT_OF_RANGE", "input", "enrollment");
+        string existing;
+        await using (var db = host.OpenDatabase()) existing = await db.Schools.Select(x => x.Code).FirstAsync();
+        AssertError(await Mutate("createSchool", "CreateSchoolInput", new { code = existing, name = "x", districtId = riverside, enrollment = 1 }), "ValidationError", "DUPLICATE_CODE", "input", "code");
+        AssertError(await Mutate("createApiKey", "CreateApiKeyInput", new { name = "Second operator", role = "PLATFORM_ADMIN", consortiumIds = new[] { GlobalId.Encode("Consortium", 1) } }),
+            "ValidationError", "OUT_OF_RANGE", "input", "consortiumIds");
+        AssertError(await Mutate("approvePlugin", "ApprovePluginInput", new { key = " ", sha256 = new string('a', 64) }), "ValidationError", "INVALID_KEY", "input", "key");
+
+        // A change made from a revision that is no longer current changes nothing.
+        AssertOk(await Mutate("updateSchool", "UpdateSchoolInput", new { id = school, enrollment = 333, expectedRevision = 0 }));
+        AssertError(await Mutate("updateSchool", "UpdateSchoolInput", new { id = school, enrollment = 444, expectedRevision = 0 }), "ConflictError", "CONFLICT");
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => Mutate("updateDistrict", "UpdateDistrictInput", new { id = riverside, enrollment = 1000 + i, expectedRevision = 0 }))));
+        Assert.Single(results, r => r.GetProperty("errors").GetArrayLength() == 0);
+        Assert.All(results.Where(r => r.GetProperty("errors").GetArrayLength() > 0), r => Assert.Equal("CONFLICT", r.GetProperty("errors")[0].GetProperty("code").GetString()));
+        GlobalId.TryDecode(school, "School", out var schoolKey);
+        await using (var db = host.OpenDatabase())
+            Assert.Equal(333, await db.Schools.Where(x => x.Id == schoolKey).Select(x => x.Enrollment).SingleAsync());
+    }
+
+    [Fact]
     public async Task Fifty_admins_renaming_one_consortium_from_the_same_revision_make_one_change()
     {
         await using var host = new PluginTestHost();
