@@ -56,6 +56,14 @@ public static class Baseline
     /// <summary>GraphQL's enum value names: OnTrack is ON_TRACK.</summary>
     public static string Constant<T>(T value) where T : struct, Enum => EnumNames<T>.Names[value];
 
+    private static readonly string[] LeadFiscalAgentMember = ["LEAD", "FISCAL_AGENT", "MEMBER"], LeadMember = ["LEAD", "MEMBER"], FiscalAgentMember = ["FISCAL_AGENT", "MEMBER"], Member = ["MEMBER"];
+
+    /// <summary>A member's roles as the API lists them, most significant first.</summary>
+    public static string[] Roles(bool lead, bool fiscalAgent) => (lead, fiscalAgent) switch
+    {
+        (true, true) => LeadFiscalAgentMember, (true, false) => LeadMember, (false, true) => FiscalAgentMember, _ => Member,
+    };
+
     private static class EnumNames<T> where T : struct, Enum
     {
         public static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v =>
@@ -71,7 +79,7 @@ public static class Baseline
             .Select(p => new
             {
                 p.Id, p.Name, p.Kind, p.Status, p.StartsOn,
-                Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.Role, m.District.Id, m.District.Code, m.District.Name }).ToList(),
+                Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.IsLead, m.IsFiscalAgent, m.District.Id, m.District.Code, m.District.Name }).ToList(),
                 Open = p.Decisions.Where(d => d.Status == DecisionStatus.Open).OrderByDescending(d => d.Deadline).ThenBy(d => d.Id).Take(5)
                     .Select(d => new { d.Id, d.Title, d.Deadline }).ToList(),
                 OpenCount = p.Decisions.Count(d => d.Status == DecisionStatus.Open),
@@ -91,7 +99,7 @@ public static class Baseline
                     nodes = partnerships.Select(p => new
                     {
                         id = GlobalId.Encode("Partnership", p.Id), name = p.Name, kind = Constant(p.Kind), status = Constant(p.Status), startsOn = p.StartsOn,
-                        members = p.Members.Select(m => new { role = Constant(m.Role), district = new { id = GlobalId.Encode("District", m.Id), code = m.Code, name = m.Name } }),
+                        members = p.Members.Select(m => new { roles = Roles(m.IsLead, m.IsFiscalAgent), district = new { id = GlobalId.Encode("District", m.Id), code = m.Code, name = m.Name } }),
                         impact = new { commitmentsByStatus = counts[p.Id].OrderBy(c => c.Status).Select(c => new { status = Constant(c.Status), count = c.Count }) },
                         decisions = new { totalCount = p.OpenCount, nodes = p.Open.Select(d => new { id = GlobalId.Encode("Decision", d.Id), title = d.Title, deadline = d.Deadline }) },
                     }),
@@ -105,7 +113,7 @@ public static class Baseline
         var p = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new
         {
             p.Id, p.Name, p.Kind, p.Status, p.SharedGoal, p.StartsOn, p.EndsOn,
-            Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.Role, m.JoinedOn, m.DistrictId, m.District.Code, m.District.Name }).ToList(),
+            Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.IsLead, m.IsFiscalAgent, m.JoinedOn, m.LeftOn, m.DistrictId, m.District.Code, m.District.Name }).ToList(),
             CommitmentCount = p.Commitments.Count(),
         }).AsSplitQuery().FirstOrDefaultAsync(ct);
         if (p is null) return new { node = (object?)null };
@@ -132,12 +140,12 @@ public static class Baseline
             {
                 id = GlobalId.Encode("Partnership", p.Id), name = p.Name, kind = Constant(p.Kind), status = Constant(p.Status), sharedGoal = p.SharedGoal,
                 startsOn = p.StartsOn, endsOn = p.EndsOn,
-                members = p.Members.Select(m => new { role = Constant(m.Role), joinedOn = m.JoinedOn, district = new { id = GlobalId.Encode("District", m.DistrictId), code = m.Code, name = m.Name } }),
+                members = p.Members.Select(m => new { roles = Roles(m.IsLead, m.IsFiscalAgent), joinedOn = m.JoinedOn, district = new { id = GlobalId.Encode("District", m.DistrictId), code = m.Code, name = m.Name } }),
                 agreement = a is null ? null : new
                 {
                     id = GlobalId.Encode("Agreement", a.Id), version = a.Version, title = a.Title, effectiveOn = a.EffectiveOn,
                     // Every current member has signed: both lists are already here.
-                    fullySigned = p.Members.All(m => a.Signatures.Any(s => s.DistrictId == m.DistrictId)),
+                    fullySigned = p.Members.Where(m => m.LeftOn is not { } left || left > DateOnly.FromDateTime(now)).All(m => a.Signatures.Any(s => s.DistrictId == m.DistrictId)),
                     signatures = a.Signatures.Select(s => new { signedBy = s.SignedBy, signedAt = s.SignedAt, district = new { code = s.Code } }),
                 },
                 commitments = new

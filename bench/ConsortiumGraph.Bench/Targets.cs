@@ -72,7 +72,7 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
         var mutation = await db.Partnerships.Where(p => p.ConsortiumId == consortium && p.Status == PartnershipStatus.Active
                 && p.DecisionRights.Any(r => r.Area == "budget"))
             .OrderBy(p => p.Id)
-            .Select(p => new { p.Id, Lead = p.Members.Where(m => m.Role == MemberRole.Lead).Select(m => m.DistrictId).First() })
+            .Select(p => new { p.Id, Lead = p.Members.Where(m => m.IsLead).Select(m => m.DistrictId).First() })
             .FirstAsync(ct);
         return new BenchTargets(consortium, partnership, funder, LocalDistrict, mutation.Id, mutation.Lead);
     }

@@ -12,9 +12,15 @@ public abstract class ProposedChange
     public required string DistrictCode { get; init; }
 }
 
-/// <summary><c>createCommitment</c>: a district commits to something in a partnership.</summary>
+/// <summary>
+/// <c>createCommitment</c>: a district commits to something in a partnership; or <c>updateCommitment</c>: it
+/// changes a commitment (then <see cref="Existing"/> is the commitment as stored, and the other properties are
+/// the commitment as it would be), so one rule checks both.
+/// </summary>
 public sealed class ProposedCommitment : ProposedChange
 {
+    /// <summary>The commitment as stored, when an update changes it; null when it is created. (SDK 1.1)</summary>
+    public CommitmentView? Existing { get; init; }
     /// <summary>The partnership.</summary>
     public required PartnershipView Partnership { get; init; }
     /// <summary>Code of the school, when the commitment is a school's.</summary>
@@ -29,7 +35,7 @@ public sealed class ProposedCommitment : ProposedChange
     public double? StaffFte { get; init; }
     /// <summary>Student seats committed.</summary>
     public int? StudentSeats { get; init; }
-    /// <summary>This plugin's local field values sent with the commitment (input <c>local</c>).</summary>
+    /// <summary>This plugin's local field values: sent with a new commitment (input <c>local</c>), or stored on an updated one.</summary>
     public required LocalValues Local { get; init; }
 }
 
@@ -40,6 +46,15 @@ public sealed class ProposedMembership : ProposedChange
     public required PartnershipView Partnership { get; init; }
     /// <summary>The role the district would take.</summary>
     public required MemberRole Role { get; init; }
+}
+
+/// <summary><c>leavePartnership</c>: a member district gives notice that it leaves a partnership. (SDK 1.1)</summary>
+public sealed class ProposedLeaving : ProposedChange
+{
+    /// <summary>The partnership, with its current members (the leaving one among them).</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>The first day the district would no longer be a member.</summary>
+    public required DateOnly EffectiveOn { get; init; }
 }
 
 /// <summary><c>signAgreement</c>: a district signs its partnership's agreement.</summary>
@@ -53,6 +68,28 @@ public sealed class ProposedSignature : ProposedChange
     public required string AgreementTitle { get; init; }
     /// <summary>Who signs for the district.</summary>
     public required string SignedBy { get; init; }
+}
+
+/// <summary>
+/// <c>amendAgreement</c> or <c>renewAgreement</c>: a new version of a partnership's agreement, which every member
+/// signs again; checked once for each member district. (SDK 1.1)
+/// </summary>
+public sealed class ProposedAgreementVersion : ProposedChange
+{
+    /// <summary>The partnership, with its current members.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>The new version's number.</summary>
+    public required int Version { get; init; }
+    /// <summary>Its title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Its terms, in full.</summary>
+    public required string Terms { get; init; }
+    /// <summary>What it changes and why.</summary>
+    public required string ChangeSummary { get; init; }
+    /// <summary>The last day of its term, if it has one.</summary>
+    public DateOnly? ExpiresOn { get; init; }
+    /// <summary>True for a renewal (same terms, a new term), false for an amendment (changed terms).</summary>
+    public required bool IsRenewal { get; init; }
 }
 
 /// <summary><c>castVote</c>: a district votes on a decision.</summary>
@@ -78,6 +115,17 @@ public sealed class ProposedProgress : ProposedChange
     /// <summary>How much is done, 0 to 100.</summary>
     public int? PercentComplete { get; init; }
     /// <summary>The note.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary><c>reopenCommitment</c>: a district takes up a commitment it had dropped. (SDK 1.1)</summary>
+public sealed class ProposedReopening : ProposedChange
+{
+    /// <summary>The commitment as it is now (DROPPED).</summary>
+    public required CommitmentView Commitment { get; init; }
+    /// <summary>The status it would reopen with: PLANNED, ON_TRACK or AT_RISK.</summary>
+    public required CommitmentStatus Status { get; init; }
+    /// <summary>Why it is taken up again.</summary>
     public string? Note { get; init; }
 }
 

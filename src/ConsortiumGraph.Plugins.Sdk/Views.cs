@@ -69,10 +69,14 @@ public sealed class MemberView
 {
     /// <summary>The member's district code.</summary>
     public required string DistrictCode { get; init; }
-    /// <summary>Its role.</summary>
+    /// <summary>Its most significant role: <see cref="MemberRole.Lead"/>, then <see cref="MemberRole.FiscalAgent"/>, else <see cref="MemberRole.Member"/>. A member can hold several (<see cref="Roles"/>).</summary>
     public required MemberRole Role { get; init; }
+    /// <summary>Every role it holds, most significant first; always ends with <see cref="MemberRole.Member"/>. (SDK 1.1)</summary>
+    public IReadOnlyList<MemberRole> Roles { get; init; } = [];
     /// <summary>When it joined.</summary>
     public required DateOnly JoinedOn { get; init; }
+    /// <summary>The day it stops (or stopped) being a member, once it gave notice; null while it stays. (SDK 1.1)</summary>
+    public DateOnly? LeftOn { get; init; }
 }
 
 /// <summary>A commitment.</summary>

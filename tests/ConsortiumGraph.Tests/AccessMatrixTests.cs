@@ -40,6 +40,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "Query.fundingReport", "{ fundingReport { grants { partnership } } }", "ADADA" },
         { "Consortium.rollup", "{ consortia { rollup(indicator: \"X\", groupBy: STATE) { value } } }", "AAADA" },
         { "Partnership.impact", "{ partnerships(first: 1) { nodes { impact { savings } } } }", "AAADA" },
+        { "Query.agreementsExpiring", "{ agreementsExpiring(within: 365) { totalCount } }", "AADDA" },
+        { "Decision.proposedBy", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { proposedBy { code } withdrawalReason proposedDecisionRights { area } } } } } }", "AAADA" },
     };
 
     // Every mutation, as a dry run with input shaped well enough to pass validation.
@@ -67,6 +69,17 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "updateDistrict", """updateDistrict(dryRun: true, input: { id: "x" })""", "DDDDA" },
         { "createSchool", """createSchool(dryRun: true, input: { code: "x", name: "x", districtId: "x", enrollment: 1 })""", "DDDDA" },
         { "updateSchool", """updateSchool(dryRun: true, input: { id: "x" })""", "DDDDA" },
+        { "updatePartnership", """updatePartnership(dryRun: true, input: { id: "x" })""", "AADDA" },
+        { "changeMemberRoles", """changeMemberRoles(dryRun: true, input: { partnershipId: "x", members: [] })""", "AADDA" },
+        { "leavePartnership", """leavePartnership(dryRun: true, input: { partnershipId: "x", districtId: "x" })""", "AADDA" },
+        { "completePartnership", """completePartnership(dryRun: true, input: { partnershipId: "x" })""", "AADDA" },
+        { "dissolvePartnership", """dissolvePartnership(dryRun: true, input: { partnershipId: "x", reason: "x" })""", "AADDA" },
+        { "amendAgreement", """amendAgreement(dryRun: true, input: { partnershipId: "x", terms: "x", changeSummary: "x" })""", "AADDA" },
+        { "renewAgreement", """renewAgreement(dryRun: true, input: { partnershipId: "x", expiresOn: "2030-06-30" })""", "AADDA" },
+        { "updateCommitment", """updateCommitment(dryRun: true, input: { commitmentId: "x" })""", "AADDA" },
+        { "reopenCommitment", """reopenCommitment(dryRun: true, input: { commitmentId: "x" })""", "AADDA" },
+        { "withdrawDecision", """withdrawDecision(dryRun: true, input: { decisionId: "x", reason: "x" })""", "AADDA" },
+        { "extendDecisionDeadline", """extendDecisionDeadline(dryRun: true, input: { decisionId: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADDA" },
     };
 
     [Theory]

@@ -26,11 +26,30 @@ public sealed class AuditTrailTests
             decisionRights = new[] { new { area = "budget", rule = "MAJORITY" } }, agreementTitle = "MOU", agreementTerms = "Terms.",
         }),
         ("joinPartnership", "JoinPartnershipInput", "PartnershipMember", false, ids => new { partnershipId = ids.Partnership(), districtId = ids.Joiner }),
+        ("updatePartnership", "UpdatePartnershipInput", "Partnership", false, ids => new { id = ids.Partnership(), sharedGoal = "An audited goal." }),
+        ("changeMemberRoles", "ChangeMemberRolesInput", "PartnershipMember", false, ids => new { partnershipId = ids.Partnership(), members = new[] { new { districtId = ids.Lead, roles = new[] { "LEAD", "FISCAL_AGENT" } } } }),
+        ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
+        ("renewAgreement", "RenewAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), expiresOn = "2028-06-30" }),
         ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Lead, signedBy = "Superintendent" }),
+        ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Member, signedBy = "Superintendent" }),
         ("createCommitment", "CreateCommitmentInput", "Commitment", false, ids => new { partnershipId = ids.Partnership(), districtId = ids.Lead, title = "Audited commitment" }),
-        ("reportProgress", "ReportProgressInput", "ProgressUpdate", false, ids => new { commitmentId = ids.Commitment(), status = "ON_TRACK", note = "audited note" }),
+        ("updateCommitment", "UpdateCommitmentInput", "Commitment", false, ids => new { commitmentId = ids.Commitment(), dollars = 1250.50 }),
+        ("reportProgress", "ReportProgressInput", "ProgressUpdate", false, ids => new { commitmentId = ids.Commitment(), status = "DROPPED", note = "audited note" }),
+        ("reopenCommitment", "ReopenCommitmentInput", "ProgressUpdate", false, ids => new { commitmentId = ids.Commitment(), status = "ON_TRACK", note = "Taken up again." }),
         ("proposeDecision", "ProposeDecisionInput", "Decision", false, ids => new { partnershipId = ids.Partnership(), area = "budget", title = "Audited decision", deadline = "2026-11-01T00:00:00Z" }),
         ("castVote", "CastVoteInput", "Vote", false, ids => new { decisionId = ids.Decision(), districtId = ids.Lead, choice = "YES", comment = "audited vote" }),
+        ("extendDecisionDeadline", "ExtendDecisionDeadlineInput", "Decision", false, ids => new { decisionId = ids.Decision(), deadline = "2026-11-15T00:00:00Z" }),
+        ("withdrawDecision", "WithdrawDecisionInput", "Decision", false, ids => new { decisionId = ids.Decision(), reason = "Audited withdrawal." }),
+        // The joiner never signed: once it leaves, every remaining member has, and the partnership is ACTIVE.
+        ("leavePartnership", "LeavePartnershipInput", "PartnershipMember", false, ids => new { partnershipId = ids.Partnership(), districtId = ids.Joiner }),
+        ("reportProgress", "ReportProgressInput", "ProgressUpdate", false, ids => new { commitmentId = ids.Commitment(), status = "DONE", note = "delivered" }),
+        ("completePartnership", "ClosePartnershipInput", "Partnership", false, ids => new { partnershipId = ids.Partnership(), reason = "Audited completion." }),
+        ("createPartnership", "CreatePartnershipInput", "Partnership", false, ids => new
+        {
+            consortiumId = ids.Consortium, name = "Audited Dissolution", kind = "ADVOCACY", leadDistrictId = ids.Lead, memberDistrictIds = new[] { ids.Lead, ids.Member },
+            agreementTitle = "MOU", agreementTerms = "Terms.",
+        }),
+        ("dissolvePartnership", "ClosePartnershipInput", "Partnership", false, ids => new { partnershipId = ids.Partnership("Audited Dissolution"), reason = "Audited dissolution." }),
         ("setLocalFields", "SetLocalFieldsInput", "LocalFieldValue", true, ids => new { id = ids.Riverside, plugin = "riverside", values = new { nextBoardMeeting = "2026-12-14" } }),
         ("createApiKey", "CreateApiKeyInput", "ApiKey", false, ids => new { name = "Audited key", role = "DISTRICT_STAFF", districtCodes = new[] { "3300710" }, consortiumIds = new[] { ids.Consortium } }),
         ("revokeApiKey", "RevokeApiKeyInput", "ApiKey", false, ids => new { id = ids.ApiKey() }),
@@ -96,7 +115,7 @@ public sealed class AuditTrailTests
             return GlobalId.Encode(type, query(db).OrderByDescending(e => e.Id).Select(e => e.Id).First());
         }
 
-        public string Partnership() => Read("Partnership", db => db.Partnerships.Where(p => p.Name == "Audited Partnership"));
+        public string Partnership(string name = "Audited Partnership") => Read("Partnership", db => db.Partnerships.Where(p => p.Name == name));
         public string Agreement() => Read("Agreement", db => db.Agreements.Where(a => a.Partnership.Name == "Audited Partnership"));
         public string Commitment() => Read("Commitment", db => db.Commitments.Where(c => c.Title == "Audited commitment"));
         public string Decision() => Read("Decision", db => db.Decisions.Where(d => d.Title == "Audited decision"));
@@ -114,7 +133,7 @@ public sealed class AuditTrailTests
         await using var host = new PluginTestHost { PluginsPath = plugins, RequirePluginApproval = true };
         var admin = host.TokenFor("consortium-admin", consortia: [GlobalId.Encode("Consortium", Northern)]);
         var schema = host.Services.GetRequiredService<PluginHost.LiveSchema>().Schema;
-        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Rows.Select(r => r.Mutation).Concat(SetUp).Order());
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Rows.Select(r => r.Mutation).Concat(SetUp).Distinct().Order());
 
         var ids = new Ids(host)
         {
@@ -142,5 +161,14 @@ public sealed class AuditTrailTests
             else
                 Assert.True(entries.All(e => e.ConsortiumId == Northern), $"{row.Mutation}: entries outside Northern's trail");
         }
+
+        // The rows walked the partnership through its whole life.
+        await using var end = host.OpenDatabase();
+        var partnership = await end.Partnerships.Include(p => p.Members).Include(p => p.Agreements).SingleAsync(p => p.Name == "Audited Partnership");
+        Assert.Equal((Partnerships.PartnershipStatus.Completed, "Audited completion."), (partnership.Status, partnership.ClosingReason));
+        Assert.Equal([Agreements.AgreementStatus.Superseded, Agreements.AgreementStatus.Superseded, Agreements.AgreementStatus.InForce],
+            partnership.Agreements.OrderBy(a => a.Version).Select(a => a.Status));
+        Assert.Single(partnership.Members, m => m.IsLead && m.IsFiscalAgent);
+        Assert.Single(partnership.Members, m => m.LeftOn is not null);
     }
 }

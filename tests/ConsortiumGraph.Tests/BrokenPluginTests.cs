@@ -53,7 +53,7 @@ public sealed class BrokenPluginTests(MixedPluginsServer server) : IClassFixture
             return plugins[source].GetProperty("reason").GetString()!;
         }
         Assert.Contains("threw while registering (InvalidOperationException: configuration file local.json not found)", Reason("ThrowsAtLoad"));
-        Assert.Contains("built against ConsortiumGraph.Plugins.Sdk 2.0.0, but this server runs SDK 1.0.0: rebuild it against SDK 1.x", Reason("FutureSdk"));
+        Assert.Contains($"built against ConsortiumGraph.Plugins.Sdk 2.0.0, but this server runs SDK {ConsortiumGraph.Plugins.PluginSdk.Version.ToString(3)}: rebuild it against SDK 1.x", Reason("FutureSdk"));
         Assert.Contains("The field `enrollment` on District collides with the core field District.enrollment", Reason("Colliding"));
         Assert.Equal("colliding", plugins["Colliding"].GetProperty("key").GetString());
     }

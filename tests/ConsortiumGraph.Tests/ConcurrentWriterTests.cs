@@ -179,7 +179,7 @@ public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFix
         {
             var open = (await db.Partnerships.Where(p => p.Status == Partnerships.PartnershipStatus.Active || p.Status == Partnerships.PartnershipStatus.Proposed)
                     .Include(p => p.Members).OrderBy(p => p.Id).ToListAsync())
-                .First(p => p.Members.All(m => m.Role != Partnerships.MemberRole.FiscalAgent));
+                .First(p => p.Members.All(m => !m.IsFiscalAgent));
             var members = open.Members.Select(m => m.DistrictId).ToList();
             (partnership, joiners) = (open.Id, await db.ConsortiumMemberships
                 .Where(m => m.ConsortiumId == open.ConsortiumId && !members.Contains(m.DistrictId) && !PluginDistricts.Contains(m.District.Code))
@@ -193,7 +193,7 @@ public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFix
         AssertLosersWereTold(payloads, "CONFLICT", "FISCAL_AGENT_EXISTS", "ALREADY_MEMBER");
 
         await using var check = server.OpenDatabase();
-        var fiscalAgents = await check.PartnershipMembers.CountAsync(m => m.PartnershipId == partnership && m.Role == Partnerships.MemberRole.FiscalAgent);
+        var fiscalAgents = await check.PartnershipMembers.CountAsync(m => m.PartnershipId == partnership && m.IsFiscalAgent);
         Assert.Equal(1, payloads.Count(Acknowledged));
         Assert.Equal(1, fiscalAgents);
     }

@@ -28,12 +28,16 @@ public sealed class DecisionOutcomeTests
     [InlineData(DecisionRule.FiscalAgent, "LFM", "Y-Y", DecisionStatus.Open)]
     [InlineData(DecisionRule.FiscalAgent, "LFM", "NY-", DecisionStatus.Adopted)]
     [InlineData(DecisionRule.FiscalAgent, "LFM", "YN-", DecisionStatus.Rejected)]
+    // A lead that is also the fiscal agent (B: both) decides either way.
+    [InlineData(DecisionRule.FiscalAgent, "MBM", "-Y-", DecisionStatus.Adopted)]
+    [InlineData(DecisionRule.LeadDistrict, "MBM", "YN-", DecisionStatus.Rejected)]
     public void Outcome_follows_the_rule_and_closes_when_certain(DecisionRule rule, string members, string votes, DecisionStatus expected)
     {
         var roles = members.Select((r, i) => new PartnershipMember
         {
             DistrictId = i + 1,
-            Role = r switch { 'L' => MemberRole.Lead, 'F' => MemberRole.FiscalAgent, _ => MemberRole.Member },
+            IsLead = r is 'L' or 'B',
+            IsFiscalAgent = r is 'F' or 'B',
         }).ToList();
         var cast = votes.Select((v, i) => (v, i)).Where(x => x.v != '-').Select(x => new Vote
         {
@@ -46,7 +50,7 @@ public sealed class DecisionOutcomeTests
     [Fact]
     public void Votes_of_districts_that_are_no_longer_members_do_not_count()
     {
-        var members = new List<PartnershipMember> { new() { DistrictId = 1, Role = MemberRole.Lead }, new() { DistrictId = 2 }, new() { DistrictId = 3 } };
+        var members = new List<PartnershipMember> { new() { DistrictId = 1, IsLead = true }, new() { DistrictId = 2 }, new() { DistrictId = 3 } };
         var votes = new List<Vote> { new() { DistrictId = 1, Choice = VoteChoice.Yes }, new() { DistrictId = 9, Choice = VoteChoice.Yes } };
         Assert.Equal(DecisionStatus.Open, DecisionOutcome.Of(DecisionRule.Majority, members, votes));
     }

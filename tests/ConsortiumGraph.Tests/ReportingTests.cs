@@ -170,7 +170,7 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
                 var district = new Districts.District { Code = $"99{i:00000}", Name = $"Added District {i:00}", State = "VT", Locale = Districts.Locale.Rural, Enrollment = 300 + i };
                 db.Districts.Add(district);
                 db.ConsortiumMemberships.Add(new Consortia.ConsortiumMembership { ConsortiumId = northern.Id, District = district, JoinedOn = new DateOnly(2025, 7, 1) });
-                db.PartnershipMembers.Add(new Partnerships.PartnershipMember { PartnershipId = partnership.Id, District = district, Role = Partnerships.MemberRole.Member, JoinedOn = new DateOnly(2025, 7, 1) });
+                db.PartnershipMembers.Add(new Partnerships.PartnershipMember { PartnershipId = partnership.Id, District = district, JoinedOn = new DateOnly(2025, 7, 1) });
                 db.IndicatorValues.Add(new IndicatorValue { IndicatorId = attendance.Id, District = district, Period = "2025-26", Value = 93, StudentCount = 300 + i, ReportedAt = DateTime.UtcNow });
             }
             await db.SaveChangesAsync();

@@ -40,7 +40,7 @@ public abstract class SamplePluginTests<TServer>(TServer server) : IClassFixture
         var plugins = data.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!);
         Assert.Equal(["mapleRidge", "riverside"], plugins.Keys.Order());
         Assert.All(plugins.Values, p => Assert.True(p.GetProperty("loaded").GetBoolean(), p.ToString()));
-        Assert.Equal("1.0.0", plugins["riverside"].GetProperty("sdkVersion").GetString());
+        Assert.Equal(Plugins.PluginSdk.Version.ToString(3), plugins["riverside"].GetProperty("sdkVersion").GetString());
         Assert.Equal(5, plugins["riverside"].GetProperty("fieldCount").GetInt32());
         Assert.Equal(4, plugins["mapleRidge"].GetProperty("ruleCount").GetInt32());
 

@@ -77,3 +77,35 @@ public sealed class SdkContractTests
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute"],
         }).ReplaceLineEndings("\n");
 }
+
+/// <summary>
+/// The compatibility promise of a minor version: a plugin built against SDK 1.0.0 (its frozen source in
+/// tests/TestPlugins/Sdk10) loads on this server, and its fields and rules run against today's SDK.
+/// </summary>
+public sealed class SdkCompatibilityTests
+{
+    [Fact]
+    public async Task A_plugin_built_against_sdk_1_0_loads_computes_and_enforces_on_this_server()
+    {
+        await using var host = new ConsortiumGraph.Plugins.Testing.PluginTestHost { PluginsPath = ConsortiumServer.BuiltPlugins("sdk10-plugins") };
+        var plugin = (await host.QueryAsync("{ plugins { key state sdkVersion reason } }")).GetProperty("plugins").EnumerateArray().Single();
+        Assert.Equal(("classic", "SERVING", "1.0.0"), (plugin.GetProperty("key").GetString(), plugin.GetProperty("state").GetString(), plugin.GetProperty("sdkVersion").GetString()));
+        Assert.True(PluginSdk.Version > new Version(1, 0, 0), "this server's SDK is newer than the plugin's");
+
+        var admin = host.TokenFor("consortium-admin", consortia: [Graph.GlobalId.Encode("Consortium", 1)]);
+        var partnerships = (await host.QueryAsync("""{ district(code: "3300710") { partnerships(first: 20) { nodes { id status members { roles district { code } } local { classic { leadCode } } } } } }""", token: admin))
+            .GetProperty("district").GetProperty("partnerships").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.NotEmpty(partnerships);
+        foreach (var p in partnerships)
+        {
+            var lead = p.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == "LEAD"));
+            Assert.Equal(lead.GetProperty("district").GetProperty("code").GetString(), p.GetProperty("local").GetProperty("classic").GetProperty("leadCode").GetString());
+        }
+
+        var open = partnerships.First(p => p.GetProperty("status").GetString() is "PROPOSED" or "ACTIVE").GetProperty("id").GetString();
+        var payload = (await host.QueryAsync("""mutation($p: ID!, $d: ID!) { createCommitment(dryRun: true, input: { partnershipId: $p, districtId: $d, title: "Unfunded" }) { errors { code ... on RuleViolation { plugin } } } }""",
+            new { p = open, d = await host.DistrictIdAsync("3300710") }, admin)).GetProperty("createCommitment");
+        var error = payload.GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal(("NO_UNFUNDED_PROMISES", "classic"), (error.GetProperty("code").GetString(), error.GetProperty("plugin").GetString()));
+    }
+}

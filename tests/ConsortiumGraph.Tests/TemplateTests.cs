@@ -34,7 +34,7 @@ public sealed class TemplateTests : IDisposable
 
         var validation = await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), Path.Combine(AppContext.BaseDirectory, "ConsortiumGraph.Server.dll"), "plugins", "validate", plugin,
             $"--ConnectionStrings:Consortium=Data Source={Path.Combine(_work, "validate.db")}");
-        Assert.Contains("ok       northfield 0.1.0 (SDK 1.0.0) for 2300150: local fields: 2, rules: 1", validation.Error);
+        Assert.Contains($"ok       northfield 0.1.0 (SDK {Plugins.PluginSdk.Version.ToString(3)}) for 2300150: local fields: 2, rules: 1", validation.Error);
         Assert.Contains("type NorthfieldCommitmentFields {", validation.Output);
 
         await using var host = new PluginTestHost { PluginsPath = Path.Combine(_work, "plugins") };

@@ -2,6 +2,7 @@ using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.PluginHost;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -20,14 +21,20 @@ public sealed class AgreementType : NodeType<Agreement>
         Field(a => a.Version).Description("1 for the first agreement; each revision of the terms is a new version that members sign again.");
         Field(a => a.Title).Description("The agreement's title.");
         Field(a => a.Terms).Description("The agreed activities, resources and responsibilities.");
-        Field(a => a.EffectiveOn, type: typeof(DateType)).Description("The day the agreement took effect: when the last member signed, unless set otherwise.");
-        Field(a => a.Revision).Description("Changes with every signature; send it back as `expectedRevision` to refuse to act on a version you have not seen.");
+        Field(a => a.EffectiveOn, type: typeof(DateType)).Description("The day the agreement took effect: when the last member signed.");
+        Field(a => a.ExpiresOn, type: typeof(DateType)).Description("The last day of its term; null when it has none. Past it, an agreement in force is EXPIRED until renewed.");
+        Field<NonNullGraphType<EnumerationGraphType<AgreementStatus>>>("status")
+            .Description("PENDING while members sign, IN_FORCE once all have, SUPERSEDED by a newer version, EXPIRED past its term.")
+            .Resolve(c => c.Source.StatusOn(c.RequestServices!.GetRequiredService<TimeProvider>().Today()));
+        Field(a => a.ChangeSummary, nullable: true).Description("What this version changed and why (an amendment or a renewal); null for a first version.");
+        Field(a => a.Revision).Description("Changes with every signature and status change; send it back as `expectedRevision` to refuse to act on a version you have not seen.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SignatureType>>>>("signatures").Description("Members' signatures, in the order they signed.")
             .Resolve(c => Signatures.Load(c, c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("fullySigned").Description("Every current member of the partnership has signed this version.")
             // From the lists the page usually shows anyway (members, signatures): no statement of its own then.
             .Resolve(c => PartnershipType.Members.Load(c, c.Source.PartnershipId).With(Signatures.Load(c, c.Source.Id),
-                (members, signatures) => members.All(m => signatures.Any(s => s.DistrictId == m.DistrictId))));
+                (members, signatures) => members.Where(m => m.IsCurrentOn(c.RequestServices!.GetRequiredService<TimeProvider>().Today()))
+                    .All(m => signatures.Any(s => s.DistrictId == m.DistrictId))));
     }
 }
 

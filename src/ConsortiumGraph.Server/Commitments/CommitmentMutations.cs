@@ -17,6 +17,10 @@ public static class CommitmentMutations
             "Records what a member district (or one of its schools) commits to in a partnership.", CreateAsync);
         mutation.Mutation<ReportProgressInput, CommitmentType, Commitment>("reportProgress",
             "Adds a dated progress report to a commitment and sets its status.", ReportAsync);
+        mutation.Mutation<UpdateCommitmentInput, CommitmentType, Commitment>("updateCommitment",
+            "Changes an open commitment's title, due date, dollars, staff FTE, seats or school, re-checked against every consortium and plugin rule.", UpdateAsync);
+        mutation.Mutation<ReopenCommitmentInput, CommitmentType, Commitment>("reopenCommitment",
+            "Takes up a DROPPED commitment again, with a progress report.", ReopenAsync);
     }
 
     private static async Task<Commitment?> CreateAsync(MutationContext<CreateCommitmentInput> m)
@@ -27,12 +31,7 @@ public static class CommitmentMutations
         var school = input.SchoolId is null ? null : await m.Find<School>(input.SchoolId, "School", "schoolId");
         var title = m.Text(input.Title, "title", 200);
         var description = m.Text(input.Description, "description", 4000, required: false);
-        if (input.Dollars is < 0 or > 100_000_000_000m)
-            m.Invalid("OUT_OF_RANGE", "`dollars` must be between 0 and 100,000,000,000.", "dollars");
-        if (input.StaffFte is { } fte && (fte <= 0 || fte > 1000 || double.IsNaN(fte)))
-            m.Invalid("OUT_OF_RANGE", "`staffFte` must be more than 0 and at most 1000.", "staffFte");
-        if (input.StudentSeats is < 0 or > 1_000_000)
-            m.Invalid("OUT_OF_RANGE", "`studentSeats` must be between 0 and 1,000,000.", "studentSeats");
+        CheckResources(m, input.Dollars, input.StaffFte, input.StudentSeats);
         if (partnership is null || district is null || title is null || m.Failed) return null;
         if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
@@ -81,6 +80,97 @@ public static class CommitmentMutations
         m.Db.Commitments.Add(commitment);
         foreach (var (plugin, (_, changes)) in local)
             m.ThenSave(() => LocalFieldStore.WriteAsync(m.Db, plugin.Key, ExtensibleEntity.Commitment, commitment.Id, changes, m.Now, m.Field.CancellationToken));
+        return commitment;
+    }
+
+    /// <summary>The consortium's bounds on what a commitment can promise.</summary>
+    private static void CheckResources<TInput>(MutationContext<TInput> m, decimal? dollars, double? staffFte, int? studentSeats)
+    {
+        if (dollars is < 0 or > 100_000_000_000m)
+            m.Invalid("OUT_OF_RANGE", "`dollars` must be between 0 and 100,000,000,000.", "dollars");
+        else if (dollars is { } amount && decimal.Round(amount, 2) != amount)
+            m.Invalid("OUT_OF_RANGE", "`dollars` is exact to the cent: at most two decimal places.", "dollars");
+        if (staffFte is { } fte && (fte <= 0 || fte > 1000 || double.IsNaN(fte)))
+            m.Invalid("OUT_OF_RANGE", "`staffFte` must be more than 0 and at most 1000.", "staffFte");
+        if (studentSeats is < 0 or > 1_000_000)
+            m.Invalid("OUT_OF_RANGE", "`studentSeats` must be between 0 and 1,000,000.", "studentSeats");
+    }
+
+    /// <summary>A commitment still open to change, in a partnership still open, by a district that is still a member; the violations otherwise.</summary>
+    private static async Task<Commitment?> OpenCommitmentAsync<TInput>(MutationContext<TInput> m, string commitmentId, bool dropped)
+    {
+        var commitment = await m.Find<Commitment>(commitmentId, "Commitment", "commitmentId",
+            q => q.Include(c => c.District).Include(c => c.Partnership).ThenInclude(p => p.Members));
+        if (commitment is null || m.Failed) return null;
+        if (!m.ActingFor(commitment.DistrictId, commitment.District.Name, "commitmentId")) return null;
+        if (dropped ? commitment.Status != CommitmentStatus.Dropped : commitment.Status is CommitmentStatus.Done or CommitmentStatus.Dropped)
+            m.Violates(dropped ? "COMMITMENT_NOT_DROPPED" : "COMMITMENT_CLOSED", dropped
+                ? $"The commitment is {commitment.Status.ToString().ToUpperInvariant()}; only a DROPPED commitment is reopened."
+                : $"The commitment is {commitment.Status.ToString().ToUpperInvariant()}; it no longer changes (reopen a dropped one first).", "commitmentId");
+        m.RequireOpen(commitment.Partnership, "commitmentId", "its commitments no longer change");
+        m.RequireMember(commitment.Partnership, commitment.District, "change commitments in it", PartnershipRules.MemberRequired);
+        return commitment;
+    }
+
+    private static async Task<Commitment?> UpdateAsync(MutationContext<UpdateCommitmentInput> m)
+    {
+        var input = m.Input;
+        var title = input.Title is null ? null : m.Text(input.Title, "title", 200);
+        var description = input.Description is null ? null : m.Text(input.Description, "description", 4000);
+        CheckResources(m, input.Dollars, input.StaffFte, input.StudentSeats);
+        var school = input.SchoolId is null ? null : await m.Find<School>(input.SchoolId, "School", "schoolId");
+        var commitment = await OpenCommitmentAsync(m, input.CommitmentId, dropped: false);
+        if (commitment is null || m.Failed) return null;
+        if (school is not null && school.DistrictId != commitment.DistrictId)
+            m.Violates("SCHOOL_MUST_BELONG_TO_DISTRICT", $"{school.Name} is not a school of {commitment.District.Name}.", "schoolId");
+        if (m.Failed) return null;
+
+        var existing = (await PluginViews.CommitmentsAsync(m.Db, [commitment.Id], m.Field.CancellationToken))[commitment.Id];
+        Task<Plugins.PartnershipView>? partnershipView = null;
+        var code = commitment.District.Code;
+        // The commitment as it would be goes through the same plugin rules as a new one, with what is stored beside it.
+        await m.CheckLocalRulesAsync(code, async plugin => new Plugins.ProposedCommitment
+        {
+            DistrictCode = code, Existing = existing,
+            Partnership = await (partnershipView ??= m.PartnershipViewAsync(commitment.PartnershipId)),
+            SchoolCode = school?.Code ?? existing.SchoolCode, Title = title ?? commitment.Title, DueOn = input.DueOn ?? commitment.DueOn,
+            Dollars = input.Dollars ?? commitment.Dollars, StaffFte = input.StaffFte ?? commitment.StaffFte, StudentSeats = input.StudentSeats ?? commitment.StudentSeats,
+            Local = plugin.Fields.ContainsKey(ExtensibleEntity.Commitment)
+                ? (await LocalFieldStore.ReadAsync(m.Db, plugin, ExtensibleEntity.Commitment, [commitment.Id], m.Field.CancellationToken)).GetValueOrDefault(commitment.Id, Plugins.LocalValues.Empty)
+                : Plugins.LocalValues.Empty,
+        });
+        if (m.Failed) return null;
+
+        commitment.Title = title ?? commitment.Title;
+        commitment.Description = description ?? commitment.Description;
+        commitment.DueOn = input.DueOn ?? commitment.DueOn;
+        commitment.Dollars = input.Dollars ?? commitment.Dollars;
+        commitment.StaffFte = input.StaffFte ?? commitment.StaffFte;
+        commitment.StudentSeats = input.StudentSeats ?? commitment.StudentSeats;
+        commitment.SchoolId = school?.Id ?? commitment.SchoolId;
+        m.Revise(commitment, input.ExpectedRevision);
+        return commitment;
+    }
+
+    private static async Task<Commitment?> ReopenAsync(MutationContext<ReopenCommitmentInput> m)
+    {
+        var input = m.Input;
+        var note = m.Text(input.Note, "note", 4000, required: false);
+        if (input.Status is CommitmentStatus.Done or CommitmentStatus.Dropped)
+            m.Invalid("INVALID_STATUS", "A reopened commitment is PLANNED, ON_TRACK or AT_RISK.", "status");
+        var commitment = await OpenCommitmentAsync(m, input.CommitmentId, dropped: true);
+        if (commitment is null || m.Failed) return null;
+        await m.CheckLocalRulesAsync(commitment.District.Code, async _ => new Plugins.ProposedReopening
+        {
+            DistrictCode = commitment.District.Code,
+            Commitment = (await PluginViews.CommitmentsAsync(m.Db, [commitment.Id], m.Field.CancellationToken))[commitment.Id],
+            Status = PluginViews.Map<Plugins.CommitmentStatus>(input.Status), Note = note,
+        });
+        if (m.Failed) return null;
+
+        m.Db.ProgressUpdates.Add(new ProgressUpdate { CommitmentId = commitment.Id, ReportedAt = m.Now, Status = input.Status, Note = note ?? "Reopened." });
+        commitment.Status = input.Status;
+        m.Revise(commitment, input.ExpectedRevision);
         return commitment;
     }
 

@@ -33,6 +33,7 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<ProposedDecisionRight> ProposedDecisionRights => Set<ProposedDecisionRight>();
     public DbSet<Funder> Funders => Set<Funder>();
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
@@ -98,10 +99,11 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         model.Entity<DecisionRight>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
         model.Entity<Commitment>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
         model.Entity<Decision>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        model.Entity<ProposedDecisionRight>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Decision.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.Decision.PartnershipId));
         model.Entity<Grant>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || x.FunderId == FunderId);
         // Funders see an agreement once it is in effect, never a draft.
         model.Entity<Agreement>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId)
-            || (FundedPartnerships.Contains(x.PartnershipId) && x.EffectiveOn != null));
+            || (FundedPartnerships.Contains(x.PartnershipId) && x.Status != AgreementStatus.Pending));
         model.Entity<Funder>().HasQueryFilter(f => Unrestricted || VisibleConsortia.Length > 0 || f.Id == FunderId);
         model.Entity<Indicator>().HasQueryFilter(i => Unrestricted || VisibleConsortia.Contains(i.ConsortiumId) || i.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
         // Funders see a district's value only where the district consented to share that indicator, and only

@@ -146,7 +146,7 @@ public static class DemoData
         Consortium = consortium, Name = name, Kind = kind, Status = status, SharedGoal = goal, StartsOn = starts, EndsOn = ends,
         Members = members.Select((m, i) => new PartnershipMember
         {
-            District = m.District, Role = m.Role,
+            District = m.District, IsLead = m.Role == MemberRole.Lead, IsFiscalAgent = m.Role == MemberRole.FiscalAgent,
             JoinedOn = (starts ?? new DateOnly(2024, 1, 1)).AddDays(-60 + i * 3),
         }).ToList(),
         DecisionRights = rights.Select(r => new DecisionRight { Area = r.Area, Rule = r.Rule }).ToList(),
@@ -251,7 +251,12 @@ public static class DemoData
                     SignedAt = signedOn.AddDays(i * 2).ToDateTime(new TimeOnly(15, 30), DateTimeKind.Utc),
                 });
             if (signers.Count == p.Members.Count && signers.Count > 0)
+            {
                 v1.EffectiveOn = signedOn.AddDays((signers.Count - 1) * 2);
+                v1.Status = AgreementStatus.InForce;
+                // An MOU's term is usually the partnership's.
+                v1.ExpiresOn = p.EndsOn;
+            }
 
             if (p.Name == "Shared Speech-Language Pathologist")
             {
@@ -262,7 +267,11 @@ public static class DemoData
                     Title = $"Memorandum of Understanding: {p.Name} (revised)",
                     Terms = v1.Terms + " Revised: the pathologist's time is split by caseload each semester, not evenly.",
                     EffectiveOn = new DateOnly(2026, 7, 1),
+                    ExpiresOn = p.EndsOn,
+                    Status = AgreementStatus.InForce,
+                    ChangeSummary = "The pathologist's time is split by caseload each semester, not evenly.",
                 };
+                v1.Status = AgreementStatus.Superseded;
                 foreach (var (member, i) in p.Members.Select((m, i) => (m, i)))
                     v2.Signatures.Add(new Signature
                     {
@@ -359,7 +368,7 @@ public static class DemoData
                 // Members vote in turn until the outcome is certain; an open decision keeps its outcome open.
                 foreach (var (member, v) in p.Members.Select((m, v) => (m, v)))
                 {
-                    if (open && right.Rule is DecisionRule.LeadDistrict or DecisionRule.FiscalAgent && member.Role != MemberRole.Member) continue;
+                    if (open && right.Rule is DecisionRule.LeadDistrict or DecisionRule.FiscalAgent && (member.IsLead || member.IsFiscalAgent)) continue;
                     var choice = (index + k + v) % 7 == 3 ? VoteChoice.No : (index + v) % 9 == 4 ? VoteChoice.Abstain : VoteChoice.Yes;
                     var vote = new Vote
                     {
@@ -386,7 +395,7 @@ public static class DemoData
     {
         // Entities are not saved yet, so members and votes are matched by district object, not id.
         var ids = p.Members.Select((m, i) => (m.District, Id: i + 1)).ToDictionary(x => x.District, x => x.Id);
-        var members = p.Members.Select(m => new PartnershipMember { DistrictId = ids[m.District], Role = m.Role }).ToList();
+        var members = p.Members.Select(m => new PartnershipMember { DistrictId = ids[m.District], IsLead = m.IsLead, IsFiscalAgent = m.IsFiscalAgent }).ToList();
         var votes = decision.Votes.Select(v => new Vote { DistrictId = ids[v.District], Choice = v.Choice }).ToList();
         return DecisionOutcome.Of(rule, members, votes);
     }

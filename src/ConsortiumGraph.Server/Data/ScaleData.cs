@@ -186,11 +186,12 @@ public static class ScaleData
             add(new PartnershipMember
             {
                 Partnership = partnership, District = members[m], JoinedOn = starts,
-                Role = m == 0 ? MemberRole.Lead : m == 1 && kind == PartnershipKind.GrantProject ? MemberRole.FiscalAgent : MemberRole.Member,
+                IsLead = m == 0, IsFiscalAgent = m == 1 && kind == PartnershipKind.GrantProject,
             });
         add(new DecisionRight { Partnership = partnership, Area = "budget", Rule = DecisionRule.Majority });
         add(new DecisionRight { Partnership = partnership, Area = "staffing", Rule = DecisionRule.Unanimous });
-        var agreement = new Agreement { Partnership = partnership, Version = 1, Title = "Memorandum of understanding", Terms = "Each member commits to the activities listed.", EffectiveOn = status == PartnershipStatus.Proposed ? null : starts };
+        var agreement = new Agreement { Partnership = partnership, Version = 1, Title = "Memorandum of understanding", Terms = "Each member commits to the activities listed.", EffectiveOn = status == PartnershipStatus.Proposed ? null : starts,
+            Status = status == PartnershipStatus.Proposed ? AgreementStatus.Pending : AgreementStatus.InForce };
         add(agreement);
         if (status != PartnershipStatus.Proposed)
             foreach (var member in members)

@@ -18,11 +18,27 @@ public sealed class Decision : RevisedEntity
     public DecisionRule Rule { get; set; }
     public DecisionStatus Status { get; set; }
     public DateTime ProposedAt { get; set; }
+    /// <summary>The member district that put the question; null when an admin did. Its staff may withdraw it.</summary>
+    public int? ProposedByDistrictId { get; set; }
+    public District? ProposedByDistrict { get; set; }
     public DateTime Deadline { get; set; }
     /// <summary>The day the decided activity takes place, when the decision schedules one (a shared professional-learning day).</summary>
     public DateOnly? ScheduledOn { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Why the proposer or an admin withdrew it.</summary>
+    public string? WithdrawalReason { get; set; }
     public List<Vote> Votes { get; set; } = [];
+    /// <summary>For a decision of the governance area: the partnership's decision rights as they become once it is adopted.</summary>
+    public List<ProposedDecisionRight> ProposedDecisionRights { get; set; } = [];
+}
+
+/// <summary>One area's rule in the decision rights a governance decision proposes.</summary>
+public sealed class ProposedDecisionRight : Entity
+{
+    public int DecisionId { get; set; }
+    public Decision Decision { get; set; } = null!;
+    public required string Area { get; set; }
+    public DecisionRule Rule { get; set; }
 }
 
 public sealed class Vote : Entity
@@ -43,6 +59,7 @@ public enum DecisionStatus
     [Description("The area's rule was met.")] Adopted,
     [Description("The area's rule can no longer be met.")] Rejected,
     [Description("The deadline passed before the outcome was certain.")] Expired,
+    [Description("Withdrawn by its proposer or an admin before it was decided.")] Withdrawn,
 }
 
 [Description("A member's vote.")]
@@ -53,15 +70,24 @@ public enum VoteChoice
     [Description("Counted as a vote cast, neither for nor against.")] Abstain,
 }
 
-internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>, IEntityTypeConfiguration<Vote>
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>, IEntityTypeConfiguration<Vote>, IEntityTypeConfiguration<ProposedDecisionRight>
 {
+    public void Configure(EntityTypeBuilder<ProposedDecisionRight> r)
+    {
+        r.Property(x => x.Area).HasMaxLength(64);
+        r.HasIndex(x => new { x.DecisionId, x.Area }).IsUnique();
+        r.HasOne(x => x.Decision).WithMany(x => x.ProposedDecisionRights).HasForeignKey(x => x.DecisionId);
+    }
+
     public void Configure(EntityTypeBuilder<Decision> d)
     {
         d.Property(x => x.Area).HasMaxLength(64);
         d.Property(x => x.Title).HasMaxLength(200);
+        d.Property(x => x.WithdrawalReason).HasMaxLength(2000);
         d.HasIndex(x => new { x.PartnershipId, x.Id });
         d.HasIndex(x => new { x.Status, x.Deadline });
         d.HasOne(x => x.Partnership).WithMany(x => x.Decisions).HasForeignKey(x => x.PartnershipId);
+        d.HasOne(x => x.ProposedByDistrict).WithMany().HasForeignKey(x => x.ProposedByDistrictId);
     }
 
     public void Configure(EntityTypeBuilder<Vote> v)

@@ -14,7 +14,13 @@ public static class DecisionMutations
         mutation.Mutation<ProposeDecisionInput, DecisionType, Decision>("proposeDecision",
             "Puts a question to a partnership's members, under the rule of its area.", ProposeAsync);
         mutation.Mutation<CastVoteInput, DecisionType, Decision>("castVote",
-            "Casts a member district's vote. The decision closes as soon as its outcome is certain.", VoteAsync);
+            "Casts a member district's vote. The decision closes as soon as its outcome is certain; an adopted governance decision then changes the partnership's decision rights.",
+            VoteAsync);
+        mutation.Mutation<WithdrawDecisionInput, DecisionType, Decision>("withdrawDecision",
+            "Withdraws an OPEN decision (its proposing district or an admin): WITHDRAWN, with the reason; its votes stay on record.", WithdrawAsync);
+        mutation.Mutation<ExtendDecisionDeadlineInput, DecisionType, Decision>("extendDecisionDeadline",
+            "Moves an OPEN decision's deadline later: an admin, or the member that decides under its rule (the lead for a vote of the members or LEAD_DISTRICT, the fiscal agent for FISCAL_AGENT).",
+            ExtendAsync);
     }
 
     private static async Task<Decision?> ProposeAsync(MutationContext<ProposeDecisionInput> m)
@@ -31,10 +37,12 @@ public static class DecisionMutations
             m.Invalid("OUT_OF_RANGE", "`deadline` must be within a year.", "deadline");
         if (input.ScheduledOn is { } day && day < DateOnly.FromDateTime(deadline))
             m.Invalid("INVALID_RANGE", "`scheduledOn` is before the deadline: members must decide before the day comes.", "scheduledOn");
+        var proposedRights = input.DecisionRights is null ? null : m.DecisionRights(input.DecisionRights, "decisionRights");
         if (partnership is null || area is null || title is null || m.Failed) return null;
 
         // Any member may put a question to the partnership; district staff only through their own district.
-        if (!partnership.Members.Any(member => m.Caller.ActsFor(member.DistrictId)))
+        var proposer = partnership.CurrentMembers(m.Today).FirstOrDefault(member => m.Caller.ActsFor(member.DistrictId));
+        if (proposer is null)
         {
             m.ActingFor(partnership.Members[0].DistrictId, $"the members of {partnership.Name}", "partnershipId");
             return null;
@@ -44,10 +52,15 @@ public static class DecisionMutations
         if (right is null)
             m.Violates("UNKNOWN_DECISION_AREA",
                 $"{partnership.Name} has no decision right for `{area}`; its areas are: {string.Join(", ", partnership.DecisionRights.Select(r => r.Area))}.", "area");
-        else if (right.Rule == DecisionRule.FiscalAgent && partnership.Members.All(p => p.Role != MemberRole.FiscalAgent))
+        else if (right.Rule == DecisionRule.FiscalAgent && partnership.Members.All(p => !p.IsFiscalAgent))
             m.Violates("FISCAL_AGENT_REQUIRED", $"`{area}` is decided by the fiscal agent, and {partnership.Name} has none.", "area");
-        else if (right.Rule == DecisionRule.LeadDistrict && partnership.Members.All(p => p.Role != MemberRole.Lead))
+        else if (right.Rule == DecisionRule.LeadDistrict && partnership.Members.All(p => !p.IsLead))
             m.Violates("LEAD_REQUIRED", $"`{area}` is decided by the lead district, and {partnership.Name} has none.", "area");
+        var governance = string.Equals(area, PartnershipRules.GovernanceArea, StringComparison.OrdinalIgnoreCase);
+        if (proposedRights is not null && !governance)
+            m.Violates("GOVERNANCE_AREA_ONLY", $"Decision rights change only by a decision of the `{PartnershipRules.GovernanceArea}` area, not `{area}`.", "decisionRights");
+        else if (proposedRights is not null)
+            CheckRights(m, partnership, proposedRights);
         if (m.Failed) return null;
 
         var decision = new Decision
@@ -60,8 +73,104 @@ public static class DecisionMutations
             ProposedAt = m.Now,
             Deadline = deadline,
             ScheduledOn = input.ScheduledOn,
+            // Staff propose for their district; an admin (who acts for every member) proposes for none.
+            ProposedByDistrictId = m.Caller.IsStaff ? proposer.DistrictId : null,
+            ProposedDecisionRights = proposedRights?.Select(r => new ProposedDecisionRight { Area = r.Area, Rule = r.Rule }).ToList() ?? [],
         };
         m.Db.Decisions.Add(decision);
+        return decision;
+    }
+
+    /// <summary>The rights a governance decision proposes must leave the partnership governable.</summary>
+    private static void CheckRights<TInput>(MutationContext<TInput> m, Partnership partnership, List<DecisionRight> rights)
+    {
+        if (!rights.Any(r => string.Equals(r.Area, PartnershipRules.GovernanceArea, StringComparison.OrdinalIgnoreCase)))
+            m.Violates("GOVERNANCE_AREA_REQUIRED", $"The decision rights must keep a `{PartnershipRules.GovernanceArea}` area, or they could never change again.", "decisionRights");
+        if (rights.Any(r => r.Rule == DecisionRule.FiscalAgent) && partnership.CurrentMembers(m.Today).All(member => !member.IsFiscalAgent))
+            m.Violates("FISCAL_AGENT_REQUIRED", $"An area decided by the fiscal agent needs a fiscal agent, and {partnership.Name} has none.", "decisionRights");
+    }
+
+    /// <summary>An adopted governance decision replaces the partnership's decision rights, area by area (the unique area index never sees two rows at once).</summary>
+    private static async Task ApplyRightsAsync<TInput>(MutationContext<TInput> m, Decision decision)
+    {
+        var proposed = await m.Db.ProposedDecisionRights.Where(r => r.DecisionId == decision.Id).ToListAsync(m.Field.CancellationToken);
+        if (proposed.Count == 0) return;
+        var partnership = decision.Partnership;
+        var rights = await m.Db.DecisionRights.Where(r => r.PartnershipId == partnership.Id).ToListAsync(m.Field.CancellationToken);
+        foreach (var right in rights)
+        {
+            var kept = proposed.FirstOrDefault(p => string.Equals(p.Area, right.Area, StringComparison.OrdinalIgnoreCase));
+            if (kept is null) m.Db.DecisionRights.Remove(right);
+            else right.Rule = kept.Rule;
+        }
+        foreach (var added in proposed.Where(p => !rights.Any(r => string.Equals(r.Area, p.Area, StringComparison.OrdinalIgnoreCase))))
+            m.Db.DecisionRights.Add(new DecisionRight { PartnershipId = partnership.Id, Area = added.Area, Rule = added.Rule });
+        m.Revise(partnership, null);
+    }
+
+    /// <summary>An OPEN decision (its deadline not passed) in a partnership still open; the violation otherwise.</summary>
+    private static async Task<Decision?> OpenDecisionAsync<TInput>(MutationContext<TInput> m, string decisionId)
+    {
+        var decision = await m.Find<Decision>(decisionId, "Decision", "decisionId", q => q.Include(d => d.Partnership).ThenInclude(p => p.Members));
+        if (decision is null) return null;
+        var status = DecisionOutcome.Effective(decision, m.Now);
+        if (status != DecisionStatus.Open)
+            m.Violates("DECISION_CLOSED", $"The decision is {status.ToString().ToUpperInvariant()}; only an OPEN decision changes.", "decisionId");
+        m.RequireOpen(decision.Partnership, "decisionId", "its decisions no longer change");
+        return decision;
+    }
+
+    private static async Task<Decision?> WithdrawAsync(MutationContext<WithdrawDecisionInput> m)
+    {
+        var input = m.Input;
+        var reason = m.Text(input.Reason, "reason", 2000);
+        var decision = await OpenDecisionAsync(m, input.DecisionId);
+        if (decision is null || reason is null) return null;
+        // The proposing district's staff, or an admin of the consortium (who acts for every member).
+        var mayWithdraw = m.Caller.IsAdmin
+            ? decision.Partnership.Members.Any(member => m.Caller.ActsFor(member.DistrictId))
+            : decision.ProposedByDistrictId is { } proposer && m.Caller.ActsFor(proposer);
+        if (!mayWithdraw)
+        {
+            m.Forbidden("Only the district that proposed the decision, or an admin of its consortium, may withdraw it.", "decisionId");
+            return null;
+        }
+        if (m.Failed) return null;
+
+        decision.Status = DecisionStatus.Withdrawn;
+        decision.WithdrawalReason = reason;
+        decision.ClosedAt = m.Now;
+        m.Revise(decision, input.ExpectedRevision);
+        return decision;
+    }
+
+    private static async Task<Decision?> ExtendAsync(MutationContext<ExtendDecisionDeadlineInput> m)
+    {
+        var input = m.Input;
+        var deadline = input.Deadline.Kind == DateTimeKind.Utc ? input.Deadline : input.Deadline.ToUniversalTime();
+        var decision = await OpenDecisionAsync(m, input.DecisionId);
+        if (decision is null) return null;
+        // Who convenes the decision may give it more time: the lead for a vote of the members, the decider for a one-member rule.
+        var decider = decision.Partnership.CurrentMembers(m.Today)
+            .FirstOrDefault(member => decision.Rule == DecisionRule.FiscalAgent ? member.IsFiscalAgent : member.IsLead);
+        var mayExtend = m.Caller.IsAdmin
+            ? decision.Partnership.Members.Any(member => m.Caller.ActsFor(member.DistrictId))
+            : decider is not null && m.Caller.ActsFor(decider.DistrictId);
+        if (!mayExtend)
+        {
+            m.Forbidden($"Only an admin, or the {(decision.Rule == DecisionRule.FiscalAgent ? "fiscal agent" : "lead district")} of {decision.Partnership.Name}, may extend this decision's deadline.", "decisionId");
+            return null;
+        }
+        if (deadline <= decision.Deadline)
+            m.Invalid("DEADLINE_NOT_LATER", $"The new deadline must be later than the current one ({decision.Deadline:yyyy-MM-ddTHH:mm}Z).", "deadline");
+        else if (deadline > decision.ProposedAt.AddYears(1))
+            m.Invalid("OUT_OF_RANGE", "`deadline` must be within a year of the proposal.", "deadline");
+        else if (decision.ScheduledOn is { } day && day < DateOnly.FromDateTime(deadline))
+            m.Invalid("INVALID_RANGE", $"The decision schedules {day:yyyy-MM-dd}; members must decide before that day.", "deadline");
+        if (m.Failed) return null;
+
+        decision.Deadline = deadline;
+        m.Revise(decision, input.ExpectedRevision);
         return decision;
     }
 
@@ -89,8 +198,9 @@ public static class DecisionMutations
         if (m.Failed) return null;
 
         decision.Votes.Add(new Vote { DistrictId = district.Id, Choice = input.Choice, CastAt = m.Now, Comment = comment });
-        decision.Status = DecisionOutcome.Of(decision.Rule, decision.Partnership.Members, decision.Votes);
+        decision.Status = DecisionOutcome.Of(decision.Rule, decision.Partnership.CurrentMembers(m.Today), decision.Votes);
         if (decision.Status != DecisionStatus.Open) decision.ClosedAt = m.Now;
+        if (decision.Status == DecisionStatus.Adopted) await ApplyRightsAsync(m, decision);
         m.Revise(decision, input.ExpectedRevision);
         return decision;
     }

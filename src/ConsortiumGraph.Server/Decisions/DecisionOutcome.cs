@@ -32,7 +32,7 @@ public static class DecisionOutcome
 
         DecisionStatus ByRole(MemberRole role)
         {
-            var decider = members.FirstOrDefault(m => m.Role == role);
+            var decider = members.FirstOrDefault(m => m.Holds(role));
             var vote = decider is null ? null : cast.FirstOrDefault(v => v.DistrictId == decider.DistrictId);
             // An abstaining decider leaves nothing that could adopt the decision.
             return vote?.Choice switch

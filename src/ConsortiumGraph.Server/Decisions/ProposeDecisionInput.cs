@@ -17,4 +17,6 @@ public sealed class ProposeDecisionInput
     public DateTime Deadline { get; init; }
     [Description("The day the decided activity would take place, if it schedules one; not before the deadline's day.")]
     public DateOnly? ScheduledOn { get; init; }
+    [Description("For a decision of the `governance` area only: the partnership's whole set of decision rights as they become once it is adopted (keeping a `governance` area).")]
+    public List<Partnerships.DecisionRightInput>? DecisionRights { get; init; }
 }

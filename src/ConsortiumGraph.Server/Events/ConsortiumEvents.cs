@@ -9,7 +9,7 @@ namespace ConsortiumGraph.Events;
 public sealed record ConsortiumEvent(string Kind, int EntityId)
 {
     public const string VoteCast = "VoteCast", DecisionClosed = "DecisionClosed", CommitmentChanged = "CommitmentChanged",
-        PartnershipStatusChanged = "PartnershipStatusChanged", AgreementSigned = "AgreementSigned",
+        PartnershipStatusChanged = "PartnershipStatusChanged", AgreementSigned = "AgreementSigned", AgreementVersionAdded = "AgreementVersionAdded",
         // Not a subscription field: closes the WebSockets opened with the key, on every instance.
         ApiKeyRevoked = "ApiKeyRevoked";
 
@@ -26,7 +26,7 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
                 case Decisions.Decision decision when entry.Changes.Contains("\"Status\"") && decision.Status != Decisions.DecisionStatus.Open:
                     yield return new(DecisionClosed, decision.Id);
                     break;
-                case Commitments.Commitment commitment when entry.Action == nameof(EntityState.Added) || entry.Changes.Contains("\"Status\""):
+                case Commitments.Commitment commitment:
                     yield return new(CommitmentChanged, commitment.Id);
                     break;
                 case Commitments.ProgressUpdate progress:
@@ -34,6 +34,9 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
                     break;
                 case Partnerships.Partnership partnership when entry.Changes.Contains("\"Status\""):
                     yield return new(PartnershipStatusChanged, partnership.Id);
+                    break;
+                case Agreements.Agreement agreement when entry.Action == nameof(EntityState.Added) && agreement.Version > 1:
+                    yield return new(AgreementVersionAdded, agreement.Id);
                     break;
                 case Agreements.Signature signature:
                     yield return new(AgreementSigned, signature.AgreementId);

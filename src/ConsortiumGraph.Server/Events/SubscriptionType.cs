@@ -23,9 +23,10 @@ public sealed class SubscriptionType : ObjectGraphType
         Description = "Live updates: each field sends the changed object whenever it changes, to subscribers who may read it.";
         this.AuthorizeWithRoles(Readers.Members);
         Event<DecisionType, Decision>("voteCast", ConsortiumEvent.VoteCast, "A member voted: the decision with its votes.", "partnershipId", "Partnership", d => d.PartnershipId);
-        Event<DecisionType, Decision>("decisionClosed", ConsortiumEvent.DecisionClosed, "A decision was adopted or rejected, or expired at its deadline.", "partnershipId", "Partnership", d => d.PartnershipId);
-        Event<CommitmentType, Commitment>("commitmentChanged", ConsortiumEvent.CommitmentChanged, "A commitment was made, or its status or progress changed.", "partnershipId", "Partnership", c => c.PartnershipId);
+        Event<DecisionType, Decision>("decisionClosed", ConsortiumEvent.DecisionClosed, "A decision was adopted or rejected, expired at its deadline, or was withdrawn.", "partnershipId", "Partnership", d => d.PartnershipId);
+        Event<CommitmentType, Commitment>("commitmentChanged", ConsortiumEvent.CommitmentChanged, "A commitment was made or changed, or progress was reported on it.", "partnershipId", "Partnership", c => c.PartnershipId);
         Event<PartnershipType, Partnership>("partnershipStatusChanged", ConsortiumEvent.PartnershipStatusChanged, "A partnership became active, completed or dissolved.", "consortiumId", "Consortium", p => p.ConsortiumId);
+        Event<AgreementType, Agreement>("agreementVersionAdded", ConsortiumEvent.AgreementVersionAdded, "An agreement was amended or renewed: the new version awaits every member's signature.", "partnershipId", "Partnership", a => a.PartnershipId);
         Event<AgreementType, Agreement>("agreementSigned", ConsortiumEvent.AgreementSigned, "A member signed an agreement.", "partnershipId", "Partnership", a => a.PartnershipId);
     }
 

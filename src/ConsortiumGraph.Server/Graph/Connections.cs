@@ -98,6 +98,13 @@ public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> bu
         return this;
     }
 
+    /// <summary>An argument of the list's own (a window, a threshold), read by its query through the context.</summary>
+    public ConnectionField<TSource, T> Argument<TArgumentType>(string name, string description, object? defaultValue = null) where TArgumentType : IGraphType
+    {
+        builder.Argument<TArgumentType>(name, description, a => a.DefaultValue = defaultValue);
+        return this;
+    }
+
     public ConnectionField<TSource, T> Filter<TFilterType>() where TFilterType : FilterInputType<T>
     {
         builder.Argument<TFilterType>("where", "Only objects that match every condition given.");

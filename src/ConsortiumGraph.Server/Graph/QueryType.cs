@@ -61,6 +61,12 @@ public sealed class QueryType : ObjectGraphType
         this.Connection<object?, CommitmentType, Commitment>("commitments", "Every commitment, by due date unless ordered otherwise.")
             .Filter<CommitmentFilter>().Order<CommitmentOrder>().DefaultOrder(x => x.DueOn)
             .FromQuery((_, db) => db.Commitments);
+        this.Connection<object?, Agreements.AgreementType, Agreements.Agreement>("agreementsExpiring",
+                "Agreements due for renewal: in force in a PROPOSED or ACTIVE partnership and expiring within `within` days, or already EXPIRED; soonest first.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .Argument<NonNullGraphType<IntGraphType>>("within", $"Days from today (0 to {Agreements.AgreementQueries.MaxWindowDays}).", 90)
+            .DefaultOrder(a => a.ExpiresOn)
+            .FromQuery((c, db) => Agreements.AgreementQueries.Expiring(db, c.RequestServices!.GetRequiredService<TimeProvider>().Today(), c.GetArgument<int>("within")));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FunderType>>>>("funders").Description("Every funder, by name.")
             .ResolveAsync(async c => await c.Loaders().ReadAsync(db => db.Funders.AsNoTracking().OrderBy(x => x.Name).ToListAsync(c.CancellationToken), c.CancellationToken));
 
@@ -104,6 +110,7 @@ public sealed class MutationType : ObjectGraphType
         Consortia.ConsortiumMutations.AddConsortiumMutations(this);
         Districts.DirectoryMutations.AddDirectoryMutations(this);
         this.AddPartnershipMutations();
+        Partnerships.PartnershipLifecycleMutations.AddPartnershipLifecycleMutations(this);
         Agreements.AgreementMutations.AddAgreementMutations(this);
         this.AddCommitmentMutations();
         Decisions.DecisionMutations.AddDecisionMutations(this);

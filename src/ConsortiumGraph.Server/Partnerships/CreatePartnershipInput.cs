@@ -22,7 +22,7 @@ public sealed class CreatePartnershipInput
     [Description("The lead district; must be one of `memberDistrictIds`.")]
     [Id]
     public required string LeadDistrictId { get; init; }
-    [Description("The fiscal agent; must be one of `memberDistrictIds` and not the lead. Required for GRANT_PROJECT.")]
+    [Description("The fiscal agent; must be one of `memberDistrictIds`, and can be the lead too. Required for GRANT_PROJECT.")]
     [Id]
     public string? FiscalAgentId { get; init; }
     [Description("Every member district (at least two), including the lead and the fiscal agent; all in the consortium.")]
@@ -34,4 +34,6 @@ public sealed class CreatePartnershipInput
     public required string AgreementTitle { get; init; }
     [Description("Terms of the first version of the agreement.")]
     public required string AgreementTerms { get; init; }
+    [Description("The last day of the first agreement's term, if it has one; past it, the agreement is EXPIRED until renewed.")]
+    public DateOnly? AgreementExpiresOn { get; init; }
 }

@@ -22,6 +22,10 @@ public sealed class Partnership : RevisedEntity
     public string? SharedGoal { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
+    /// <summary>The day a COMPLETED or DISSOLVED partnership ended.</summary>
+    public DateOnly? ClosedOn { get; set; }
+    /// <summary>Why it was dissolved (or a closing note on completion).</summary>
+    public string? ClosingReason { get; set; }
 
     public List<PartnershipMember> Members { get; set; } = [];
     public List<DecisionRight> DecisionRights { get; set; } = [];
@@ -31,15 +35,32 @@ public sealed class Partnership : RevisedEntity
     public List<Grant> Grants { get; set; } = [];
 }
 
-/// <summary>A district's place in a partnership.</summary>
+/// <summary>
+/// A district's place in a partnership. Its roles are a set: every member holds MEMBER, and one member
+/// can also be the lead and the fiscal agent, as in most consortium grants.
+/// </summary>
 public sealed class PartnershipMember : Entity
 {
     public int PartnershipId { get; set; }
     public Partnership Partnership { get; set; } = null!;
     public int DistrictId { get; set; }
     public District District { get; set; } = null!;
-    public MemberRole Role { get; set; }
+    public bool IsLead { get; set; }
+    public bool IsFiscalAgent { get; set; }
     public DateOnly JoinedOn { get; set; }
+    /// <summary>The day the district stops being a member, once it gave notice (<c>leavePartnership</c>); it is a member until then.</summary>
+    public DateOnly? LeftOn { get; set; }
+
+    /// <summary>Still a member on <paramref name="day"/>: a district that gave notice stays one until its leaving day.</summary>
+    public bool IsCurrentOn(DateOnly day) => LeftOn is not { } left || left > day;
+
+    public bool Holds(MemberRole role) => role switch { MemberRole.Lead => IsLead, MemberRole.FiscalAgent => IsFiscalAgent, _ => true };
+
+    /// <summary>The roles held, most significant first: LEAD, FISCAL_AGENT, then MEMBER, which every member holds.</summary>
+    public IEnumerable<MemberRole> Roles => Enum.GetValues<MemberRole>().Where(Holds);
+
+    /// <summary>The one role the API answered before roles became a set: the most significant held.</summary>
+    public MemberRole PrincipalRole => Roles.First();
 }
 
 /// <summary>Who decides in one area of a partnership, and by which rule.</summary>
@@ -72,12 +93,12 @@ public enum PartnershipStatus
     [Description("Ended before completion.")] Dissolved,
 }
 
-[Description("A member district's role in a partnership.")]
+[Description("A member district's role in a partnership; one member can hold several (a lead that is also the fiscal agent).")]
 public enum MemberRole
 {
-    [Description("Leads the partnership; decides areas whose rule is LEAD_DISTRICT.")] Lead,
-    [Description("Receives and accounts for grant funds; decides areas whose rule is FISCAL_AGENT. At most one per partnership.")] FiscalAgent,
-    [Description("A participating district.")] Member,
+    [Description("Leads the partnership; decides areas whose rule is LEAD_DISTRICT. Exactly one per partnership.")] Lead,
+    [Description("Receives and accounts for grant funds; decides areas whose rule is FISCAL_AGENT. At most one per partnership (exactly one where a grant funds it); it can also be the lead.")] FiscalAgent,
+    [Description("A participating district: every member holds this role.")] Member,
 }
 
 [Description("How decisions in an area are taken.")]
@@ -97,6 +118,7 @@ internal sealed class PartnershipConfiguration :
     {
         p.Property(x => x.Name).HasMaxLength(200);
         p.Property(x => x.SharedGoal).HasMaxLength(2000);
+        p.Property(x => x.ClosingReason).HasMaxLength(2000);
         p.HasIndex(x => new { x.ConsortiumId, x.Name }).IsUnique();
         p.HasIndex(x => new { x.Status, x.Id });
         p.HasIndex(x => new { x.StartsOn, x.Id });
@@ -108,6 +130,8 @@ internal sealed class PartnershipConfiguration :
     {
         m.HasIndex(x => new { x.PartnershipId, x.DistrictId }).IsUnique();
         m.HasIndex(x => x.DistrictId);
+        m.Ignore(x => x.Roles);
+        m.Ignore(x => x.PrincipalRole);
         m.HasOne(x => x.Partnership).WithMany(x => x.Members).HasForeignKey(x => x.PartnershipId);
         m.HasOne(x => x.District).WithMany(x => x.PartnershipMemberships).HasForeignKey(x => x.DistrictId);
     }

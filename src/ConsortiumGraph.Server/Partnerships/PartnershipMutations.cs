@@ -33,14 +33,9 @@ public static class PartnershipMutations
                 members.Add(id);
         if (input.StartsOn > input.EndsOn)
             m.Invalid("INVALID_RANGE", "`endsOn` is before `startsOn`.", "endsOn");
-        var rights = new List<DecisionRight>();
-        foreach (var (right, i) in (input.DecisionRights ?? []).Select((r, i) => (r, i)))
-        {
-            if (m.Text(right.Area, $"decisionRights.{i}.area", 64) is not { } area) continue;
-            if (rights.Any(r => string.Equals(r.Area, area, StringComparison.OrdinalIgnoreCase)))
-                m.Invalid("DUPLICATE_AREA", $"The area `{area}` has more than one rule.", $"decisionRights.{i}.area");
-            rights.Add(new DecisionRight { Area = area, Rule = right.Rule });
-        }
+        if (input.AgreementExpiresOn is { } expires && (expires <= m.Today || expires < input.StartsOn))
+            m.Invalid("INVALID_RANGE", "`agreementExpiresOn` must be in the future and not before `startsOn`.", "agreementExpiresOn");
+        var rights = m.DecisionRights(input.DecisionRights ?? [], "decisionRights");
         if (consortium is null || name is null || lead is null || m.Failed) return null;
         // District staff propose partnerships their own district leads.
         if (!m.ActingFor(lead.Value, $"district {input.LeadDistrictId}", "leadDistrictId")) return null;
@@ -53,8 +48,6 @@ public static class PartnershipMutations
             m.Violates("LEAD_MUST_BE_MEMBER", "The lead district must be one of the members.", "leadDistrictId");
         if (fiscalAgent is { } agent && !members.Contains(agent))
             m.Violates("FISCAL_AGENT_MUST_BE_MEMBER", "The fiscal agent must be one of the members.", "fiscalAgentId");
-        if (fiscalAgent == lead)
-            m.Violates("LEAD_IS_NOT_FISCAL_AGENT", "A member holds one role: name a different member as fiscal agent, or another lead.", "fiscalAgentId");
         if (input.Kind == PartnershipKind.GrantProject && fiscalAgent is null)
             m.Violates("FISCAL_AGENT_REQUIRED", "A grant project needs a fiscal agent to receive the grant.", "fiscalAgentId");
         if (fiscalAgent is null && rights.Any(r => r.Rule == DecisionRule.FiscalAgent))
@@ -80,10 +73,11 @@ public static class PartnershipMutations
             Members = members.Select(id => new PartnershipMember
             {
                 DistrictId = id,
-                Role = id == lead ? MemberRole.Lead : id == fiscalAgent ? MemberRole.FiscalAgent : MemberRole.Member,
+                IsLead = id == lead,
+                IsFiscalAgent = id == fiscalAgent,
                 JoinedOn = m.Today,
             }).ToList(),
-            Agreements = [new Agreement { Version = 1, Title = title!, Terms = terms! }],
+            Agreements = [new Agreement { Version = 1, Title = title!, Terms = terms!, ExpiresOn = input.AgreementExpiresOn, Status = AgreementStatus.Pending }],
         };
         m.Db.Partnerships.Add(partnership);
         return partnership;
@@ -102,7 +96,7 @@ public static class PartnershipMutations
             m.Violates("ALREADY_MEMBER", $"{district.Name} is already a member of {partnership.Name}.", "districtId");
         if (!await m.Db.ConsortiumMemberships.AnyAsync(cm => cm.ConsortiumId == partnership.ConsortiumId && cm.DistrictId == district.Id, m.Field.CancellationToken))
             m.Violates("DISTRICT_NOT_IN_CONSORTIUM", $"{district.Name} is not a member of the partnership's consortium.", "districtId");
-        if (input.Role != MemberRole.Member && partnership.Members.Any(member => member.Role == input.Role))
+        if (input.Role != MemberRole.Member && partnership.Members.Any(member => member.IsCurrentOn(m.Today) && member.Holds(input.Role)))
             m.Violates(input.Role == MemberRole.Lead ? "LEAD_EXISTS" : "FISCAL_AGENT_EXISTS",
                 $"{partnership.Name} already has a {(input.Role == MemberRole.Lead ? "lead district" : "fiscal agent")}; there is exactly one.", "role");
         await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedMembership
@@ -111,7 +105,10 @@ public static class PartnershipMutations
         });
         if (m.Failed) return null;
 
-        partnership.Members.Add(new PartnershipMember { DistrictId = district.Id, Role = input.Role, JoinedOn = m.Today });
+        partnership.Members.Add(new PartnershipMember
+        {
+            DistrictId = district.Id, IsLead = input.Role == MemberRole.Lead, IsFiscalAgent = input.Role == MemberRole.FiscalAgent, JoinedOn = m.Today,
+        });
         m.Revise(partnership, input.ExpectedRevision);
         return partnership;
     }

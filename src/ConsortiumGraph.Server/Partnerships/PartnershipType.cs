@@ -17,8 +17,9 @@ namespace ConsortiumGraph.Partnerships;
 public sealed class PartnershipType : NodeType<Partnership>
 {
     private static readonly RowsByKey<Grant> Grants = new("GrantsByPartnershipId", g => g.PartnershipId, q => q.OrderBy(g => g.StartsOn));
+    private static readonly RowsByKey<Agreement> AgreementVersions = new("AgreementsByPartnershipId", a => a.PartnershipId, q => q.OrderByDescending(a => a.Version));
     private static readonly RowsByKey<DecisionRight> DecisionRights = new("DecisionRightsByPartnershipId", r => r.PartnershipId, q => q.OrderBy(r => r.Area));
-    private static readonly RowsThroughLink<PartnershipMember, District> FiscalAgents = new("FiscalAgentByPartnershipId", m => m.PartnershipId, m => m.District, m => m.Role == MemberRole.FiscalAgent);
+    private static readonly RowsThroughLink<PartnershipMember, District> FiscalAgents = new("FiscalAgentByPartnershipId", m => m.PartnershipId, m => m.District, m => m.IsFiscalAgent);
     public static readonly RowsByKey<PartnershipMember> Members = new("MembersByPartnershipId", m => m.PartnershipId, MemberOrder);
 
     /// <summary>Members in the order they joined; every reader of the shared MembersByPartnershipId loader uses it.</summary>
@@ -33,6 +34,8 @@ public sealed class PartnershipType : NodeType<Partnership>
         Field(p => p.SharedGoal, nullable: true).Description("The goal the members share in this partnership.");
         Field(p => p.StartsOn, type: typeof(DateType)).Description("First day of the work.");
         Field(p => p.EndsOn, type: typeof(DateType)).Description("Last day of the work.");
+        Field(p => p.ClosedOn, type: typeof(DateType)).Description("The day a COMPLETED or DISSOLVED partnership ended; null while it is open.");
+        Field(p => p.ClosingReason, nullable: true).Description("Why it was dissolved, or the closing note of its completion.");
         Field(p => p.Revision).Description("Changes with every update; send it back as `expectedRevision` to refuse to overwrite a change you have not seen.");
         Field<NonNullGraphType<ConsortiumType>>("consortium").Description("The consortium the partnership belongs to.")
             .Resolve(c => c.ById<Consortium>(c.Source.ConsortiumId));
@@ -41,8 +44,12 @@ public sealed class PartnershipType : NodeType<Partnership>
             .Resolve(c => Members.Load(c, c.Source.Id));
         Field<DistrictType>("fiscalAgent").Description("The member that receives and accounts for grant funds; null when there is none.")
             .Resolve(c => FiscalAgents.Load(c, c.Source.Id).Then(agents => agents.FirstOrDefault()));
-        Field<AgreementType>("agreement").Description("The current (highest) version of the partnership's memorandum of understanding.")
+        Field<AgreementType>("agreement").Description("The current (highest) version of the partnership's memorandum of understanding: the one members sign.")
             .Resolve(c => c.CurrentAgreementOf(c.Source.Id));
+        Field<AgreementType>("agreementInForce").Description("The version every member signed, which the partnership works under (EXPIRED past its term); null before the first is signed by all.")
+            .Resolve(c => AgreementVersions.Load(c, c.Source.Id).Then(versions => versions.FirstOrDefault(a => a.Status == AgreementStatus.InForce)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgreementType>>>>("agreements").Description("Every version of the agreement, newest first.")
+            .Resolve(c => AgreementVersions.Load(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionRightType>>>>("decisionRights")
             .Description("Who decides in each area, and by which rule.")
             .Resolve(c => DecisionRights.Load(c, c.Source.Id));
@@ -68,8 +75,13 @@ public sealed class PartnershipMemberType : ObjectGraphType<PartnershipMember>
         Description = "A district's place in a partnership.";
         this.AuthorizeWithRoles(Readers.Members);
         Field<NonNullGraphType<DistrictType>>("district").Description("The member district.").Resolve(c => c.ById<District>(c.Source.DistrictId));
-        Field(m => m.Role).Description("The district's role.");
+        Field("role", m => m.PrincipalRole).Description("The district's most significant role (LEAD, then FISCAL_AGENT, else MEMBER).")
+            .DeprecationReason("A member can hold several roles: use `roles`.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<MemberRole>>>>>("roles")
+            .Description("Every role the district holds, most significant first; every member holds MEMBER, and one can be both LEAD and FISCAL_AGENT.")
+            .Resolve(c => c.Source.Roles);
         Field(m => m.JoinedOn, type: typeof(NonNullGraphType<DateType>)).Description("When the district joined.");
+        Field(m => m.LeftOn, type: typeof(DateType)).Description("The day the district stops (or stopped) being a member, once it gave notice with `leavePartnership`; null while it stays.");
     }
 }
 

@@ -36,15 +36,21 @@ public static class PluginViews
             .Select(p => new
             {
                 p.Id, p.Name, p.Kind, p.Status, p.StartsOn, p.EndsOn,
-                Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.District.Code, m.Role, m.JoinedOn }).ToList(),
+                Members = p.Members.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id).Select(m => new { m.District.Code, m.IsLead, m.IsFiscalAgent, m.JoinedOn, m.LeftOn }).ToList(),
             })
             .AsSplitQuery().ToListAsync(ct))
         .ToDictionary(p => p.Id, p => new Sdk.PartnershipView
         {
             Id = GlobalId.Encode("Partnership", p.Id), Name = p.Name, Kind = Map<Sdk.PartnershipKind>(p.Kind), Status = Map<Sdk.PartnershipStatus>(p.Status),
             StartsOn = p.StartsOn, EndsOn = p.EndsOn,
-            Members = p.Members.Select(m => new Sdk.MemberView { DistrictCode = m.Code, Role = Map<Sdk.MemberRole>(m.Role), JoinedOn = m.JoinedOn }).ToList(),
+            Members = p.Members.Select(m => Member(m.Code, new Partnerships.PartnershipMember { IsLead = m.IsLead, IsFiscalAgent = m.IsFiscalAgent, JoinedOn = m.JoinedOn, LeftOn = m.LeftOn })).ToList(),
         });
+
+    private static Sdk.MemberView Member(string districtCode, Partnerships.PartnershipMember member) => new()
+    {
+        DistrictCode = districtCode, Role = Map<Sdk.MemberRole>(member.PrincipalRole), Roles = member.Roles.Select(r => Map<Sdk.MemberRole>(r)).ToList(),
+        JoinedOn = member.JoinedOn, LeftOn = member.LeftOn,
+    };
 
     public static async Task<Dictionary<int, Sdk.CommitmentView>> CommitmentsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         (await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.Id))

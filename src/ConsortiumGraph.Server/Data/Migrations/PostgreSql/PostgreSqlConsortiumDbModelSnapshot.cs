@@ -171,7 +171,14 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
                     b.Property<int>("PartnershipId")
@@ -179,6 +186,9 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
                         .HasColumnType("integer");
 
                     b.Property<string>("Terms")
@@ -198,6 +208,8 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     b.HasIndex("PartnershipId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresOn");
 
                     b.ToTable("Agreements");
                 });
@@ -440,6 +452,9 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ProposedByDistrictId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -458,13 +473,46 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposedByDistrictId");
 
                     b.HasIndex("PartnershipId", "Id");
 
                     b.HasIndex("Status", "Deadline");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Decisions.ProposedDecisionRight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Area")
+                        .IsUnique();
+
+                    b.ToTable("ProposedDecisionRights");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Vote", b =>
@@ -842,6 +890,13 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("ConsortiumId")
                         .HasColumnType("integer");
 
@@ -895,13 +950,19 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsFiscalAgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("PartnershipId")
-                        .HasColumnType("integer");
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
 
-                    b.Property<int>("Role")
+                    b.Property<int>("PartnershipId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1166,7 +1227,25 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Districts.District", "ProposedByDistrict")
+                        .WithMany()
+                        .HasForeignKey("ProposedByDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Partnership");
+
+                    b.Navigation("ProposedByDistrict");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Decisions.ProposedDecisionRight", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Decisions.Decision", "Decision")
+                        .WithMany("ProposedDecisionRights")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Vote", b =>
@@ -1372,6 +1451,8 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
+                    b.Navigation("ProposedDecisionRights");
+
                     b.Navigation("Votes");
                 });
 

@@ -171,7 +171,14 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
                     b.Property<int>("PartnershipId")
@@ -179,6 +186,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
                         .HasColumnType("int");
 
                     b.Property<string>("Terms")
@@ -198,6 +208,8 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     b.HasIndex("PartnershipId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresOn");
 
                     b.ToTable("Agreements");
                 });
@@ -440,6 +452,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ProposedByDistrictId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -458,13 +473,46 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposedByDistrictId");
 
                     b.HasIndex("PartnershipId", "Id");
 
                     b.HasIndex("Status", "Deadline");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Decisions.ProposedDecisionRight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Area")
+                        .IsUnique();
+
+                    b.ToTable("ProposedDecisionRights");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Vote", b =>
@@ -842,6 +890,13 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("ConsortiumId")
                         .HasColumnType("int");
 
@@ -895,13 +950,19 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<int>("DistrictId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsFiscalAgent")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("PartnershipId")
-                        .HasColumnType("int");
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
 
-                    b.Property<int>("Role")
+                    b.Property<int>("PartnershipId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1166,7 +1227,25 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Districts.District", "ProposedByDistrict")
+                        .WithMany()
+                        .HasForeignKey("ProposedByDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Partnership");
+
+                    b.Navigation("ProposedByDistrict");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Decisions.ProposedDecisionRight", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Decisions.Decision", "Decision")
+                        .WithMany("ProposedDecisionRights")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Vote", b =>
@@ -1372,6 +1451,8 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
+                    b.Navigation("ProposedDecisionRights");
+
                     b.Navigation("Votes");
                 });
 

@@ -158,7 +158,14 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PartnershipId")
@@ -166,6 +173,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Terms")
@@ -185,6 +195,8 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnershipId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresOn");
 
                     b.ToTable("Agreements");
                 });
@@ -413,6 +425,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProposedByDistrictId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -431,13 +446,44 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposedByDistrictId");
 
                     b.HasIndex("PartnershipId", "Id");
 
                     b.HasIndex("Status", "Deadline");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Decisions.ProposedDecisionRight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Area")
+                        .IsUnique();
+
+                    b.ToTable("ProposedDecisionRights");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Vote", b =>
@@ -793,6 +839,13 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConsortiumId")
                         .HasColumnType("INTEGER");
 
@@ -844,13 +897,19 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsFiscalAgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PartnershipId")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("Role")
+                    b.Property<int>("PartnershipId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1109,7 +1168,25 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Districts.District", "ProposedByDistrict")
+                        .WithMany()
+                        .HasForeignKey("ProposedByDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Partnership");
+
+                    b.Navigation("ProposedByDistrict");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Decisions.ProposedDecisionRight", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Decisions.Decision", "Decision")
+                        .WithMany("ProposedDecisionRights")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Vote", b =>
@@ -1315,6 +1392,8 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
+                    b.Navigation("ProposedDecisionRights");
+
                     b.Navigation("Votes");
                 });
 

@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ConsortiumGraph.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class GovernanceDecisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProposedDecisionRights",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DecisionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposedDecisionRights", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposedDecisionRights_Decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "Decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposedDecisionRights_DecisionId_Area",
+                table: "ProposedDecisionRights",
+                columns: new[] { "DecisionId", "Area" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProposedDecisionRights");
+        }
+    }
+}

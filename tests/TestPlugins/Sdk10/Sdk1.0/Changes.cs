@@ -1,0 +1,95 @@
+namespace ConsortiumGraph.Plugins;
+
+/// <summary>
+/// A change a core mutation proposes, handed to the local rules of the plugins whose district it
+/// involves (<see cref="DistrictCode"/>). It has passed the consortium's own checks.
+/// </summary>
+public abstract class ProposedChange
+{
+    private protected ProposedChange() { }
+
+    /// <summary>Code of the district the change involves: the one committing, joining, signing, voting, reporting or written to.</summary>
+    public required string DistrictCode { get; init; }
+}
+
+/// <summary><c>createCommitment</c>: a district commits to something in a partnership.</summary>
+public sealed class ProposedCommitment : ProposedChange
+{
+    /// <summary>The partnership.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>Code of the school, when the commitment is a school's.</summary>
+    public string? SchoolCode { get; init; }
+    /// <summary>What is committed to.</summary>
+    public required string Title { get; init; }
+    /// <summary>Due date.</summary>
+    public DateOnly? DueOn { get; init; }
+    /// <summary>Dollars committed.</summary>
+    public decimal? Dollars { get; init; }
+    /// <summary>Staff time committed, in FTE.</summary>
+    public double? StaffFte { get; init; }
+    /// <summary>Student seats committed.</summary>
+    public int? StudentSeats { get; init; }
+    /// <summary>This plugin's local field values sent with the commitment (input <c>local</c>).</summary>
+    public required LocalValues Local { get; init; }
+}
+
+/// <summary><c>joinPartnership</c>: a district joins a partnership.</summary>
+public sealed class ProposedMembership : ProposedChange
+{
+    /// <summary>The partnership, with its current members.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>The role the district would take.</summary>
+    public required MemberRole Role { get; init; }
+}
+
+/// <summary><c>signAgreement</c>: a district signs its partnership's agreement.</summary>
+public sealed class ProposedSignature : ProposedChange
+{
+    /// <summary>The partnership.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>The agreement's version.</summary>
+    public required int AgreementVersion { get; init; }
+    /// <summary>The agreement's title.</summary>
+    public required string AgreementTitle { get; init; }
+    /// <summary>Who signs for the district.</summary>
+    public required string SignedBy { get; init; }
+}
+
+/// <summary><c>castVote</c>: a district votes on a decision.</summary>
+public sealed class ProposedVote : ProposedChange
+{
+    /// <summary>The decision.</summary>
+    public required DecisionView Decision { get; init; }
+    /// <summary>The decision's partnership.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>The vote.</summary>
+    public required VoteChoice Choice { get; init; }
+    /// <summary>The district's comment.</summary>
+    public string? Comment { get; init; }
+}
+
+/// <summary><c>reportProgress</c>: a district reports progress on its commitment.</summary>
+public sealed class ProposedProgress : ProposedChange
+{
+    /// <summary>The commitment as it is now.</summary>
+    public required CommitmentView Commitment { get; init; }
+    /// <summary>The status reported.</summary>
+    public required CommitmentStatus Status { get; init; }
+    /// <summary>How much is done, 0 to 100.</summary>
+    public int? PercentComplete { get; init; }
+    /// <summary>The note.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary><c>setLocalFields</c>: this plugin's stored fields on an entity are written. (Values sent with <c>createCommitment</c> reach <see cref="ProposedCommitment.Local"/> instead.)</summary>
+public sealed class ProposedLocalFields : ProposedChange
+{
+    /// <summary>The core type: District, School, Partnership or Commitment.</summary>
+    public required string EntityType { get; init; }
+    /// <summary>The entity: a <see cref="DistrictView"/>, <see cref="SchoolView"/>, <see cref="PartnershipView"/> or <see cref="CommitmentView"/>.</summary>
+    public required object Entity { get; init; }
+    /// <summary>The plugin's values on the entity before the write.</summary>
+    public required LocalValues Current { get; init; }
+    /// <summary>The plugin's values on the entity after the write.</summary>
+    public required LocalValues Proposed { get; init; }
+}
