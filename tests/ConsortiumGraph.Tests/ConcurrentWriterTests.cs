@@ -220,6 +220,58 @@ public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFix
         Assert.All(acknowledged, value => Assert.Contains(trail, a => a.Changes.Contains(value.Trim('"'))));
     }
 
+    [DatabaseFact]
+    public async Task Concurrent_amendments_store_one_version_each_acknowledged_and_only_the_last_is_pending()
+    {
+        int partnership, versions;
+        await using (var db = server.OpenDatabase())
+        {
+            partnership = await db.Partnerships.Where(p => p.Status == Partnerships.PartnershipStatus.Active && p.Members.All(m => !PluginDistricts.Contains(m.District.Code)))
+                .OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync();
+            versions = await db.Agreements.CountAsync(a => a.PartnershipId == partnership);
+        }
+        var payloads = await BurstAsync("amendAgreement", "AmendAgreementInput", i => new
+        {
+            partnershipId = GlobalId.Encode("Partnership", partnership), terms = $"Amended terms {i}.", changeSummary = $"Amendment {i}.",
+        });
+        AssertLosersWereTold(payloads, "CONFLICT");
+
+        await using var check = server.OpenDatabase();
+        var stored = await check.Agreements.Where(a => a.PartnershipId == partnership).OrderBy(a => a.Version).ToListAsync();
+        Assert.Equal(versions + payloads.Count(Acknowledged), stored.Count);
+        Assert.Equal(Enumerable.Range(1, stored.Count), stored.Select(a => a.Version));
+        // The version in force stays in force; of the amendments, only the newest awaits signatures.
+        Assert.Single(stored, a => a.Status == Agreements.AgreementStatus.InForce);
+        Assert.Equal(Agreements.AgreementStatus.Pending, stored[^1].Status);
+        Assert.Single(stored, a => a.Status == Agreements.AgreementStatus.Pending);
+    }
+
+    [DatabaseFact]
+    public async Task Concurrent_notices_to_leave_never_leave_a_partnership_with_fewer_than_two_members()
+    {
+        string[] codes = ["3300710", "3300820", "2300150", "2300260"];
+        var ids = new List<string>();
+        foreach (var code in codes) ids.Add(await server.DistrictIdAsync(code));
+        var created = (await server.QueryAsync("mutation($input: CreatePartnershipInput!) { createPartnership(input: $input) { partnership { id } errors { code } } }", new
+        {
+            input = new
+            {
+                consortiumId = GlobalId.Encode("Consortium", 1), name = $"Leaving race {Guid.NewGuid():N}", kind = "ADVOCACY", leadDistrictId = ids[0], memberDistrictIds = ids,
+                agreementTitle = "MOU", agreementTerms = "Terms.",
+            },
+        }, await server.TokenAsync())).GetProperty("createPartnership");
+        var partnership = created.GetProperty("partnership").GetProperty("id").GetString();
+        var payloads = await BurstAsync("leavePartnership", "LeavePartnershipInput", i => new { partnershipId = partnership, districtId = ids[1 + i % 3] });
+        AssertLosersWereTold(payloads, "CONFLICT", "AT_LEAST_TWO_MEMBERS", "DISTRICT_MUST_BE_MEMBER");
+
+        GlobalId.TryDecode(partnership, "Partnership", out var key);
+        await using var check = server.OpenDatabase();
+        var members = await check.PartnershipMembers.Where(m => m.PartnershipId == key).ToListAsync();
+        Assert.Equal(payloads.Count(Acknowledged), members.Count(m => m.LeftOn is not null));
+        Assert.True(members.Count(m => m.LeftOn is null) >= 2, $"{members.Count(m => m.LeftOn is null)} members left in the partnership");
+        Assert.True(payloads.Count(Acknowledged) >= 1);
+    }
+
     private static string Day(int writer) => new DateOnly(2027, 1, 1).AddDays(writer).ToString("yyyy-MM-dd");
 
     private async Task<int> CountAsync(Func<Data.ConsortiumDb, Task<int>> count)
