@@ -8,7 +8,7 @@ using ConsortiumGraph.PluginHost;
 // and plugins wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddConsortiumGraph(builder.Configuration);
-if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys", ..])
+if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys" or "import", ..])
 {
     // A command's output is its standard output; logs go to standard error.
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -21,6 +21,7 @@ if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys", ..])
         ["data", "generate", ..] => await ScaleData.RunAsync(builder.Build(), args),
         ["plugins", ..] => await PluginCommands.RunAsync(builder.Build(), command),
         ["apikeys", "create"] => await ApiKeyCommands.RunAsync(builder.Build(), args),
+        ["import", "ccd"] => await ConsortiumGraph.Districts.Import.ImportCommand.RunAsync(builder.Build(), args),
         _ => Usage(),
     };
 }
@@ -38,7 +39,7 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine($"{PluginCommands.Usage}\n{ApiKeyCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\n{SchemaCheck.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
+    Console.Error.WriteLine($"{PluginCommands.Usage}\n{ApiKeyCommands.Usage}\nusage: ConsortiumGraph.Server tokens demo\n{SchemaExport.Usage}\n{SchemaCheck.Usage}\n{ConsortiumGraph.Districts.Import.ImportCommand.Usage}\nusage: ConsortiumGraph.Server data generate [--scale 1.0] [--seed 2026]");
     return 2;
 }
 

@@ -49,6 +49,18 @@ public sealed class AuditEntry : Entity
         IReadOnlyList<Func<Task>> afterSave, Func<Task<Func<object, (int? Consortium, int? District)>>> scopeOf, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var audited = await SaveWithTrailAsync(db, caller, operation, now, afterSave, scopeOf, ct);
+        await transaction.CommitAsync(ct);
+        return audited;
+    }
+
+    /// <summary>
+    /// The same inside a transaction the caller owns: a bulk change (a directory import) saves batch by batch
+    /// this way, and commits or rolls back once.
+    /// </summary>
+    public static async Task<List<(AuditEntry Entry, EntityEntry Source)>> SaveWithTrailAsync(ConsortiumDb db, Caller caller, string operation, DateTime now,
+        IReadOnlyList<Func<Task>> afterSave, Func<Task<Func<object, (int? Consortium, int? District)>>> scopeOf, CancellationToken ct)
+    {
         var audited = Capture(db, caller, operation, now);
         var changes = audited.ToDictionary(a => a.Source, a => Changed(a.Source));
         await db.SaveChangesAsync(ct);
@@ -60,7 +72,6 @@ public sealed class AuditEntry : Entity
         Complete(audited, changes, await scopeOf());
         db.AuditEntries.AddRange(audited.Select(a => a.Entry));
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return audited;
     }
 

@@ -9,6 +9,9 @@ public static partial class DirectoryRules
     [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")] private static partial Regex CodePattern();
     [GeneratedRegex("^[A-Z]{2}$")] private static partial Regex StatePattern();
 
+    public static bool IsCode(string code) => CodePattern().IsMatch(code);
+    public static bool IsState(string state) => StatePattern().IsMatch(state);
+
     /// <summary>A new code: letters, digits and hyphens, at most 32.</summary>
     public static string? Code<TInput>(this MutationContext<TInput> m, string code, string inputField)
     {
