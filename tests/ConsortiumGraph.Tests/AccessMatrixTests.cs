@@ -69,6 +69,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "updateDistrict", """updateDistrict(dryRun: true, input: { id: "x" })""", "DDDDA" },
         { "createSchool", """createSchool(dryRun: true, input: { code: "x", name: "x", districtId: "x", enrollment: 1 })""", "DDDDA" },
         { "updateSchool", """updateSchool(dryRun: true, input: { id: "x" })""", "DDDDA" },
+        { "importDirectory", """importDirectory(dryRun: true, input: { lea: null })""", "DDDDA" },
         { "updatePartnership", """updatePartnership(dryRun: true, input: { id: "x" })""", "AADDA" },
         { "changeMemberRoles", """changeMemberRoles(dryRun: true, input: { partnershipId: "x", members: [] })""", "AADDA" },
         { "leavePartnership", """leavePartnership(dryRun: true, input: { partnershipId: "x", districtId: "x" })""", "AADDA" },

@@ -8,6 +8,8 @@ public sealed class RequestLimits
 {
     /// <summary>Largest request body (POST) in bytes: BODY_TOO_LARGE (413).</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
+    /// <summary>The files of one multipart request (importDirectory), in all: the national CCD files are a few hundred MB.</summary>
+    public long MaxUploadBytes { get; set; } = 1L << 30;
     /// <summary>Longest query document in characters: DOCUMENT_TOO_LARGE (400).</summary>
     public int MaxDocumentLength { get; set; } = 20_000;
     /// <summary>Deepest selection nesting, introspection included (GraphiQL's introspection query needs 13).</summary>

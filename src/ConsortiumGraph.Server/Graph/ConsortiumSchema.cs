@@ -23,6 +23,7 @@ public sealed class ConsortiumSchema : Schema
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<Events.SubscriptionType>();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
+        RegisterTypeMapping(typeof(UploadedFile), typeof(UploadType));
         // Input records nest (a commitment's local values, a partnership's decision rights): each maps to its input type.
         foreach (var (record, graphType) in InputRecords.All)
             RegisterTypeMapping(record, graphType);

@@ -74,6 +74,22 @@ public static class GraphQLEndpoint
                 return;
             }
         }
+        else if (MultipartRequest.Is(request))
+        {
+            // Files only from a known caller: an anonymous caller can change nothing, so it has nothing to upload.
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                await FailAsync(http, serializer, responseType, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Uploads need a bearer token or API key.");
+                return;
+            }
+            var (read, problem) = await MultipartRequest.ReadAsync(http, serializer, limits);
+            if (problem is not null)
+            {
+                await FailAsync(http, serializer, responseType, problem.Status, problem.Code, problem.Message);
+                return;
+            }
+            graphQLRequest = read;
+        }
         else
         {
             if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))

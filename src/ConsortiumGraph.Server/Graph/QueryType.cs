@@ -109,6 +109,7 @@ public sealed class MutationType : ObjectGraphType
         Description = "Changes, each with one input and a payload that carries typed errors. A payload with errors saved nothing.";
         Consortia.ConsortiumMutations.AddConsortiumMutations(this);
         Districts.DirectoryMutations.AddDirectoryMutations(this);
+        Districts.Import.ImportDirectoryMutation.AddImportDirectory(this);
         this.AddPartnershipMutations();
         Partnerships.PartnershipLifecycleMutations.AddPartnershipLifecycleMutations(this);
         Agreements.AgreementMutations.AddAgreementMutations(this);

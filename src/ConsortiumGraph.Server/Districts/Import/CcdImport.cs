@@ -97,7 +97,7 @@ public static class CcdImport
         await foreach (var row in file.RowsAsync(["LEAID", "LEA_NAME", "ST"], ct))
         {
             result.RowsRead++;
-            if (Refused(row, "LEAID", "LEA_NAME", file, result, seen) is not (string id, string name))
+            if (IdAndName(row, "LEAID", "LEA_NAME", file, result, seen) is not (string id, string name))
             {
                 result.Districts.Rejected++;
                 continue;
@@ -163,7 +163,7 @@ public static class CcdImport
         await foreach (var row in file.RowsAsync(["NCESSCH", "SCH_NAME", "LEAID"], ct))
         {
             result.RowsRead++;
-            if (Refused(row, "NCESSCH", "SCH_NAME", file, result, seen) is not (string id, string name))
+            if (IdAndName(row, "NCESSCH", "SCH_NAME", file, result, seen) is not (string id, string name))
             {
                 result.Schools.Rejected++;
                 continue;
@@ -207,7 +207,7 @@ public static class CcdImport
     }
 
     /// <summary>The row's id and name, or null (and the row rejected) when they are missing or malformed, the entry is closed, or the id came earlier in the file.</summary>
-    private static (string Id, string Name)? Refused(CcdRow row, string idColumn, string nameColumn, CcdFile file, DirectoryImport result, Dictionary<string, long> seen)
+    private static (string Id, string Name)? IdAndName(CcdRow row, string idColumn, string nameColumn, CcdFile file, DirectoryImport result, Dictionary<string, long> seen)
     {
         var id = row[idColumn];
         string? problem = null;
