@@ -53,7 +53,7 @@ public sealed class CcdFile(string kind, string name, Func<Stream> open)
                 throw Problem(csv.LineNumber + 1, e);
             }
             if (!more) yield break;
-            yield return new CcdRow(csv.LineNumber, index, csv.Current.ToArray());
+            yield return new CcdRow(checked((int)csv.LineNumber), index, csv.Current.ToArray());
         }
     }
 
@@ -71,9 +71,9 @@ public sealed class CcdFile(string kind, string name, Func<Stream> open)
 }
 
 /// <summary>A data row: its line in the file, and its fields by column name.</summary>
-public sealed class CcdRow(long line, IReadOnlyDictionary<string, int> index, string[] fields)
+public sealed class CcdRow(int line, IReadOnlyDictionary<string, int> index, string[] fields)
 {
-    public long Line => line;
+    public int Line => line;
 
     public bool Has(string column) => index.ContainsKey(column);
 

@@ -92,7 +92,7 @@ public static class CcdImport
     private static async Task DistrictsAsync(ConsortiumDb db, CcdFile file, Dictionary<string, Place>? places, Dictionary<string, int>? enrollment,
         DirectoryImport result, Caller caller, string operation, DateTime now, CancellationToken ct)
     {
-        var seen = new Dictionary<string, long>();
+        var seen = new Dictionary<string, int>();
         var batch = new List<(CcdRow Row, string Id, string Name, string State)>();
         await foreach (var row in file.RowsAsync(["LEAID", "LEA_NAME", "ST"], ct))
         {
@@ -158,7 +158,7 @@ public static class CcdImport
         DirectoryImport result, Caller caller, string operation, DateTime now, CancellationToken ct)
     {
         var districts = await db.Districts.AsNoTracking().Select(d => new { d.Code, d.Id }).ToDictionaryAsync(d => d.Code, d => d.Id, ct);
-        var seen = new Dictionary<string, long>();
+        var seen = new Dictionary<string, int>();
         var batch = new List<(CcdRow Row, string Id, string Name, int DistrictId)>();
         await foreach (var row in file.RowsAsync(["NCESSCH", "SCH_NAME", "LEAID"], ct))
         {
@@ -207,7 +207,7 @@ public static class CcdImport
     }
 
     /// <summary>The row's id and name, or null (and the row rejected) when they are missing or malformed, the entry is closed, or the id came earlier in the file.</summary>
-    private static (string Id, string Name)? IdAndName(CcdRow row, string idColumn, string nameColumn, CcdFile file, DirectoryImport result, Dictionary<string, long> seen)
+    private static (string Id, string Name)? IdAndName(CcdRow row, string idColumn, string nameColumn, CcdFile file, DirectoryImport result, Dictionary<string, int> seen)
     {
         var id = row[idColumn];
         string? problem = null;

@@ -7,12 +7,12 @@ public sealed class DirectoryImport
     public ImportCounts Schools { get; } = new();
     public List<RejectedRow> RejectedRows { get; } = [];
     /// <summary>Data rows read across every file given (membership files have many per school).</summary>
-    public long RowsRead { get; set; }
+    public int RowsRead { get; set; }
     public double Seconds { get; set; }
     public double RowsPerSecond => Seconds > 0 ? Math.Round(RowsRead / Seconds) : RowsRead;
     public bool DryRun { get; init; }
 
-    public void Reject(string file, long line, string? id, string reason) => RejectedRows.Add(new RejectedRow(file, line, id, reason));
+    public void Reject(string file, int line, string? id, string reason) => RejectedRows.Add(new RejectedRow(file, line, id, reason));
 }
 
 /// <summary>Directory entries of one kind: how many the import created, changed, found as they were, or refused.</summary>
@@ -25,4 +25,4 @@ public sealed class ImportCounts
 }
 
 /// <summary>A row the import refused, and why; the other rows were imported.</summary>
-public sealed record RejectedRow(string File, long Line, string? Id, string Reason);
+public sealed record RejectedRow(string File, int Line, string? Id, string Reason);
