@@ -56,7 +56,7 @@ public static class ImportCommand
         }
         await Console.Out.WriteLineAsync($"{(result.DryRun ? "dry run (nothing kept): " : "")}districts: {Counts(result.Districts)}");
         if (files.Schools is not null) await Console.Out.WriteLineAsync($"{(result.DryRun ? "dry run (nothing kept): " : "")}schools: {Counts(result.Schools)}");
-        await Console.Out.WriteLineAsync($"{result.RowsRead} rows read in {result.Seconds:0.0} s ({result.RowsPerSecond:0} rows/s)");
+        await Console.Out.WriteLineAsync($"{result.RowsRead} rows read in {result.Seconds:0.0} s ({result.RowsPerSecond:0} rows/s); peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         foreach (var row in result.RejectedRows)
             await Console.Out.WriteLineAsync($"rejected {row.File} line {row.Line}{(row.Id is null ? "" : $" ({row.Id})")}: {row.Reason}");
         return 0;
