@@ -49,7 +49,7 @@ public static class ApiKeyMutations
             case ApiKeyRole.DistrictStaff:
                 var codes = (input.DistrictCodes ?? []).Distinct().ToList();
                 var found = await m.Db.Districts.Where(d => codes.Contains(d.Code))
-                    .Select(d => new { d.Id, d.Code, d.Name, InKeyConsortia = d.ConsortiumMemberships.Any(c => consortia.Contains(c.ConsortiumId)) }).ToListAsync(ct);
+                    .Select(d => new { d.Id, d.Code, d.Name, InKeyConsortia = d.ConsortiumMemberships.Any(c => consortia.Contains(c.ConsortiumId) && c.LeftOn == null) }).ToListAsync(ct);
                 if (codes.Count == 0) m.Invalid("REQUIRED", "A DISTRICT_STAFF key names its districts in `districtCodes`.", "districtCodes");
                 foreach (var code in codes.Where(c => found.All(f => f.Code != c)))
                     m.Invalid("NOT_FOUND", $"No district of your consortia has the code {code}.", "districtCodes");

@@ -89,7 +89,7 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
             case Roles.DistrictStaff:
             {
                 var districts = await db.Districts.IgnoreQueryFilters().AsNoTracking().Where(d => codes.Contains(d.Code))
-                    .Select(d => new { d.Id, Consortia = d.ConsortiumMemberships.Select(m => m.ConsortiumId).ToList() }).ToListAsync(ct);
+                    .Select(d => new { d.Id, Consortia = d.ConsortiumMemberships.Where(m => m.LeftOn == null).Select(m => m.ConsortiumId).ToList() }).ToListAsync(ct);
                 // A credential scoped to consortia (every API key is) acts only there, even for a district that belongs to more.
                 if (ConsortiaClaimed(user) is { } scoped)
                     districts = [.. districts.Select(d => d with { Consortia = [.. d.Consortia.Where(scoped.Contains)] }).Where(d => d.Consortia.Count > 0)];
@@ -99,7 +99,7 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
             case Roles.ConsortiumAdmin:
             {
                 var consortia = ConsortiaClaimed(user) ?? [];
-                var districtIds = await db.ConsortiumMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId)).Select(m => m.DistrictId).ToListAsync(ct);
+                var districtIds = await db.ConsortiumMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => consortia.Contains(m.ConsortiumId) && m.LeftOn == null).Select(m => m.DistrictId).ToListAsync(ct);
                 return new Caller(role, subject, districtIds.ToHashSet(), codes, consortia, null, []);
             }
             case Roles.PlatformAdmin:

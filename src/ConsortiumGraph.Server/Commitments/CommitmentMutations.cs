@@ -39,6 +39,8 @@ public static class CommitmentMutations
         m.RequireMember(partnership, district, "make commitments in it", "COMMITMENT_DISTRICT_MUST_BE_MEMBER");
         if (school is not null && school.DistrictId != district.Id)
             m.Violates("SCHOOL_MUST_BELONG_TO_DISTRICT", $"{school.Name} is not a school of {district.Name}.", "schoolId");
+        else if (school?.ClosedOn is { } closed)
+            m.Violates("SCHOOL_CLOSED", $"{school.Name} closed on {closed:yyyy-MM-dd}; it takes no new commitments.", "schoolId");
         if (m.Failed) return null;
 
         var local = new Dictionary<ComposedPlugin, (Plugins.LocalValues Values, IReadOnlyDictionary<string, object?> Changes)>();

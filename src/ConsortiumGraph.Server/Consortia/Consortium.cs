@@ -11,6 +11,9 @@ public sealed class Consortium : RevisedEntity
 {
     public required string Name { get; set; }
     public required string SharedGoal { get; set; }
+    /// <summary>The day it was archived: read-only from then on, with nothing deleted.</summary>
+    public DateOnly? ArchivedOn { get; set; }
+    public string? ArchiveReason { get; set; }
     public List<ConsortiumMembership> Memberships { get; set; } = [];
     public List<Partnership> Partnerships { get; set; } = [];
     public List<Indicator> Indicators { get; set; } = [];
@@ -24,6 +27,8 @@ public sealed class ConsortiumMembership : Entity
     public int DistrictId { get; set; }
     public District District { get; set; } = null!;
     public DateOnly JoinedOn { get; set; }
+    /// <summary>The day the district left (<c>removeConsortiumMember</c>); its history stays, it takes no new work. Joining again clears it.</summary>
+    public DateOnly? LeftOn { get; set; }
 }
 
 internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consortium>, IEntityTypeConfiguration<ConsortiumMembership>
@@ -32,6 +37,7 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
     {
         c.Property(x => x.Name).HasMaxLength(200);
         c.Property(x => x.SharedGoal).HasMaxLength(2000);
+        c.Property(x => x.ArchiveReason).HasMaxLength(2000);
         c.HasIndex(x => x.Name).IsUnique();
     }
 

@@ -18,11 +18,13 @@ public sealed class ConsortiumType : NodeType<Consortium>
         this.AuthorizeWithRoles(Readers.Directory);
         Field(c => c.Name).Description("The consortium's name.");
         Field(c => c.SharedGoal).Description("The goal every member is bought into.");
+        Field(c => c.ArchivedOn, type: typeof(DateType)).Description("The day it was archived (read-only since); null while it runs.");
+        Field(c => c.ArchiveReason, nullable: true).Description("Why it was archived.").AuthorizeWithRoles(Readers.Members);
         Field(c => c.Revision).Description("Changes with every change to the consortium or its members; send it back as `expectedRevision` to refuse to change a state you have not seen.")
             .AuthorizeWithRoles(Readers.Staff);
-        this.Connection<Consortium, DistrictType, District>("districts", "The member districts.")
+        this.Connection<Consortium, DistrictType, District>("districts", "The member districts (those that left are not listed; their history stays on the partnerships).")
             .Filter<DistrictFilter>().Order<DistrictOrder>().DefaultOrder(d => d.Name)
-            .FromChildren(c => c.Memberships.Select(m => m.District));
+            .FromChildren(c => c.Memberships.Where(m => m.LeftOn == null).Select(m => m.District));
         this.Connection<Consortium, PartnershipType, Partnership>("partnerships", "The consortium's partnerships.")
             .Filter<PartnershipFilter>().Order<PartnershipOrder>().DefaultOrder(p => p.Name)
             .FromChildren(c => c.Partnerships);

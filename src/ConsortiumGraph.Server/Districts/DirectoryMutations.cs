@@ -27,6 +27,12 @@ public static class DirectoryMutations
         mutation.Mutation<UpdateSchoolInput, SchoolType, School>("updateSchool",
             "Changes a school's name or enrollment. Platform admins only.", UpdateSchoolAsync)
             .AuthorizeWithRoles(Readers.Platform);
+        mutation.Mutation<CloseDirectoryEntryInput, DistrictType, District>("closeDistrict",
+            "Closes a district that is no longer a member of any consortium: it stays in the directory with its history, and joins nothing again. Platform admins only.", CloseDistrictAsync)
+            .AuthorizeWithRoles(Readers.Platform);
+        mutation.Mutation<CloseDirectoryEntryInput, SchoolType, School>("closeSchool",
+            "Closes a school without open commitments: it stays in the directory with its history, and takes no new commitments. Platform admins only.", CloseSchoolAsync)
+            .AuthorizeWithRoles(Readers.Platform);
     }
 
     private static async Task<District?> CreateDistrictAsync(MutationContext<CreateDistrictInput> m)
@@ -93,6 +99,47 @@ public static class DirectoryMutations
         school.Name = name ?? school.Name;
         school.Enrollment = input.Enrollment ?? school.Enrollment;
         m.Revise(school, input.ExpectedRevision);
+        return school;
+    }
+
+    private static DateOnly? ClosingDay(MutationContext<CloseDirectoryEntryInput> m, DateOnly? closedOn)
+    {
+        if (closedOn is { } already)
+        {
+            m.Violates("ALREADY_CLOSED", $"It closed on {already:yyyy-MM-dd}.", "id");
+            return null;
+        }
+        var day = m.Input.ClosedOn ?? m.Today;
+        if (day > m.Today) m.Invalid("EFFECTIVE_IN_FUTURE", "`closedOn` is in the future; record the closure on the day it takes effect.", "closedOn");
+        return day;
+    }
+
+    private static async Task<District?> CloseDistrictAsync(MutationContext<CloseDirectoryEntryInput> m)
+    {
+        var district = await m.Find<District>(m.Input.Id, "District", "id");
+        if (district is null) return null;
+        var day = ClosingDay(m, district.ClosedOn);
+        var consortia = await m.Db.ConsortiumMemberships.Where(c => c.DistrictId == district.Id && c.LeftOn == null).Select(c => c.Consortium.Name).ToListAsync(m.Field.CancellationToken);
+        if (consortia.Count > 0)
+            m.Violates("STILL_A_MEMBER", $"{district.Name} is still a member of {string.Join(", ", consortia)}; remove it (removeConsortiumMember) first.", "id");
+        if (m.Failed) return null;
+        district.ClosedOn = day;
+        m.Revise(district, m.Input.ExpectedRevision);
+        return district;
+    }
+
+    private static async Task<School?> CloseSchoolAsync(MutationContext<CloseDirectoryEntryInput> m)
+    {
+        var school = await m.Find<School>(m.Input.Id, "School", "id");
+        if (school is null) return null;
+        var day = ClosingDay(m, school.ClosedOn);
+        var open = await m.Db.Commitments.CountAsync(c => c.SchoolId == school.Id
+            && (c.Status == Commitments.CommitmentStatus.Planned || c.Status == Commitments.CommitmentStatus.OnTrack || c.Status == Commitments.CommitmentStatus.AtRisk), m.Field.CancellationToken);
+        if (open > 0)
+            m.Violates("OPEN_COMMITMENTS", $"{school.Name} has {open} open commitment{(open == 1 ? "" : "s")}; report each DONE or DROPPED first.", "id");
+        if (m.Failed) return null;
+        school.ClosedOn = day;
+        m.Revise(school, m.Input.ExpectedRevision);
         return school;
     }
 

@@ -24,6 +24,8 @@ public sealed class District : RevisedEntity
     public string? DataSystem { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>The day it closed (merged, dissolved); it stays in the directory, its code never reused.</summary>
+    public DateOnly? ClosedOn { get; set; }
 
     public List<School> Schools { get; set; } = [];
     public List<ConsortiumMembership> ConsortiumMemberships { get; set; } = [];

@@ -30,6 +30,7 @@ public sealed class DistrictType : NodeType<District>
         Field(d => d.DataSystem, nullable: true).Description("The student information system the district runs.").AuthorizeWithRoles(Readers.Members);
         Field(d => d.Latitude, nullable: true).Description("Latitude of the district office, in degrees.");
         Field(d => d.Longitude, nullable: true).Description("Longitude of the district office, in degrees.");
+        Field(d => d.ClosedOn, type: typeof(DateType)).Description("The day the district closed; null while it is open. A closed district keeps its history and joins nothing.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsortiumType>>>>("consortia")
             .Description("The consortia the district belongs to.")
             .Resolve(c => Consortia.Load(c, c.Source.Id));

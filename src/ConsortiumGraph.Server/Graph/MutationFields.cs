@@ -46,6 +46,7 @@ public static class MutationFields
         try
         {
             var value = await handle(run);
+            if (!run.Failed && value is not null) await Consortia.ArchivedConsortia.CheckAsync(run, value);
             if (run.Failed) return new Payload<T>(default, run.Errors, run.Warnings);
             if (context.GetArgument<bool>("dryRun")) return new Payload<T>(default, [], run.Warnings);
 

@@ -53,7 +53,7 @@ public static class PartnershipMutations
         if (fiscalAgent is null && rights.Any(r => r.Rule == DecisionRule.FiscalAgent))
             m.Violates("FISCAL_AGENT_REQUIRED", "An area decided by the fiscal agent needs a fiscal agent.", "decisionRights");
         var inConsortium = await m.Db.ConsortiumMemberships
-            .Where(cm => cm.ConsortiumId == consortium.Id && members.Contains(cm.DistrictId)).Select(cm => cm.DistrictId)
+            .Where(cm => cm.ConsortiumId == consortium.Id && members.Contains(cm.DistrictId) && cm.LeftOn == null).Select(cm => cm.DistrictId)
             .ToListAsync(m.Field.CancellationToken);
         foreach (var outsider in members.Where(id => !inConsortium.Contains(id)))
             m.Violates("DISTRICT_NOT_IN_CONSORTIUM", $"District {GlobalId.Encode("District", outsider)} is not a member of {consortium.Name}.",
@@ -94,7 +94,7 @@ public static class PartnershipMutations
         m.RequireOpen(partnership, "partnershipId", "no district can join it");
         if (partnership.Members.Any(member => member.DistrictId == district.Id))
             m.Violates("ALREADY_MEMBER", $"{district.Name} is already a member of {partnership.Name}.", "districtId");
-        if (!await m.Db.ConsortiumMemberships.AnyAsync(cm => cm.ConsortiumId == partnership.ConsortiumId && cm.DistrictId == district.Id, m.Field.CancellationToken))
+        if (!await m.Db.ConsortiumMemberships.AnyAsync(cm => cm.ConsortiumId == partnership.ConsortiumId && cm.DistrictId == district.Id && cm.LeftOn == null, m.Field.CancellationToken))
             m.Violates("DISTRICT_NOT_IN_CONSORTIUM", $"{district.Name} is not a member of the partnership's consortium.", "districtId");
         if (input.Role != MemberRole.Member && partnership.Members.Any(member => member.IsCurrentOn(m.Today) && member.Holds(input.Role)))
             m.Violates(input.Role == MemberRole.Lead ? "LEAD_EXISTS" : "FISCAL_AGENT_EXISTS",

@@ -38,7 +38,7 @@ public sealed class ConsortiumData(IDbContextFactory<ConsortiumDb> databases)
         /// <summary>The plugin's own districts and every district sharing a consortium with one of them.</summary>
         private IQueryable<Districts.District> InScope(ConsortiumDb db)
         {
-            var consortia = db.ConsortiumMemberships.Where(m => own.Contains(m.DistrictId)).Select(m => m.ConsortiumId);
+            var consortia = db.ConsortiumMemberships.Where(m => own.Contains(m.DistrictId) && m.LeftOn == null).Select(m => m.ConsortiumId);
             return db.Districts.AsNoTracking().Where(d => own.Contains(d.Id) || d.ConsortiumMemberships.Any(m => consortia.Contains(m.ConsortiumId)));
         }
     }

@@ -15,6 +15,8 @@ public sealed class School : RevisedEntity
     public int Enrollment { get; set; }
     /// <summary>Member of the consortium's learning network (the League of Innovative Schools).</summary>
     public bool LeagueMember { get; set; }
+    /// <summary>The day it closed; it stays in the directory with its history, and takes no new commitments.</summary>
+    public DateOnly? ClosedOn { get; set; }
     public List<Commitment> Commitments { get; set; } = [];
 }
 

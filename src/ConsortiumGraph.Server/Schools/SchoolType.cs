@@ -20,6 +20,7 @@ public sealed class SchoolType : NodeType<School>
         Field<NonNullGraphType<DistrictType>>("district").Description("The district the school belongs to.")
             .Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(s => s.Enrollment).Description("Students enrolled.");
+        Field(s => s.ClosedOn, type: typeof(DateType)).Description("The day the school closed; null while it is open. A closed school takes no new commitments.");
         Field(s => s.LeagueMember).Description("Member of the consortium's learning network (the League), where every school makes the same commitment to improve.");
         this.Connection<School, CommitmentType, Commitment>("commitments", "Commitments made for this school, by due date.")
             .AuthorizeWithRoles(Readers.Members)
