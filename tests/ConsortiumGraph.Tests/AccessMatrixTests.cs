@@ -73,6 +73,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "archiveConsortium", """archiveConsortium(dryRun: true, input: { id: "x", reason: "x" })""", "DDDDA" },
         { "closeDistrict", """closeDistrict(dryRun: true, input: { id: "x" })""", "DDDDA" },
         { "closeSchool", """closeSchool(dryRun: true, input: { id: "x" })""", "DDDDA" },
+        { "publishCalendar", """publishCalendar(dryRun: true, input: { districtId: "x", schoolYear: "2027-28", firstDay: "2027-08-25", lastDay: "2028-06-12" })""", "AADDA" },
+        { "importCalendar", """importCalendar(dryRun: true, input: { districtId: "x", schoolYear: "2027-28", file: null })""", "AADDA" },
         { "importDirectory", """importDirectory(dryRun: true, input: { lea: null })""", "DDDDA" },
         { "updatePartnership", """updatePartnership(dryRun: true, input: { id: "x" })""", "AADDA" },
         { "changeMemberRoles", """changeMemberRoles(dryRun: true, input: { partnershipId: "x", members: [] })""", "AADDA" },

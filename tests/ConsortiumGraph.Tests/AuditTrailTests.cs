@@ -63,8 +63,8 @@ public sealed class AuditTrailTests
 
     /// <summary>The mutations that set up a consortium, audited in <see cref="Setting_up_a_consortium_is_in_the_new_consortiums_trail"/>.</summary>
     private static readonly string[] SetUp = ["createConsortium", "addConsortiumMember", "updateConsortium", "createDistrict", "updateDistrict", "createSchool", "updateSchool",
-        // Their trails: DirectoryImportTests, ConsortiumEndingTests.
-        "importDirectory", "removeConsortiumMember", "archiveConsortium", "closeDistrict", "closeSchool"];
+        // Their trails: DirectoryImportTests, ConsortiumEndingTests, CalendarTests.
+        "importDirectory", "removeConsortiumMember", "archiveConsortium", "closeDistrict", "closeSchool", "publishCalendar", "importCalendar"];
 
     [Fact]
     public async Task Setting_up_a_consortium_is_in_the_new_consortiums_trail()

@@ -26,28 +26,9 @@ public sealed class DirectoryImportTests : IAsyncLifetime
     public static async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(HttpClient client, string? token, IEnumerable<(string Field, byte[] Content, string Name)> files, bool dryRun = false)
     {
         var list = files.ToList();
-        var operations = JsonSerializer.Serialize(new
-        {
-            query = $"mutation Import($input: ImportDirectoryInput!, $dryRun: Boolean!) {{ importDirectory(input: $input, dryRun: $dryRun) {{ {Selection} }} }}",
-            variables = new { input = list.ToDictionary(f => f.Field, _ => (object?)null), dryRun },
-        });
-        var map = JsonSerializer.Serialize(list.Select((f, i) => (f, i)).ToDictionary(x => x.i.ToString(System.Globalization.CultureInfo.InvariantCulture), x => new[] { $"variables.input.{x.f.Field}" }));
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(operations, Encoding.UTF8), "operations" },
-            { new StringContent(map, Encoding.UTF8), "map" },
-        };
-        foreach (var (file, i) in list.Select((f, i) => (f, i)))
-        {
-            var part = new ByteArrayContent(file.Content);
-            part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            content.Add(part, i.ToString(System.Globalization.CultureInfo.InvariantCulture), file.Name);
-        }
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+        return await MultipartPost.SendAsync(client, token,
+            $"mutation Import($input: ImportDirectoryInput!, $dryRun: Boolean!) {{ importDirectory(input: $input, dryRun: $dryRun) {{ {Selection} }} }}",
+            new { input = list.ToDictionary(f => f.Field, _ => (object?)null), dryRun }, [.. list.Select(f => ($"variables.input.{f.Field}", f.Content, f.Name))]);
     }
 
     private static IEnumerable<(string, byte[], string)> Files(params (string Field, string File)[] files) =>

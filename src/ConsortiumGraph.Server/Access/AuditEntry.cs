@@ -137,6 +137,8 @@ public static class AuditScope
             Commitments.Commitment c => (await ConsortiumOf(c.PartnershipId), c.DistrictId),
             Districts.District d => (null, d.Id),
             Schools.School s => (null, s.DistrictId),
+            // A district's calendar is its own record, as its directory entry is.
+            Calendars.CalendarPublication p => (null, p.DistrictId),
             Indicators.Indicator i => (i.ConsortiumId, null),
             Indicators.DataSharingConsent consent => (await ConsortiumOfIndicator(consent.IndicatorId), consent.DistrictId),
             // A key over several consortia is in no single consortium's trail (admins of all of them see the key itself).

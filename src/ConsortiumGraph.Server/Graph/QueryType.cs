@@ -119,5 +119,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddApiKeyMutations();
         PluginHost.PluginApprovalMutations.AddPluginApprovalMutations(this);
         Indicators.IndicatorMutations.AddIndicatorMutations(this);
+        Calendars.CalendarMutations.AddCalendarMutations(this);
     }
 }
