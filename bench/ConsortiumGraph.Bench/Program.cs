@@ -18,10 +18,14 @@ switch (command)
     case "boundary":
         // What one call into a plugin runner costs, per round trip.
         return await BoundaryProbe.RunAsync(int.Parse(Option("--n") ?? "3000"), int.Parse(Option("--batch") ?? "1"));
+    case "import":
+        // The CCD directory import at national size: rows per second and peak working set.
+        return await ImportProbe.RunAsync(Option("--server") ?? throw new ArgumentException("import needs --server SERVER.dll"),
+            int.Parse(Option("--schools") ?? "100000"), int.Parse(Option("--districts") ?? "1900"));
     case "run":
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:
         Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"]");
-        Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE | probe --db FILE --op NAME | boundary [--n 3000] [--batch 1]");
+        Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE | probe --db FILE --op NAME | boundary [--n 3000] [--batch 1] | import --server SERVER.dll [--schools 100000] [--districts 1900]");
         return 2;
 }
