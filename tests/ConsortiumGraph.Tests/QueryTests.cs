@@ -274,9 +274,10 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
                 partnerships(first: $partnerships) {
                   totalCount
                   nodes {
-                    name members { role district { name } } fiscalAgent { name } agreement { version fullySigned signatures { district { name } } }
+                    name members { role roles leftOn district { name } } fiscalAgent { name } agreement { version fullySigned status signatures { district { name } } }
+                    agreementInForce { version expiresOn } agreements { version status }
                     commitments(first: $commitments) { totalCount nodes { title progress { status } district { name consortia { name } } school { name } } }
-                    decisions(first: 5) { nodes { title status votes { choice district { name } } } }
+                    decisions(first: 5) { nodes { title status proposedBy { name } proposedDecisionRights { area } votes { choice district { name } } } }
                   }
                 }
               }
@@ -291,6 +292,7 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
                 .Sum(p => p.GetProperty("commitments").GetProperty("nodes").GetArrayLength());
             return (server.Statements - before, rows);
         }
+        await Run(1, 1); // the fixture's first request also reads what later ones find cached: not a cost of rows
         var small = await Run(1, 1);
         var large = await Run(20, 50);
         output.WriteLine($"{server.Provider}: {small.Commitments} commitment rows in {small.Statements} SQL statements; {large.Commitments} rows in {large.Statements} statements.");
