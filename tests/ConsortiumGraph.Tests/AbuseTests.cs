@@ -149,6 +149,25 @@ public sealed class AbuseTests(SqliteServer server) : IClassFixture<SqliteServer
     }
 
     [Fact]
+    public async Task A_tampered_persisted_documents_manifest_stops_the_server_at_start()
+    {
+        var folder = Directory.CreateTempSubdirectory("consortiumgraph-manifest-").FullName;
+        try
+        {
+            // The id of one document, the text of another: a hand-edited or tampered manifest.
+            var ids = JsonSerializer.Serialize(new Dictionary<string, string> { [PersistedDocumentStore.Id("{ consortia { name } }")[7..]] = "{ auditLog(first: 100) { nodes { changes } } }" });
+            await File.WriteAllTextAsync(Path.Combine(folder, "persisted-documents.json"), ids);
+            await using var host = new PluginTestHost { Settings = new Dictionary<string, string> { ["GraphQL:PersistedDocuments:Path"] = folder } };
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => host.SendAsync("{ __typename }"));
+            Assert.Contains("is not the SHA-256 (or SHA-1) hash of its document", error.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Browsers_may_call_only_from_the_configured_origins()
     {
         await using var host = new PluginTestHost { Settings = new Dictionary<string, string> { ["Cors:Origins:0"] = "https://dashboard.example.org" } };

@@ -133,6 +133,8 @@ public static class GraphRegistration
     /// <summary>The request pipeline and endpoints; the server and the benchmark host both use it.</summary>
     public static WebApplication UseConsortiumGraph(this WebApplication app)
     {
+        // Trusted documents are read at start, so a broken or tampered manifest stops the server instead of the first request that needs it.
+        app.Services.GetRequiredService<Access.PersistedDocumentStore>();
         if (app.Configuration.GetValue("Compression:Enabled", true)) app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseCors();
