@@ -89,11 +89,8 @@ public static class BenchHost
             }
         await using (var db = await databases.CreateDbContextAsync())
         {
+            // The demo data brings Maple Ridge's stored SIS figures, which the local-fields operation reads.
             await DemoData.SeedAsync(db, TimeProvider.System);
-            var mapleRidge = await db.Districts.Where(d => d.Code == BenchTargets.LocalDistrict).Select(d => d.Id).SingleAsync();
-            foreach (var (field, value) in new[] { ("sisAverageDailyAttendance", "2290.5"), ("sisAverageDailyMembership", "2401") })
-                db.LocalFieldValues.Add(new LocalFieldValue { Plugin = "mapleRidge", EntityType = "District", EntityId = mapleRidge, Field = field, Value = value, UpdatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
             // Fresh statistics for SQLite's planner, as an operator would after a bulk load.
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }

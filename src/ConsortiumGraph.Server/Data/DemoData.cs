@@ -138,6 +138,16 @@ public static class DemoData
         AddPurchases(db, partnerships, random);
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Maple Ridge's Infinite Campus figures for the year, as its staff record them (the mapleRidge plugin's stored
+        // fields): what its computed attendance rate reads. Stored values name their entity by key, known only now.
+        var mapleRidge = districts.Single(x => x.Code == "5000420");
+        foreach (var (field, value) in new[] { ("sisAverageDailyAttendance", 2267.5m), ("sisAverageDailyMembership", 2410m) })
+            db.LocalFieldValues.Add(new LocalFields.LocalFieldValue
+            {
+                Plugin = "mapleRidge", EntityType = "District", EntityId = mapleRidge.Id, Field = field, Value = LocalFields.LocalValueCodec.Encode(value), UpdatedAt = now,
+            });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Partnership Partnership(Consortium consortium, string name, PartnershipKind kind, PartnershipStatus status, string goal,
@@ -443,6 +453,14 @@ public static class DemoData
             {
                 Partnership = partnerships[9], District = member.District, Item = "Food service supplies, cases", Quantity = random.Next(400, 900),
                 ConsortiumUnitPrice = 41.80m, StandaloneUnitPrice = 46.25m, PurchasedOn = new DateOnly(2023, 2, 1),
+            });
+        // The proficiency grant buys its rubric platform once for the five high schools, at the consortium's price.
+        int[] licenses = [1180, 640, 860, 720, 1040];
+        foreach (var (member, i) in partnerships[5].Members.Select((m, i) => (m, i)))
+            db.PurchaseLines.Add(new Purchasing.PurchaseLine
+            {
+                Partnership = partnerships[5], District = member.District, Item = "Proficiency rubric platform, student licenses", Quantity = licenses[i % licenses.Length],
+                ConsortiumUnitPrice = 6.50m, StandaloneUnitPrice = 9.75m, PurchasedOn = new DateOnly(2025, 9, 15),
             });
     }
 
