@@ -51,6 +51,66 @@ public sealed class SubscriptionTests(SqliteServer server) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_partnerships_life_is_announced_activation_amendment_withdrawal_and_dissolution_and_not_to_a_funder_outside_it()
+    {
+        var admin = server.TokenFor("consortium-admin", consortia: [Graph.GlobalId.Encode("Consortium", 1)]);
+        await using var client = await Connect(admin);
+        await using var funder = await Connect(await server.TokenAsync("funder-1"));
+        foreach (var (id, query) in new[]
+        {
+            ("status", $"subscription {{ partnershipStatusChanged(consortiumId: \"{Graph.GlobalId.Encode("Consortium", 1)}\") {{ name status }} }}"),
+            ("versions", "subscription { agreementVersionAdded { version status changeSummary } }"),
+            ("closed", "subscription { decisionClosed { title status withdrawalReason } }"),
+        })
+        {
+            await client.SendAsync(new { id, type = "subscribe", payload = new { query } });
+            await funder.SendAsync(new { id, type = "subscribe", payload = new { query } });
+        }
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        async Task<JsonElement> Mutate(string field, string inputType, object input, string selection = "") =>
+            (await server.QueryAsync($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ {selection} {Errors} }} }}", new { input }, admin)).GetProperty(field);
+        async Task<(string Id, JsonElement Data)> Next()
+        {
+            var message = (await client.ReceiveAsync())!.Value;
+            Assert.Equal("next", message.GetProperty("type").GetString());
+            var data = message.GetProperty("payload").GetProperty("data");
+            return (message.GetProperty("id").GetString()!, data.EnumerateObject().Single().Value);
+        }
+        var name = $"Announced {Guid.NewGuid():N}";
+        var (lead, member) = (await server.DistrictIdAsync("3300710"), await server.DistrictIdAsync("3300820"));
+        var created = await Mutate("createPartnership", "CreatePartnershipInput", new
+        {
+            consortiumId = Graph.GlobalId.Encode("Consortium", 1), name, kind = "ADVOCACY", leadDistrictId = lead, memberDistrictIds = new[] { lead, member },
+            decisionRights = new[] { new { area = "positions", rule = "MAJORITY" } }, agreementTitle = "MOU", agreementTerms = "Terms.",
+        }, "partnership { id agreement { id } }");
+        AssertOk(created);
+        var partnership = created.GetProperty("partnership").GetProperty("id").GetString();
+        foreach (var district in new[] { lead, member })
+            AssertOk(await Mutate("signAgreement", "SignAgreementInput", new { agreementId = created.GetProperty("partnership").GetProperty("agreement").GetProperty("id").GetString(), districtId = district, signedBy = "Superintendent" }));
+        var active = await Next();
+        Assert.Equal(("status", name, "ACTIVE"), (active.Id, active.Data.GetProperty("name").GetString(), active.Data.GetProperty("status").GetString()));
+
+        AssertOk(await Mutate("amendAgreement", "AmendAgreementInput", new { partnershipId = partnership, terms = "New terms.", changeSummary = "Adds a position on transport." }));
+        var version = await Next();
+        Assert.Equal(("versions", 2, "PENDING"), (version.Id, version.Data.GetProperty("version").GetInt32(), version.Data.GetProperty("status").GetString()));
+
+        var decision = await Mutate("proposeDecision", "ProposeDecisionInput", new { partnershipId = partnership, area = "positions", title = "Testify on the bus bill", deadline = server.Clock.GetUtcNow().AddDays(7) }, "decision { id }");
+        AssertOk(await Mutate("withdrawDecision", "WithdrawDecisionInput", new { decisionId = decision.GetProperty("decision").GetProperty("id").GetString(), reason = "The hearing was cancelled." }));
+        var withdrawn = await Next();
+        Assert.Equal(("closed", "WITHDRAWN", "The hearing was cancelled."), (withdrawn.Id, withdrawn.Data.GetProperty("status").GetString(), withdrawn.Data.GetProperty("withdrawalReason").GetString()));
+
+        AssertOk(await Mutate("dissolvePartnership", "ClosePartnershipInput", new { partnershipId = partnership, reason = "The bill passed." }));
+        var dissolved = await Next();
+        Assert.Equal(("status", "DISSOLVED"), (dissolved.Id, dissolved.Data.GetProperty("status").GetString()));
+
+        // The Tri-State fund funds none of it: nothing reached it.
+        await funder.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await funder.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task A_decision_expiring_at_its_deadline_is_announced_as_closed()
     {
         await using var client = await Connect(await server.TokenAsync());

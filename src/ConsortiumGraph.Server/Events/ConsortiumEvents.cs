@@ -32,7 +32,8 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
                 case Commitments.ProgressUpdate progress:
                     yield return new(CommitmentChanged, progress.CommitmentId);
                     break;
-                case Partnerships.Partnership partnership when entry.Changes.Contains("\"Status\""):
+                // A status change, not a new partnership (proposed is where every partnership starts).
+                case Partnerships.Partnership partnership when entry.Action == nameof(EntityState.Modified) && entry.Changes.Contains("\"Status\""):
                     yield return new(PartnershipStatusChanged, partnership.Id);
                     break;
                 case Agreements.Agreement agreement when entry.Action == nameof(EntityState.Added) && agreement.Version > 1:
