@@ -13,14 +13,15 @@ namespace ConsortiumGraph.Tests;
 /// sends them, on an empty database. Idempotent, rejected rows with their lines, a structurally broken file
 /// keeps nothing (even when the break comes after rows were saved), and only a platform admin may import.
 /// </summary>
-public sealed class DirectoryImportTests : IAsyncLifetime
+public abstract class DirectoryImportTests(bool postgres) : IAsyncLifetime
 {
     public static string Extract(string file) => Repository.File("tests", "ConsortiumGraph.Tests", "TestData", "ccd", file);
     public static readonly (string Field, string File)[] AllFiles =
         [("lea", "ccd_lea_029_extract.csv"), ("schools", "ccd_sch_029_extract.csv"), ("membership", "ccd_sch_052_extract.csv"), ("geocodes", "EDGE_GEOCODE_PUBLICLEA_extract.csv")];
 
     private const string Selection = "import { districts { created updated unchanged rejected } schools { created updated unchanged rejected } rejectedRows { file line id reason } rowsRead dryRun } errors { __typename code message path }";
-    private readonly PluginTestHost _host = new() { Settings = new Dictionary<string, string> { ["Database:SeedDemoData"] = "false" } };
+    private static readonly Dictionary<string, string> Empty = new() { ["Database:SeedDemoData"] = "false" };
+    private readonly PluginTestHost _host = postgres ? new PostgreSqlServer { Settings = Empty } : new PluginTestHost { Settings = Empty };
 
     /// <summary>POSTs importDirectory as multipart/form-data: operations, map, then the files.</summary>
     public static async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(HttpClient client, string? token, IEnumerable<(string Field, byte[] Content, string Name)> files, bool dryRun = false)
@@ -45,7 +46,7 @@ public sealed class DirectoryImportTests : IAsyncLifetime
     private static (int, int, int, int) Counts(JsonElement counts) => (counts.GetProperty("created").GetInt32(), counts.GetProperty("updated").GetInt32(),
         counts.GetProperty("unchanged").GetInt32(), counts.GetProperty("rejected").GetInt32());
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_extract_imports_with_its_rejections_and_importing_it_again_changes_nothing()
     {
         var dry = await Import(Files(AllFiles), dryRun: true);
@@ -88,7 +89,7 @@ public sealed class DirectoryImportTests : IAsyncLifetime
         Assert.Equal((0, 1, 5, 2), Counts(update.GetProperty("districts")));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Without_locale_or_enrollment_a_new_district_is_rejected_not_made_up()
     {
         var lea = (await Import(Files(AllFiles[0]))).GetProperty("import");
@@ -100,7 +101,7 @@ public sealed class DirectoryImportTests : IAsyncLifetime
         Assert.Equal(0, await db.Districts.CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_structurally_broken_file_keeps_nothing_even_after_rows_were_saved()
     {
         // A missing required column.
@@ -130,7 +131,7 @@ public sealed class DirectoryImportTests : IAsyncLifetime
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Operation.StartsWith("importDirectory")));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Only_a_platform_admin_imports_and_an_anonymous_upload_is_refused_before_it_is_read()
     {
         using var client = _host.CreateClient();
@@ -143,7 +144,7 @@ public sealed class DirectoryImportTests : IAsyncLifetime
         Assert.Equal(0, await db.Districts.CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_malformed_multipart_request_is_a_400_with_a_reason()
     {
         using var client = _host.CreateClient();
@@ -159,3 +160,7 @@ public sealed class DirectoryImportTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 }
+
+public sealed class SqliteDirectoryImportTests() : DirectoryImportTests(postgres: false);
+
+public sealed class PostgreSqlDirectoryImportTests() : DirectoryImportTests(postgres: true), IPostgreSqlSuite;
