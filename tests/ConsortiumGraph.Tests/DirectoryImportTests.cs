@@ -145,6 +145,18 @@ public abstract class DirectoryImportTests(bool postgres) : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task Uploads_are_bounded_in_all_not_only_each()
+    {
+        // Each file is under the limit; together they are over it.
+        await using var small = new PluginTestHost { Settings = new Dictionary<string, string> { ["Database:SeedDemoData"] = "false", ["GraphQL:Limits:MaxUploadBytes"] = "2000" } };
+        using var client = small.CreateClient();
+        var (status, body) = await ImportAsync(client, small.TokenFor("platform-admin"), Files(AllFiles[0], AllFiles[3]));
+        Assert.True(File.ReadAllBytes(Extract(AllFiles[0].File)).Length < 2000 && File.ReadAllBytes(Extract(AllFiles[3].File)).Length < 2000);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("BODY_TOO_LARGE", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [DatabaseFact]
     public async Task A_malformed_multipart_request_is_a_400_with_a_reason()
     {
         using var client = _host.CreateClient();

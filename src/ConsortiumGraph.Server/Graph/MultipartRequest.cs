@@ -53,9 +53,12 @@ public static class MultipartRequest
                 if (files.Count == MaxFiles) return (null, Invalid($"At most {MaxFiles} files per request."));
                 var path = Path.Combine(Path.GetTempPath(), $"consortiumgraph-upload-{Guid.NewGuid():N}");
                 http.Response.RegisterForDispose(new TemporaryFile(path));
+                long length;
+                // The reader bounds each part; the request's files are bounded together, as they are spooled.
                 await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
-                    await section.Body.CopyToAsync(target, http.RequestAborted);
-                var length = new FileInfo(path).Length;
+                    length = await CopyBoundedAsync(section.Body, target, limits.MaxUploadBytes - total, http.RequestAborted);
+                if (length < 0)
+                    return (null, new Problem(StatusCodes.Status413PayloadTooLarge, "BODY_TOO_LARGE", $"The uploads are larger than {limits.MaxUploadBytes} bytes in all."));
                 total += length;
                 files[name] = new UploadedFile(HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? name, section.ContentType, path, length);
             }
@@ -128,6 +131,21 @@ public static class MultipartRequest
             }
         }
         return false;
+    }
+
+    /// <summary>Copies at most <paramref name="budget"/> bytes; -1 when the source has more.</summary>
+    private static async Task<long> CopyBoundedAsync(Stream source, Stream target, long budget, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        long copied = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            copied += read;
+            if (copied > budget) return -1;
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        return copied;
     }
 
     private static async Task<string?> ReadBoundedAsync(StreamReader reader, int limit)
