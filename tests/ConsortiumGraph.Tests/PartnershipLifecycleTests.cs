@@ -215,6 +215,24 @@ public abstract class PartnershipLifecycleTests<TServer>(TServer server) : IClas
     }
 
     [DatabaseFact]
+    public async Task A_member_that_leaves_without_signing_an_amendment_lets_it_take_force()
+    {
+        var id = await NewPartnership(["3300710", "3300820", "2300150"]);
+        await SignAll(id, "3300710", "3300820", "2300150");
+        AssertOk(await Mutate("amendAgreement", "AmendAgreementInput", new { partnershipId = id, terms = "Amended.", changeSummary = "A second site." }));
+        await SignAll(id, "3300710", "3300820");
+        const string InForce = "... on Partnership { status revision agreementInForce { version } agreements { version status } }";
+        var before = await Node(id, InForce);
+        Assert.Equal(1, before.GetProperty("agreementInForce").GetProperty("version").GetInt32());
+
+        AssertOk(await Mutate("leavePartnership", "LeavePartnershipInput", new { partnershipId = id, districtId = await server.DistrictIdAsync("2300150") }));
+        var after = await Node(id, InForce);
+        Assert.Equal(("ACTIVE", 2), (after.GetProperty("status").GetString(), after.GetProperty("agreementInForce").GetProperty("version").GetInt32()));
+        Assert.Equal(["IN_FORCE", "SUPERSEDED"], after.GetProperty("agreements").EnumerateArray().Select(a => a.GetProperty("status").GetString()));
+        Assert.Equal(before.GetProperty("revision").GetInt32() + 1, after.GetProperty("revision").GetInt32()); // one change, one revision
+    }
+
+    [DatabaseFact]
     public async Task A_changed_commitment_is_checked_like_a_new_one_and_a_dropped_one_can_be_reopened()
     {
         var id = await NewPartnership(["5000310", "3300820"]);

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
@@ -117,21 +118,28 @@ public static class AgreementMutations
         m.Revise(agreement, input.ExpectedRevision);
 
         signed.Add(district.Id);
-        if (partnership.CurrentMembers(m.Today).All(member => signed.Contains(member.DistrictId)))
-        {
-            // Signed by every member: this version is in force, and supersedes the one before.
-            var inForce = await m.Db.Agreements.Where(a => a.PartnershipId == partnership.Id && a.Status == AgreementStatus.InForce).ToListAsync(m.Field.CancellationToken);
-            foreach (var older in inForce)
-            {
-                older.Status = AgreementStatus.Superseded;
-                older.Revise();
-            }
-            agreement.Status = AgreementStatus.InForce;
-            agreement.EffectiveOn ??= m.Today;
-            // The consortium's rule: a partnership is ACTIVE only once every member signed the current agreement.
-            if (partnership.Status == PartnershipStatus.Proposed) partnership.Status = PartnershipStatus.Active;
-            m.Revise(partnership, null);
-        }
+        await m.PutInForceWhenSignedAsync(partnership, agreement, signed, m.Today);
         return agreement;
+    }
+
+    /// <summary>
+    /// When every member on <paramref name="asOf"/> has signed the current version, it is in force and supersedes the one
+    /// before, and a proposed partnership becomes ACTIVE (the consortium's rule). A signature, or a member leaving, can complete it.
+    /// </summary>
+    public static async Task PutInForceWhenSignedAsync<TInput>(this MutationContext<TInput> m, Partnership partnership, Agreement current, IReadOnlyCollection<int> signed, DateOnly asOf)
+    {
+        if (current.Status != AgreementStatus.Pending || !partnership.CurrentMembers(asOf).All(member => signed.Contains(member.DistrictId))) return;
+        var inForce = await m.Db.Agreements.Where(a => a.PartnershipId == partnership.Id && a.Status == AgreementStatus.InForce).ToListAsync(m.Field.CancellationToken);
+        foreach (var older in inForce)
+        {
+            older.Status = AgreementStatus.Superseded;
+            older.Revise();
+        }
+        current.Status = AgreementStatus.InForce;
+        current.EffectiveOn ??= m.Today;
+        if (partnership.Status == PartnershipStatus.Proposed) partnership.Status = PartnershipStatus.Active;
+        // One revision per change: the signature or the notice revised what it touched already.
+        foreach (var changed in new RevisedEntity[] { current, partnership })
+            if (m.Db.Entry(changed).Property(e => e.Revision).IsModified is false) changed.Revise();
     }
 }

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Agreements;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Districts;
@@ -134,20 +135,14 @@ public static class PartnershipLifecycleMutations
         if (m.Failed) return null;
 
         member.LeftOn = effectiveOn;
-        // Leaving today can leave every remaining member signed: the consortium's rule then makes the partnership ACTIVE.
-        if (partnership.Status == PartnershipStatus.Proposed && effectiveOn == m.Today)
+        m.Revise(partnership, input.ExpectedRevision);
+        // Leaving today can leave every remaining member signed on the version awaiting signatures (the first, or an amendment).
+        if (effectiveOn == m.Today)
         {
             var current = await m.Db.Agreements.Where(a => a.PartnershipId == partnership.Id).OrderByDescending(a => a.Version)
                 .Select(a => new { Agreement = a, Signed = a.Signatures.Select(s => s.DistrictId).ToList() }).FirstAsync(m.Field.CancellationToken);
-            if (partnership.CurrentMembers(m.Today).All(x => current.Signed.Contains(x.DistrictId)))
-            {
-                partnership.Status = PartnershipStatus.Active;
-                current.Agreement.Status = Agreements.AgreementStatus.InForce;
-                current.Agreement.EffectiveOn ??= m.Today;
-                current.Agreement.Revise();
-            }
+            await m.PutInForceWhenSignedAsync(partnership, current.Agreement, current.Signed, m.Today);
         }
-        m.Revise(partnership, input.ExpectedRevision);
         return partnership;
     }
 
