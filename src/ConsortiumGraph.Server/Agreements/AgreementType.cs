@@ -32,9 +32,12 @@ public sealed class AgreementType : NodeType<Agreement>
             .Resolve(c => Signatures.Load(c, c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("fullySigned").Description("Every current member of the partnership has signed this version.")
             // From the lists the page usually shows anyway (members, signatures): no statement of its own then.
-            .Resolve(c => PartnershipType.Members.Load(c, c.Source.PartnershipId).With(Signatures.Load(c, c.Source.Id),
-                (members, signatures) => members.Where(m => m.IsCurrentOn(c.RequestServices!.GetRequiredService<TimeProvider>().Today()))
-                    .All(m => signatures.Any(s => s.DistrictId == m.DistrictId))));
+            .Resolve(c =>
+            {
+                var today = c.RequestServices!.GetRequiredService<TimeProvider>().Today();
+                return PartnershipType.Members.Load(c, c.Source.PartnershipId).With(Signatures.Load(c, c.Source.Id),
+                    (members, signatures) => members.Where(m => m.IsCurrentOn(today)).All(m => signatures.Any(s => s.DistrictId == m.DistrictId)));
+            });
     }
 }
 

@@ -19,27 +19,25 @@ public static class CalendarMutations
     private static async Task<CalendarPublication?> PublishAsync(MutationContext<PublishCalendarInput> m)
     {
         var input = m.Input;
+        if (SchoolYear(m, input.SchoolYear) is not { } year) return null;
         var listed = input.Days ?? [];
         var exceptions = new Dictionary<DateOnly, (CalendarDayKind, string?)>();
         for (var i = 0; i < listed.Count; i++)
         {
             var day = listed[i];
             var note = m.Text(day.Note, $"days.{i}.note", 200, required: false);
-            if (!exceptions.TryAdd(day.Date, (day.Kind, note)))
+            if (day.Date < year.Start || day.Date > year.End)
+                m.Invalid("OUT_OF_RANGE", $"The day is not in the {input.SchoolYear} school year.", $"days.{i}.date");
+            else if (!exceptions.TryAdd(day.Date, (day.Kind, note)))
                 m.Invalid("DUPLICATE_DAY", $"{day.Date:yyyy-MM-dd} is listed twice.", $"days.{i}.date");
         }
-        return await PublishedAsync(m, input.DistrictId, input.SchoolYear, input.FirstDay, input.LastDay, exceptions, [], input.ExpectedRevision,
-            (year, i) => listed[i].Date < year.Start || listed[i].Date > year.End, listed.Count);
+        return await PublishedAsync(m, input.DistrictId, input.SchoolYear, year, input.FirstDay, input.LastDay, exceptions, [], input.ExpectedRevision);
     }
 
     private static async Task<CalendarPublication?> ImportAsync(MutationContext<ImportCalendarInput> m)
     {
         var input = m.Input;
-        if (SchoolCalendar.Year(input.SchoolYear) is not { } year)
-        {
-            m.Invalid("INVALID_PERIOD", "`schoolYear` is a school year such as 2026-27.", "schoolYear");
-            return null;
-        }
+        if (SchoolYear(m, input.SchoolYear) is not { } year) return null;
         IcsCalendar.Reading reading;
         try
         {
@@ -56,24 +54,23 @@ public static class CalendarMutations
         if (first is null) m.Invalid("REQUIRED", "The file has no \"first day of school\" event; give `firstDay`.", "firstDay");
         if (last is null) m.Invalid("REQUIRED", "The file has no \"last day of school\" event; give `lastDay`.", "lastDay");
         if (first is null || last is null) return null;
-        return await PublishedAsync(m, input.DistrictId, input.SchoolYear, first.Value, last.Value, reading.Days, reading.Ignored, input.ExpectedRevision, (_, _) => false, 0);
+        return await PublishedAsync(m, input.DistrictId, input.SchoolYear, year, first.Value, last.Value, reading.Days, reading.Ignored, input.ExpectedRevision);
     }
 
-    /// <summary>Checks the year and its bounds, then writes every day of it that changed; the district's revision serializes publications.</summary>
-    private static async Task<CalendarPublication?> PublishedAsync<TInput>(MutationContext<TInput> m, string districtId, string schoolYear, DateOnly firstDay, DateOnly lastDay,
-        IReadOnlyDictionary<DateOnly, (CalendarDayKind Kind, string? Note)> exceptions, IReadOnlyList<string> ignored, int? expectedRevision,
-        Func<(DateOnly Start, DateOnly End), int, bool> outsideYear, int listed)
+    private static (DateOnly Start, DateOnly End)? SchoolYear<TInput>(MutationContext<TInput> m, string schoolYear)
+    {
+        var year = SchoolCalendar.Year(schoolYear);
+        if (year is null) m.Invalid("INVALID_PERIOD", "`schoolYear` is a school year such as 2026-27.", "schoolYear");
+        return year;
+    }
+
+    /// <summary>Checks the year's bounds, then writes every day of it that changed; the district's revision serializes publications.</summary>
+    private static async Task<CalendarPublication?> PublishedAsync<TInput>(MutationContext<TInput> m, string districtId, string schoolYear, (DateOnly Start, DateOnly End) year,
+        DateOnly firstDay, DateOnly lastDay, IReadOnlyDictionary<DateOnly, (CalendarDayKind Kind, string? Note)> exceptions, IReadOnlyList<string> ignored, int? expectedRevision)
     {
         var district = await m.Find<District>(districtId, "District", "districtId");
-        if (SchoolCalendar.Year(schoolYear) is not { } year)
-        {
-            m.Invalid("INVALID_PERIOD", "`schoolYear` is a school year such as 2026-27.", "schoolYear");
-            return null;
-        }
         if (firstDay < year.Start || lastDay > year.End || firstDay > lastDay)
             m.Invalid("INVALID_RANGE", $"The first and last day of school are within {year.Start:yyyy-MM-dd} and {year.End:yyyy-MM-dd}, in that order.", firstDay > lastDay ? "lastDay" : "firstDay");
-        for (var i = 0; i < listed; i++)
-            if (outsideYear(year, i)) m.Invalid("OUT_OF_RANGE", $"The day is not in the {schoolYear} school year.", $"days.{i}.date");
         if (district is null || m.Failed) return null;
         if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
 

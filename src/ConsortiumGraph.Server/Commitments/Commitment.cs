@@ -29,6 +29,9 @@ public sealed class Commitment : RevisedEntity
     public double? StaffFte { get; set; }
     public int? StudentSeats { get; set; }
     public List<ProgressUpdate> Progress { get; set; } = [];
+
+    /// <summary>The statuses of work still to do: what leaving, completing a partnership and closing a school wait for.</summary>
+    public static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.Planned, CommitmentStatus.OnTrack, CommitmentStatus.AtRisk];
 }
 
 public sealed class ProgressUpdate : Entity

@@ -133,8 +133,7 @@ public static class DirectoryMutations
         var school = await m.Find<School>(m.Input.Id, "School", "id");
         if (school is null) return null;
         var day = ClosingDay(m, school.ClosedOn);
-        var open = await m.Db.Commitments.CountAsync(c => c.SchoolId == school.Id
-            && (c.Status == Commitments.CommitmentStatus.Planned || c.Status == Commitments.CommitmentStatus.OnTrack || c.Status == Commitments.CommitmentStatus.AtRisk), m.Field.CancellationToken);
+        var open = await m.Db.Commitments.CountAsync(c => c.SchoolId == school.Id && Commitments.Commitment.OpenStatuses.Contains(c.Status), m.Field.CancellationToken);
         if (open > 0)
             m.Violates("OPEN_COMMITMENTS", $"{school.Name} has {open} open commitment{(open == 1 ? "" : "s")}; report each DONE or DROPPED first.", "id");
         if (m.Failed) return null;

@@ -12,8 +12,6 @@ namespace ConsortiumGraph.Partnerships;
 /// <summary>Every step of a partnership after it was proposed: edits, roles, members leaving, and its end.</summary>
 public static class PartnershipLifecycleMutations
 {
-    private static readonly CommitmentStatus[] OpenCommitment = [CommitmentStatus.Planned, CommitmentStatus.OnTrack, CommitmentStatus.AtRisk];
-
     public static void AddPartnershipLifecycleMutations(this ObjectGraphType mutation)
     {
         mutation.Mutation<UpdatePartnershipInput, PartnershipType, Partnership>("updatePartnership",
@@ -125,7 +123,7 @@ public static class PartnershipLifecycleMutations
             m.Violates("ROLE_MUST_BE_HANDED_OVER", $"{district.Name} is the {(member.IsLead ? "lead" : "fiscal agent")} of {partnership.Name}; pass the role to another member with `changeMemberRoles` first.", "districtId");
         if (partnership.CurrentMembers(m.Today).Count(x => x.DistrictId != district.Id && x.LeftOn is null) < 2)
             m.Violates("AT_LEAST_TWO_MEMBERS", $"{partnership.Name} would have fewer than two members; dissolve it instead.", "districtId");
-        var open = await m.Db.Commitments.CountAsync(c => c.PartnershipId == partnership.Id && c.DistrictId == district.Id && OpenCommitment.Contains(c.Status), m.Field.CancellationToken);
+        var open = await m.Db.Commitments.CountAsync(c => c.PartnershipId == partnership.Id && c.DistrictId == district.Id && Commitment.OpenStatuses.Contains(c.Status), m.Field.CancellationToken);
         if (open > 0)
             m.Violates("OPEN_COMMITMENTS", $"{district.Name} has {open} open commitment{(open == 1 ? "" : "s")} in {partnership.Name}; hand each over (another member commits to it) or drop it (`reportProgress` with DROPPED) before leaving.", "districtId");
         await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedLeaving
@@ -152,7 +150,7 @@ public static class PartnershipLifecycleMutations
         if (partnership is null) return null;
         if (partnership.Status != PartnershipStatus.Active)
             m.Violates("NOT_ACTIVE", $"{partnership.Name} is {partnership.Status.ToString().ToUpperInvariant()}; only an ACTIVE partnership completes (dissolve a PROPOSED one).", "partnershipId");
-        var open = await m.Db.Commitments.CountAsync(c => c.PartnershipId == partnership.Id && OpenCommitment.Contains(c.Status), m.Field.CancellationToken);
+        var open = await m.Db.Commitments.CountAsync(c => c.PartnershipId == partnership.Id && Commitment.OpenStatuses.Contains(c.Status), m.Field.CancellationToken);
         if (open > 0)
             m.Violates("OPEN_COMMITMENTS", $"{partnership.Name} has {open} commitment{(open == 1 ? "" : "s")} neither DONE nor DROPPED; report each before completing it.", "partnershipId");
         if (await m.Db.Decisions.AnyAsync(d => d.PartnershipId == partnership.Id && d.Status == DecisionStatus.Open && d.Deadline > m.Now, m.Field.CancellationToken))
@@ -168,7 +166,7 @@ public static class PartnershipLifecycleMutations
         if (partnership is null || m.Failed) return null;
 
         // Nothing stays half-open in a dissolved partnership; what was open says why it closed.
-        var commitments = await m.Db.Commitments.Where(c => c.PartnershipId == partnership.Id && OpenCommitment.Contains(c.Status)).ToListAsync(m.Field.CancellationToken);
+        var commitments = await m.Db.Commitments.Where(c => c.PartnershipId == partnership.Id && Commitment.OpenStatuses.Contains(c.Status)).ToListAsync(m.Field.CancellationToken);
         foreach (var commitment in commitments)
         {
             commitment.Status = CommitmentStatus.Dropped;
@@ -201,11 +199,11 @@ public static class PartnershipLifecycleMutations
         return (partnership, reason, closedOn);
     }
 
-    private static void Close<TInput>(MutationContext<TInput> m, Partnership partnership, PartnershipStatus status, string? reason, DateOnly closedOn)
+    private static void Close(MutationContext<ClosePartnershipInput> m, Partnership partnership, PartnershipStatus status, string? reason, DateOnly closedOn)
     {
         partnership.Status = status;
         partnership.ClosedOn = closedOn;
         partnership.ClosingReason = reason;
-        m.Revise(partnership, (m.Input as ClosePartnershipInput)?.ExpectedRevision);
+        m.Revise(partnership, m.Input.ExpectedRevision);
     }
 }
