@@ -304,6 +304,21 @@ public abstract class PartnershipLifecycleTests<TServer>(TServer server) : IClas
     }
 
     [DatabaseFact]
+    public async Task Staff_of_a_district_in_two_consortia_act_only_in_the_consortium_their_credential_names()
+    {
+        // Riverside is in Northern and Upper Valley; this credential acts for it in Upper Valley only.
+        var id = await NewPartnership(["3300710", "5000310", "3300820"], rights: [new { area = "budget", rule = "MAJORITY" }]);
+        var commitment = await Commit(id, "5000310");
+        var upperValleyOnly = server.TokenFor("district-staff", districts: ["5000310"], consortia: [UpperValley]);
+        var riverside = await server.DistrictIdAsync("5000310");
+        AssertError(await Mutate("leavePartnership", "LeavePartnershipInput", new { partnershipId = id, districtId = riverside }, token: upperValleyOnly), "ValidationError", "NOT_FOUND", "input", "partnershipId");
+        AssertError(await Mutate("updateCommitment", "UpdateCommitmentInput", new { commitmentId = commitment, title = "Not here" }, token: upperValleyOnly), "ValidationError", "NOT_FOUND", "input", "commitmentId");
+        AssertError(await Mutate("amendAgreement", "AmendAgreementInput", new { partnershipId = id, terms = "x", changeSummary = "x" }, token: upperValleyOnly), "ValidationError", "NOT_FOUND", "input", "partnershipId");
+        // Scoped to Northern, the same district acts there.
+        AssertOk(await Mutate("updateCommitment", "UpdateCommitmentInput", new { commitmentId = commitment, title = "Speech therapy minutes" }, token: Staff("5000310")));
+    }
+
+    [DatabaseFact]
     public async Task Every_refused_step_left_the_database_as_it_was()
     {
         var id = await NewPartnership(["3300710", "3300820"]);
