@@ -68,6 +68,41 @@ public abstract class MigrationDataTests(DatabaseProvider provider) : IAsyncLife
             agreements.Select(a => (a.PartnershipId, a.Version, a.Status)));
     }
 
+    [DatabaseFact]
+    public async Task Amounts_stored_as_decimals_become_exact_cents_that_sum_and_sort_in_sql()
+    {
+        await using (var db = Open())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith("_DirectoryClosures", StringComparison.Ordinal)));
+            // As the decimal columns held them: SQLite as text, PostgreSQL as numeric(14,2).
+            foreach (var sql in new[]
+            {
+                """INSERT INTO "Consortia" ("Id", "Name", "SharedGoal", "Revision") VALUES (1, 'Migrated', 'Goal', 0)""",
+                """INSERT INTO "Districts" ("Id", "Code", "Name", "State", "Locale", "Enrollment", "Revision") VALUES (1, '9900001', 'Lead', 'VT', 0, 100, 0), (2, '9900002', 'Member', 'VT', 0, 100, 0)""",
+                """INSERT INTO "Partnerships" ("Id", "ConsortiumId", "Name", "Kind", "Status", "Revision") VALUES (1, 1, 'Buses', 0, 1, 0)""",
+                """INSERT INTO "Funders" ("Id", "Name") VALUES (1, 'Fund')""",
+                """INSERT INTO "Grants" ("Id", "FunderId", "PartnershipId", "FiscalAgentId", "Amount", "StartsOn", "EndsOn") VALUES (1, 1, 1, 1, 99999999999.99, '2025-07-01', '2026-06-30'), (2, 1, 1, 1, 9.5, '2025-07-01', '2026-06-30'), (3, 1, 1, 1, 10.07, '2025-07-01', '2026-06-30')""",
+                """INSERT INTO "Commitments" ("Id", "PartnershipId", "DistrictId", "Title", "Status", "Dollars", "Revision") VALUES (1, 1, 1, 'A', 0, 0.1, 0), (2, 1, 2, 'B', 0, 0.2, 0), (3, 1, 2, 'C', 0, NULL, 0)""",
+                """INSERT INTO "PurchaseLines" ("Id", "PartnershipId", "DistrictId", "Item", "Quantity", "ConsortiumUnitPrice", "StandaloneUnitPrice", "PurchasedOn") VALUES (1, 1, 1, 'Bus', 3, 89950.33, 97000.01, '2025-09-01')""",
+            })
+                await db.Database.ExecuteSqlRawAsync(sql);
+            await migrator.MigrateAsync();
+        }
+
+        await using var migrated = Open();
+        Assert.Equal([9.50m, 10.07m, 99999999999.99m], await migrated.Grants.OrderBy(g => g.Amount).Select(g => g.Amount).ToListAsync());
+        Assert.Equal(100000000019.56m, await migrated.Grants.SumAsync(g => g.Amount));
+        // 0.1 + 0.2 is 0.3 exactly, in SQL.
+        Assert.Equal(0.30m, await migrated.Commitments.SumAsync(c => c.Dollars));
+        Assert.Equal([0.20m, 0.10m], await migrated.Commitments.Where(c => c.Dollars != null).OrderByDescending(c => c.Dollars).Select(c => c.Dollars).ToListAsync());
+        Assert.Equal(21149.04m, await migrated.PurchaseLines.SumAsync(l => (l.StandaloneUnitPrice - l.ConsortiumUnitPrice) * l.Quantity));
+        Assert.Equal("USD", await migrated.Consortia.Select(c => c.Currency).SingleAsync());
+        // Stored as integers: the column holds cents.
+        var cents = await migrated.Database.SqlQueryRaw<long>("""SELECT "AmountCents" AS "Value" FROM "Grants" WHERE "Id" = 2""").SingleAsync();
+        Assert.Equal(950L, cents);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

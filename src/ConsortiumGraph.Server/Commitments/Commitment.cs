@@ -60,7 +60,6 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
     {
         c.Property(x => x.Title).HasMaxLength(200);
         c.Property(x => x.Description).HasMaxLength(4000);
-        c.Property(x => x.Dollars).HasPrecision(14, 2);
         c.HasIndex(x => new { x.PartnershipId, x.DueOn, x.Id });
         c.HasIndex(x => new { x.DistrictId, x.DueOn, x.Id });
         c.HasIndex(x => new { x.Status, x.Id });

@@ -11,12 +11,16 @@ public sealed class Consortium : RevisedEntity
 {
     public required string Name { get; set; }
     public required string SharedGoal { get; set; }
+    /// <summary>The ISO 4217 code every amount of money in the consortium is in, stated once here rather than on each amount.</summary>
+    public string Currency { get; set; } = DefaultCurrency;
     /// <summary>The day it was archived: read-only from then on, with nothing deleted.</summary>
     public DateOnly? ArchivedOn { get; set; }
     public string? ArchiveReason { get; set; }
     public List<ConsortiumMembership> Memberships { get; set; } = [];
     public List<Partnership> Partnerships { get; set; } = [];
     public List<Indicator> Indicators { get; set; } = [];
+
+    public const string DefaultCurrency = "USD";
 }
 
 /// <summary>A district's membership in a consortium; a district may belong to several.</summary>
@@ -38,6 +42,7 @@ internal sealed class ConsortiumConfiguration : IEntityTypeConfiguration<Consort
         c.Property(x => x.Name).HasMaxLength(200);
         c.Property(x => x.SharedGoal).HasMaxLength(2000);
         c.Property(x => x.ArchiveReason).HasMaxLength(2000);
+        c.Property(x => x.Currency).HasMaxLength(3);
         c.HasIndex(x => x.Name).IsUnique();
     }
 

@@ -38,8 +38,11 @@ public static class ConsortiumMutations
         var goal = m.Text(m.Input.SharedGoal, "sharedGoal", 2000);
         if (name is not null && await m.Db.Consortia.IgnoreQueryFilters().AnyAsync(c => c.Name == name, m.Field.CancellationToken))
             m.Invalid("DUPLICATE_NAME", $"A consortium is already named {name}.", "name");
+        var currency = m.Input.Currency?.Trim().ToUpperInvariant() ?? Consortium.DefaultCurrency;
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+            m.Invalid("INVALID_CURRENCY", "`currency` is an ISO 4217 code: three letters, such as USD or CAD.", "currency");
         if (m.Failed || name is null || goal is null) return null;
-        var consortium = new Consortium { Name = name, SharedGoal = goal };
+        var consortium = new Consortium { Name = name, SharedGoal = goal, Currency = currency };
         m.Db.Consortia.Add(consortium);
         return consortium;
     }

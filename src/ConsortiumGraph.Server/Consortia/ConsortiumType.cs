@@ -18,6 +18,7 @@ public sealed class ConsortiumType : NodeType<Consortium>
         this.AuthorizeWithRoles(Readers.Directory);
         Field(c => c.Name).Description("The consortium's name.");
         Field(c => c.SharedGoal).Description("The goal every member is bought into.");
+        Field(c => c.Currency).Description("The ISO 4217 code of the currency every amount of money in the consortium is in: grants, budgets, spending, prices, savings and invoices.");
         Field(c => c.ArchivedOn, type: typeof(DateType)).Description("The day it was archived (read-only since); null while it runs.");
         Field(c => c.ArchiveReason, nullable: true).Description("Why it was archived.").AuthorizeWithRoles(Readers.Members);
         Field(c => c.Revision).Description("Changes with every change to the consortium or its members; send it back as `expectedRevision` to refuse to change a state you have not seen.")

@@ -9,4 +9,6 @@ public sealed class CreateConsortiumInput
     public required string Name { get; init; }
     [Description("The goal every member is bought into, at most 2000 characters.")]
     public required string SharedGoal { get; init; }
+    [Description("The ISO 4217 code of the currency all its money is in (grants, budgets, prices, invoices); USD when omitted. It does not change once set.")]
+    public string? Currency { get; init; }
 }

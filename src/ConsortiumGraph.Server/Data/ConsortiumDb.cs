@@ -74,6 +74,7 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         AddRowFilters(modelBuilder);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(RevisedEntity).IsAssignableFrom(e.ClrType)))
             modelBuilder.Entity(entity.ClrType).Property(nameof(RevisedEntity.Revision)).IsConcurrencyToken();
+        Cents.StoreMoneyAsCents(modelBuilder);
         // Deleting a district, partnership or decision must never cascade through other districts' records.
         foreach (var foreignKey in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
             foreignKey.DeleteBehavior = DeleteBehavior.Restrict;

@@ -37,7 +37,6 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Funder>, IEn
 
     public void Configure(EntityTypeBuilder<Grant> g)
     {
-        g.Property(x => x.Amount).HasPrecision(14, 2);
         g.HasIndex(x => x.PartnershipId);
         g.HasIndex(x => x.FunderId);
         g.HasOne(x => x.Funder).WithMany(x => x.Grants).HasForeignKey(x => x.FunderId);

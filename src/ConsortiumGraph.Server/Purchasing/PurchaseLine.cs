@@ -17,7 +17,7 @@ public sealed class PurchaseLine : Entity
     public int DistrictId { get; set; }
     public District District { get; set; } = null!;
     public required string Item { get; set; }
-    public decimal Quantity { get; set; }
+    public int Quantity { get; set; }
     public decimal ConsortiumUnitPrice { get; set; }
     public decimal StandaloneUnitPrice { get; set; }
     public DateOnly PurchasedOn { get; set; }
@@ -28,9 +28,6 @@ internal sealed class PurchaseLineConfiguration : IEntityTypeConfiguration<Purch
     public void Configure(EntityTypeBuilder<PurchaseLine> p)
     {
         p.Property(x => x.Item).HasMaxLength(200);
-        p.Property(x => x.Quantity).HasPrecision(14, 2);
-        p.Property(x => x.ConsortiumUnitPrice).HasPrecision(14, 2);
-        p.Property(x => x.StandaloneUnitPrice).HasPrecision(14, 2);
         p.HasIndex(x => new { x.PartnershipId, x.PurchasedOn });
         p.HasOne(x => x.Partnership).WithMany().HasForeignKey(x => x.PartnershipId);
         p.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId);

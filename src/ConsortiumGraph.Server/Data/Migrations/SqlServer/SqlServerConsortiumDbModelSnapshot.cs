@@ -293,9 +293,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<int>("DistrictId")
                         .HasColumnType("int");
 
-                    b.Property<decimal?>("Dollars")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                    b.Property<long?>("Dollars")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DollarsCents");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
@@ -384,6 +384,11 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -654,9 +659,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
 
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
@@ -1040,9 +1045,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal>("ConsortiumUnitPrice")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                    b.Property<long>("ConsortiumUnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ConsortiumUnitPriceCents");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("int");
@@ -1058,13 +1063,12 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<DateOnly>("PurchasedOn")
                         .HasColumnType("date");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
 
-                    b.Property<decimal>("StandaloneUnitPrice")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("decimal(14,2)");
+                    b.Property<long>("StandaloneUnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("StandaloneUnitPriceCents");
 
                     b.HasKey("Id");
 

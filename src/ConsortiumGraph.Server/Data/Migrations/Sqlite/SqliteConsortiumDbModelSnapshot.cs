@@ -274,9 +274,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("Dollars")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("Dollars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DollarsCents");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
@@ -360,6 +360,11 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -617,9 +622,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
 
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
@@ -983,9 +988,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ConsortiumUnitPrice")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ConsortiumUnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ConsortiumUnitPriceCents");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
@@ -1001,13 +1006,12 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PurchasedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("StandaloneUnitPrice")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("StandaloneUnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("StandaloneUnitPriceCents");
 
                     b.HasKey("Id");
 
