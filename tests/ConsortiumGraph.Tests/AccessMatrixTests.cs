@@ -40,6 +40,10 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "Query.fundingReport", "{ fundingReport { grants { partnership } } }", "ADADA" },
         { "Consortium.rollup", "{ consortia { rollup(indicator: \"X\", groupBy: STATE) { value } } }", "AAADA" },
         { "Partnership.impact", "{ partnerships(first: 1) { nodes { impact { savings } } } }", "AAADA" },
+        { "Grant.financials", "{ funders { grants { financials { spent byMember { spent } burnRate { pace } } } } }", "AAADA" },
+        { "Grant.expenditures", "{ funders { grants { expenditures(first: 1) { nodes { amount description } } budget { amount } drawdowns { amount } reports { status } } } }", "AAADA" },
+        { "Funder.contactEmail", "{ funders { contactEmail } }", "AADDA" },
+        { "Grant.closeoutNote", "{ funders { grants { closeoutNote } } }", "AADDA" },
         { "Query.agreementsExpiring", "{ agreementsExpiring(within: 365) { totalCount } }", "AADDA" },
         { "Decision.proposedBy", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { proposedBy { code } withdrawalReason proposedDecisionRights { area } } } } } }", "AAADA" },
     };
@@ -86,6 +90,16 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "updateCommitment", """updateCommitment(dryRun: true, input: { commitmentId: "x" })""", "AADDA" },
         { "reopenCommitment", """reopenCommitment(dryRun: true, input: { commitmentId: "x" })""", "AADDA" },
         { "withdrawDecision", """withdrawDecision(dryRun: true, input: { decisionId: "x", reason: "x" })""", "AADDA" },
+        { "createFunder", """createFunder(dryRun: true, input: { name: "x" })""", "ADDDA" },
+        { "updateFunder", """updateFunder(dryRun: true, input: { id: "x" })""", "ADDDA" },
+        { "recordGrant", """recordGrant(dryRun: true, input: { funderId: "x", partnershipId: "x", amount: 1, startsOn: "2026-01-01", endsOn: "2026-12-31" })""", "AADDA" },
+        { "amendGrant", """amendGrant(dryRun: true, input: { grantId: "x", reason: "x" })""", "AADDA" },
+        { "closeGrant", """closeGrant(dryRun: true, input: { grantId: "x" })""", "AADDA" },
+        { "reviseGrantBudget", """reviseGrantBudget(dryRun: true, input: { grantId: "x", reason: "x", lines: [] })""", "AADDA" },
+        { "recordDrawdown", """recordDrawdown(dryRun: true, input: { grantId: "x", amount: 1 })""", "AADDA" },
+        { "receiveDrawdown", """receiveDrawdown(dryRun: true, input: { drawdownId: "x", amount: 1 })""", "AADDA" },
+        { "recordExpenditure", """recordExpenditure(dryRun: true, input: { grantId: "x", spentOn: "2026-01-01", category: TRAVEL, amount: 1, description: "x" })""", "AADDA" },
+        { "submitGrantReport", """submitGrantReport(dryRun: true, input: { reportId: "x" })""", "AADDA" },
         { "extendDecisionDeadline", """extendDecisionDeadline(dryRun: true, input: { decisionId: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADDA" },
     };
 

@@ -28,6 +28,19 @@ public sealed class AuditTrailTests
         ("joinPartnership", "JoinPartnershipInput", "PartnershipMember", false, ids => new { partnershipId = ids.Partnership(), districtId = ids.Joiner }),
         ("updatePartnership", "UpdatePartnershipInput", "Partnership", false, ids => new { id = ids.Partnership(), sharedGoal = "An audited goal." }),
         ("changeMemberRoles", "ChangeMemberRolesInput", "PartnershipMember", false, ids => new { partnershipId = ids.Partnership(), members = new[] { new { districtId = ids.Lead, roles = new[] { "LEAD", "FISCAL_AGENT" } } } }),
+        // The lead became the fiscal agent: it receives a grant, and its books go through every step.
+        ("recordGrant", "RecordGrantInput", "Grant", false, ids => new
+        {
+            funderId = ids.Funder(), partnershipId = ids.Partnership(), amount = 5_000m, startsOn = "2026-01-01", endsOn = "2027-06-30",
+            reports = new[] { new { title = "Audited final report", dueOn = "2027-07-31" } },
+        }),
+        ("reviseGrantBudget", "ReviseGrantBudgetInput", "GrantBudgetLine", false, ids => new { grantId = ids.Grant(), reason = "Audited budget", lines = new[] { new { category = "TRAVEL", amount = 1_000m } } }),
+        ("recordDrawdown", "RecordDrawdownInput", "Drawdown", false, ids => new { grantId = ids.Grant(), requestedOn = "2026-02-01", amount = 1_000m }),
+        ("receiveDrawdown", "ReceiveDrawdownInput", "Drawdown", false, ids => new { drawdownId = ids.Drawdown(), receivedOn = "2026-02-05", amount = 1_000m }),
+        ("recordExpenditure", "RecordExpenditureInput", "Expenditure", false, ids => new { grantId = ids.Grant(), spentOn = "2026-03-01", category = "TRAVEL", amount = 250.25m, description = "Audited mileage" }),
+        ("amendGrant", "AmendGrantInput", "GrantAmendment", false, ids => new { grantId = ids.Grant(), amount = 6_000m, reason = "Audited supplement" }),
+        ("submitGrantReport", "SubmitGrantReportInput", "GrantReport", false, ids => new { reportId = ids.GrantReport() }),
+        ("closeGrant", "CloseGrantInput", "Grant", false, ids => new { grantId = ids.Grant(), note = "Audited close-out" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
         ("renewAgreement", "RenewAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), expiresOn = "2028-06-30" }),
         ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Lead, signedBy = "Superintendent" }),
@@ -64,7 +77,9 @@ public sealed class AuditTrailTests
     /// <summary>The mutations that set up a consortium, audited in <see cref="Setting_up_a_consortium_is_in_the_new_consortiums_trail"/>.</summary>
     private static readonly string[] SetUp = ["createConsortium", "addConsortiumMember", "updateConsortium", "createDistrict", "updateDistrict", "createSchool", "updateSchool",
         // Their trails: DirectoryImportTests, ConsortiumEndingTests, CalendarTests.
-        "importDirectory", "removeConsortiumMember", "archiveConsortium", "closeDistrict", "closeSchool", "publishCalendar", "importCalendar"];
+        "importDirectory", "removeConsortiumMember", "archiveConsortium", "closeDistrict", "closeSchool", "publishCalendar", "importCalendar",
+        // Funders are the installation's, in no consortium's trail: GrantBooksTests.
+        "createFunder", "updateFunder"];
 
     [Fact]
     public async Task Setting_up_a_consortium_is_in_the_new_consortiums_trail()
@@ -122,6 +137,10 @@ public sealed class AuditTrailTests
         public string Commitment() => Read("Commitment", db => db.Commitments.Where(c => c.Title == "Audited commitment"));
         public string Decision() => Read("Decision", db => db.Decisions.Where(d => d.Title == "Audited decision"));
         public string ApiKey() => Read("ApiKey", db => db.ApiKeys.Where(k => k.Name == "Audited key"));
+        public string Funder() => Read("Funder", db => db.Funders.Where(f => f.Name == "Tri-State Rural Education Fund"));
+        public string Grant() => Read("Grant", db => db.Grants.Where(g => g.Partnership.Name == "Audited Partnership"));
+        public string Drawdown() => Read("Drawdown", db => db.Drawdowns.Where(d => d.Grant.Partnership.Name == "Audited Partnership"));
+        public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));
     }
 
     [Fact]

@@ -114,6 +114,8 @@ public static class AuditScope
     {
         async Task<int?> ConsortiumOf(int partnershipId) =>
             await db.Partnerships.IgnoreQueryFilters().Where(p => p.Id == partnershipId).Select(p => (int?)p.ConsortiumId).FirstOrDefaultAsync();
+        async Task<int?> ConsortiumOfGrant(int grantId) =>
+            await db.Grants.IgnoreQueryFilters().Where(g => g.Id == grantId).Select(g => (int?)g.Partnership.ConsortiumId).FirstOrDefaultAsync();
         async Task<int?> ConsortiumOfIndicator(int indicatorId) =>
             await db.Indicators.IgnoreQueryFilters().Where(i => i.Id == indicatorId).Select(i => (int?)i.ConsortiumId).FirstOrDefaultAsync();
         if (changed is List<Indicators.IndicatorValue> values)
@@ -140,6 +142,12 @@ public static class AuditScope
             // A district's calendar is its own record, as its directory entry is.
             Calendars.CalendarPublication p => (null, p.DistrictId),
             Indicators.Indicator i => (i.ConsortiumId, null),
+            // A funder is the installation's, like a district's directory entry, and in no one consortium's trail.
+            Grants.Funder => (null, null),
+            Grants.Grant g => (await ConsortiumOf(g.PartnershipId), null),
+            Grants.Drawdown d => (await ConsortiumOfGrant(d.GrantId), null),
+            Grants.Expenditure e => (await ConsortiumOfGrant(e.GrantId), e.DistrictId),
+            Grants.GrantReport r => (await ConsortiumOfGrant(r.GrantId), null),
             Indicators.DataSharingConsent consent => (await ConsortiumOfIndicator(consent.IndicatorId), consent.DistrictId),
             // A key over several consortia is in no single consortium's trail (admins of all of them see the key itself).
             ApiKey key => (await db.ApiKeyConsortia.Where(c => c.ApiKeyId == key.Id).Select(c => c.ConsortiumId).ToListAsync() is [var only] ? only : null, null),

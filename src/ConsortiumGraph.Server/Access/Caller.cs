@@ -64,6 +64,8 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
         db.FunderId = FunderId ?? 0;
         db.VisibleDistricts = IsAdmin ? [.. DistrictIds] : [];
         db.AdministeredConsortia = IsAdmin ? Consortia : [];
+        db.OwnBusinessRowsOnly = IsStaff;
+        db.OwnDistricts = IsStaff ? [.. DistrictIds] : [];
     }
 
     /// <summary>The role a principal holds; null for none (anonymous callers when anonymous access is off, or an unknown role).</summary>

@@ -88,10 +88,7 @@ public static class CommitmentMutations
     /// <summary>The consortium's bounds on what a commitment can promise.</summary>
     private static void CheckResources<TInput>(MutationContext<TInput> m, decimal? dollars, double? staffFte, int? studentSeats)
     {
-        if (dollars is < 0 or > 100_000_000_000m)
-            m.Invalid("OUT_OF_RANGE", "`dollars` must be between 0 and 100,000,000,000.", "dollars");
-        else if (dollars is { } amount && decimal.Round(amount, 2) != amount)
-            m.Invalid("OUT_OF_RANGE", "`dollars` is exact to the cent: at most two decimal places.", "dollars");
+        m.Amount(dollars, "dollars");
         if (staffFte is { } fte && (fte <= 0 || fte > 1000 || double.IsNaN(fte)))
             m.Invalid("OUT_OF_RANGE", "`staffFte` must be more than 0 and at most 1000.", "staffFte");
         if (studentSeats is < 0 or > 1_000_000)

@@ -36,6 +36,12 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<ProposedDecisionRight> ProposedDecisionRights => Set<ProposedDecisionRight>();
     public DbSet<Funder> Funders => Set<Funder>();
     public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<GrantAmendment> GrantAmendments => Set<GrantAmendment>();
+    public DbSet<GrantBudgetRevision> GrantBudgetRevisions => Set<GrantBudgetRevision>();
+    public DbSet<GrantBudgetLine> GrantBudgetLines => Set<GrantBudgetLine>();
+    public DbSet<Drawdown> Drawdowns => Set<Drawdown>();
+    public DbSet<Expenditure> Expenditures => Set<Expenditure>();
+    public DbSet<GrantReport> GrantReports => Set<GrantReport>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<LocalFields.LocalFieldValue> LocalFieldValues => Set<LocalFields.LocalFieldValue>();
@@ -57,14 +63,21 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public int[] VisibleDistricts { get; set; } = [];
     /// <summary>The consortia the caller administers (admins only): whose API keys it may see.</summary>
     public int[] AdministeredConsortia { get; set; } = [];
+    /// <summary>
+    /// District staff read one district's business records (what it was allocated, spent, bought, owes) only for
+    /// their own districts, and those of the grants their district keeps the books of; the totals they read are the partnership's.
+    /// </summary>
+    public bool OwnBusinessRowsOnly { get; set; }
+    public int[] OwnDistricts { get; set; } = [];
 
     /// <summary>Clears any caller's scope (a pooled context may still carry the last one).</summary>
     public ConsortiumDb WithFullAccess()
     {
         Unrestricted = true;
         DirectoryOnly = false;
-        VisibleConsortia = FundedPartnerships = VisibleDistricts = AdministeredConsortia = [];
+        VisibleConsortia = FundedPartnerships = VisibleDistricts = AdministeredConsortia = OwnDistricts = [];
         FunderId = 0;
+        OwnBusinessRowsOnly = false;
         return this;
     }
 
@@ -105,6 +118,17 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         // Funders see an agreement once it is in effect, never a draft.
         model.Entity<Agreement>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId)
             || (FundedPartnerships.Contains(x.PartnershipId) && x.Status != AgreementStatus.Pending));
+        model.Entity<GrantAmendment>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Grant.Partnership.ConsortiumId) || x.Grant.FunderId == FunderId);
+        model.Entity<GrantBudgetRevision>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Grant.Partnership.ConsortiumId) || x.Grant.FunderId == FunderId);
+        model.Entity<Drawdown>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Grant.Partnership.ConsortiumId) || x.Grant.FunderId == FunderId);
+        model.Entity<GrantReport>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Grant.Partnership.ConsortiumId) || x.Grant.FunderId == FunderId);
+        // A member's allocation and spending: its own staff, the fiscal agent's, admins and the funder; other members read the totals.
+        model.Entity<GrantBudgetLine>().HasQueryFilter(x => Unrestricted || x.Grant.FunderId == FunderId
+            || (VisibleConsortia.Contains(x.Grant.Partnership.ConsortiumId) && (!OwnBusinessRowsOnly || x.DistrictId == null
+                || OwnDistricts.Contains(x.DistrictId.Value) || OwnDistricts.Contains(x.Grant.FiscalAgentId))));
+        model.Entity<Expenditure>().HasQueryFilter(x => Unrestricted || x.Grant.FunderId == FunderId
+            || (VisibleConsortia.Contains(x.Grant.Partnership.ConsortiumId) && (!OwnBusinessRowsOnly || x.DistrictId == null
+                || OwnDistricts.Contains(x.DistrictId.Value) || OwnDistricts.Contains(x.Grant.FiscalAgentId))));
         model.Entity<Funder>().HasQueryFilter(f => Unrestricted || VisibleConsortia.Length > 0 || f.Id == FunderId);
         model.Entity<Indicator>().HasQueryFilter(i => Unrestricted || VisibleConsortia.Contains(i.ConsortiumId) || i.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
         // Funders see a district's value only where the district consented to share that indicator, and only

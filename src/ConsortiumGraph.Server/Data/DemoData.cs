@@ -128,10 +128,14 @@ public static class DemoData
         var fund = new Funder { Name = "Tri-State Rural Education Fund" };
         var foundation = new Funder { Name = "Lakeshore Community Foundation" };
         db.Funders.AddRange(fund, foundation);
-        db.Grants.AddRange(
+        var grants = new[]
+        {
             new Grant { Funder = fund, Partnership = partnerships[5], FiscalAgent = d[4], Amount = 450_000m, StartsOn = new(2025, 7, 1), EndsOn = new(2028, 6, 30) },
             new Grant { Funder = foundation, Partnership = partnerships[5], FiscalAgent = d[4], Amount = 75_000m, StartsOn = new(2025, 9, 1), EndsOn = new(2026, 8, 31) },
-            new Grant { Funder = fund, Partnership = partnerships[8], FiscalAgent = d[7], Amount = 120_000m, StartsOn = new(2023, 6, 1), EndsOn = new(2025, 8, 31) });
+            new Grant { Funder = fund, Partnership = partnerships[8], FiscalAgent = d[7], Amount = 120_000m, StartsOn = new(2023, 6, 1), EndsOn = new(2025, 8, 31) },
+        };
+        db.Grants.AddRange(grants);
+        AddGrantBooks(db, grants[0], grants[1], grants[2], d);
 
         var indicators = AddIndicators(db, northern, upperValley, districts, random, now);
         AddConsents(db, indicators, districts, partnerships[0], now);
@@ -429,6 +433,116 @@ public static class DemoData
                 };
                 db.DataSharingConsents.Add(new DataSharingConsent { Indicator = indicator, District = district, SharedWithFunders = shared, UpdatedAt = now });
             }
+    }
+
+    /// <summary>
+    /// The books of the three grants, as a fiscal agent keeps them: the proficiency grant mid-way (a revised budget,
+    /// drawdowns with one outstanding, monthly payroll, the match in kind, one report submitted late); the foundation's
+    /// grant ended with its final report still due; the summer program's grant spent out and closed.
+    /// </summary>
+    private static void AddGrantBooks(ConsortiumDb db, Grant proficiency, Grant foundation, Grant summer, List<District> d)
+    {
+        District[] members = [d[3], d[4], d[1], d[9], d[11]];
+        decimal[] supplies = [22_000m, 18_000m, 20_000m, 17_500m, 18_500m];
+        (BudgetCategory, decimal, string)[] shared =
+        [
+            (BudgetCategory.Personnel, 180_000m, "Proficiency coach, 1.0 FTE for three years"),
+            (BudgetCategory.Benefits, 54_000m, "The coach's benefits at 30%"),
+            (BudgetCategory.ContractedServices, 75_000m, "Rubric design institutes"),
+            (BudgetCategory.Travel, 24_000m, "Cross-district calibration visits"),
+            (BudgetCategory.Indirect, 21_000m, "Granite Falls' approved indirect rate"),
+        ];
+        void Budget(Grant grant, int number, DateTime at, string reason, IEnumerable<(BudgetCategory Category, District? District, decimal Amount, string? Description)> lines)
+        {
+            var all = lines.ToList();
+            db.GrantBudgetRevisions.Add(new GrantBudgetRevision { Grant = grant, Number = number, RecordedAt = at, Reason = reason, Total = all.Sum(l => l.Amount) });
+            foreach (var (category, district, amount, description) in all)
+                db.GrantBudgetLines.Add(new GrantBudgetLine { Grant = grant, Revision = number, Category = category, District = district, Amount = amount, Description = description });
+            grant.BudgetVersion = number;
+        }
+        var memberLines = members.Select((m, i) => (BudgetCategory.Supplies, (District?)m, supplies[i], (string?)"Rubric platform licenses and materials"));
+        Budget(proficiency, 1, new DateTime(2025, 7, 15, 14, 0, 0, DateTimeKind.Utc), "Initial budget as awarded",
+            shared.Select(s => (s.Item1, (District?)null, s.Item2, (string?)s.Item3)).Concat(memberLines));
+        Budget(proficiency, 2, new DateTime(2026, 3, 10, 15, 30, 0, DateTimeKind.Utc), "The funder approved moving 6,000.00 from travel to contracted services",
+            shared.Select(s => (s.Item1, (District?)null, s.Item1 switch
+            {
+                BudgetCategory.Travel => s.Item2 - 6_000m, BudgetCategory.ContractedServices => s.Item2 + 6_000m, _ => s.Item2,
+            }, (string?)s.Item3)).Concat(memberLines));
+        proficiency.AwardNumber = "TSREF-2025-014";
+        proficiency.MatchRequired = 45_000m;
+
+        void Spend(Grant grant, DateOnly on, BudgetCategory category, decimal amount, string description, District? district = null, FundingSource source = FundingSource.Grant) =>
+            db.Expenditures.Add(new Expenditure
+            {
+                Grant = grant, SpentOn = on, Category = category, Amount = amount, District = district, Description = description, FundedBy = source,
+                RecordedAt = on.AddDays(3).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc),
+            });
+        for (var month = new DateOnly(2025, 8, 31); month <= new DateOnly(2026, 9, 30); month = new DateOnly(month.Year, month.Month, 1).AddMonths(2).AddDays(-1))
+        {
+            Spend(proficiency, month, BudgetCategory.Personnel, 5_000m, $"Proficiency coach salary, {month:MMMM yyyy}");
+            Spend(proficiency, month, BudgetCategory.Benefits, 1_500m, $"Proficiency coach benefits, {month:MMMM yyyy}");
+        }
+        Spend(proficiency, new(2025, 10, 20), BudgetCategory.ContractedServices, 24_500m, "Fall rubric design institute, Great Schools Partnership");
+        Spend(proficiency, new(2026, 4, 15), BudgetCategory.ContractedServices, 36_000m, "Spring rubric design institute and follow-up coaching");
+        // The platform licenses each member bought through the consortium (see the purchase lines): 6.50 a student.
+        int[] licenses = [1180, 640, 860, 720, 1040];
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+            Spend(proficiency, new(2025, 9, 15), BudgetCategory.Supplies, licenses[i] * 6.50m, "Proficiency rubric platform, student licenses", member);
+        Spend(proficiency, new(2025, 11, 5), BudgetCategory.Travel, 3_240.18m, "Calibration visits, fall round");
+        Spend(proficiency, new(2026, 5, 2), BudgetCategory.Travel, 4_118.40m, "Calibration visits, spring round");
+        foreach (var quarter in new DateOnly[] { new(2025, 9, 30), new(2025, 12, 31), new(2026, 3, 31), new(2026, 6, 30) })
+            Spend(proficiency, quarter, BudgetCategory.Indirect, 1_750m, $"Indirect costs, quarter ending {quarter:yyyy-MM-dd}");
+        foreach (var member in members)
+            Spend(proficiency, new(2026, 1, 20), BudgetCategory.Personnel, 4_200m, "Teacher release time for rubric scoring (in kind)", member, FundingSource.Match);
+
+        void Draw(Grant grant, DateOnly requested, decimal amount, string reference, DateOnly? received) =>
+            db.Drawdowns.Add(new Drawdown { Grant = grant, RequestedOn = requested, Amount = amount, Reference = reference, ReceivedOn = received, ReceivedAmount = received is null ? null : amount });
+        Draw(proficiency, new(2025, 9, 30), 75_000m, "TSREF-PR-0931", new(2025, 10, 14));
+        Draw(proficiency, new(2026, 1, 31), 80_000m, "TSREF-PR-1207", new(2026, 2, 12));
+        Draw(proficiency, new(2026, 6, 30), 70_000m, "TSREF-PR-1588", new(2026, 7, 10));
+        Draw(proficiency, new(2026, 9, 30), 60_000m, "TSREF-PR-1790", null);
+
+        void Report(Grant grant, string title, DateOnly due, DateOnly? submitted) => db.GrantReports.Add(new GrantReport { Grant = grant, Title = title, DueOn = due, SubmittedOn = submitted });
+        Report(proficiency, "Year 1 interim report", new(2026, 1, 31), new(2026, 1, 28));
+        Report(proficiency, "Year 1 annual report", new(2026, 7, 31), new(2026, 8, 6));
+        Report(proficiency, "Year 2 interim report", new(2027, 1, 31), null);
+        Report(proficiency, "Year 2 annual report", new(2027, 7, 31), null);
+        Report(proficiency, "Final report", new(2028, 9, 30), null);
+
+        foundation.AwardNumber = "LCF-2025-33";
+        Budget(foundation, 1, new DateTime(2025, 9, 10, 13, 0, 0, DateTimeKind.Utc), "Budget as awarded",
+        [
+            (BudgetCategory.ContractedServices, null, 45_000m, "Summer rubric calibration institute"),
+            (BudgetCategory.Supplies, null, 15_000m, "Scoring materials and exemplar binders"),
+            (BudgetCategory.Travel, null, 9_000m, "Teacher travel to the institute"),
+            (BudgetCategory.Indirect, null, 6_000m, "Indirect costs"),
+        ]);
+        Spend(foundation, new(2025, 11, 18), BudgetCategory.Supplies, 14_380.55m, "Scoring materials and exemplar binders");
+        Spend(foundation, new(2026, 6, 26), BudgetCategory.ContractedServices, 44_250m, "Summer rubric calibration institute, five days");
+        Spend(foundation, new(2026, 6, 26), BudgetCategory.Travel, 8_912.40m, "Teacher mileage and lodging, institute week");
+        Spend(foundation, new(2026, 8, 31), BudgetCategory.Indirect, 5_400m, "Indirect costs");
+        Draw(foundation, new(2025, 10, 1), 37_500m, "LCF-33-1", new(2025, 10, 9));
+        Draw(foundation, new(2026, 3, 1), 37_500m, "LCF-33-2", new(2026, 3, 11));
+        Report(foundation, "Final report", new(2026, 10, 31), null);
+
+        summer.AwardNumber = "TSREF-2023-006";
+        Budget(summer, 1, new DateTime(2023, 6, 5, 12, 0, 0, DateTimeKind.Utc), "Budget as awarded",
+        [
+            (BudgetCategory.Personnel, null, 84_000m, "Summer teachers, three summers"),
+            (BudgetCategory.Supplies, null, 18_000m, "Curriculum materials"),
+            (BudgetCategory.Travel, null, 12_000m, "Field trips"),
+            (BudgetCategory.Indirect, null, 6_000m, "Indirect costs"),
+        ]);
+        foreach (var year in new[] { 2023, 2024, 2025 })
+        {
+            Spend(summer, new(year, 7, 28), BudgetCategory.Personnel, 28_000m, $"Summer teachers, {year}");
+            Spend(summer, new(year, 7, 28), BudgetCategory.Supplies, 6_000m, $"Curriculum materials, {year}");
+            Spend(summer, new(year, 7, 28), BudgetCategory.Travel, 4_000m, $"Field trips, {year}");
+            Spend(summer, new(year, 7, 31), BudgetCategory.Indirect, 2_000m, $"Indirect costs, {year}");
+            Draw(summer, new(year, 6, 15), 40_000m, $"TSREF-SB-{year}", new(year, 6, 29));
+        }
+        Report(summer, "Final report", new(2025, 10, 31), new(2025, 10, 10));
+        (summer.Status, summer.ClosedOn, summer.CloseoutNote) = (GrantStatus.Closed, new DateOnly(2025, 10, 15), "Spent out; final report submitted.");
     }
 
     /// <summary>Buses, diesel and heating oil bought at consortium prices, against each district's standalone quotes.</summary>

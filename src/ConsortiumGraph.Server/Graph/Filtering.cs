@@ -68,15 +68,16 @@ public abstract class FilterInputType<T> : InputObjectGraphType
     protected void After<TValue>(string name, Expression<Func<T, TValue>> property, string description, Type? graphType = null) =>
         Compare(name, property, description, graphType, ExpressionType.GreaterThan);
 
-    /// <summary>Matches rows whose foreign key is the node a global ID names.</summary>
-    protected void IsNode(string name, Expression<Func<T, int>> property, string nodeType, string description)
+    /// <summary>Matches rows whose foreign key (optional or not) is the node a global ID names.</summary>
+    protected void IsNode<TKey>(string name, Expression<Func<T, TKey>> property, string nodeType, string description)
     {
         Field<IdGraphType>(name).Description(description);
         _conditions[name] = value =>
         {
             if (!GlobalId.TryDecode(value.ToString(), nodeType, out var id))
                 throw new ExecutionError($"`{name}` is not the ID of a {nodeType}.") { Code = "INVALID_ID" };
-            return Expression.Lambda<Func<T, bool>>(Expression.Equal(property.Body, Parameter.Of(id, typeof(int))), property.Parameters);
+            var key = typeof(TKey) == typeof(int) ? property.Body : Expression.Convert(property.Body, typeof(int));
+            return Expression.Lambda<Func<T, bool>>(Expression.Equal(key, Parameter.Of(id, typeof(int))), property.Parameters);
         };
     }
 

@@ -37,6 +37,33 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
     public void ViolatesRenamed(string rule, string legacyCode, string message, string inputField) =>
         _errors.Add(new RuleViolation(message, rule, Path([inputField]), rule, LegacyCode: legacyCode));
 
+    /// <summary>A consortium rule that advises without blocking: the change is saved, and the payload's warnings say why it deserves a look.</summary>
+    public void Warns(string rule, string message, params string[] inputPath) =>
+        _warnings.Add(new RuleViolation(message, rule, inputPath.Length == 0 ? null : Path(inputPath), rule));
+
+    /// <summary>
+    /// Checks an amount of money: exact to the cent, at least <paramref name="min"/> (more than it when <paramref name="exclusive"/>)
+    /// and at most <see cref="Data.Cents.MaxAmount"/>; records OUT_OF_RANGE otherwise. Null passes (an optional amount left out).
+    /// </summary>
+    public bool Amount(decimal? amount, string inputField, decimal min = 0, bool exclusive = false)
+    {
+        if (amount is not { } value) return true;
+        if ((exclusive ? value <= min : value < min) || value > Data.Cents.MaxAmount)
+            Invalid("OUT_OF_RANGE", $"`{inputField}` must be {(exclusive ? "more than" : "at least")} {min:0.##} and at most {Data.Cents.MaxAmount:N0}.", inputField);
+        else if (!Data.Cents.IsWhole(value))
+            Invalid("OUT_OF_RANGE", $"`{inputField}` is exact to the cent: at most two decimal places.", inputField);
+        else return true;
+        return false;
+    }
+
+    /// <summary>A day that has already come (a payment, a receipt, a submission): records DATE_IN_FUTURE otherwise.</summary>
+    public bool NotInFuture(DateOnly? day, string inputField)
+    {
+        if (day is not { } value || value <= Today) return true;
+        Invalid("DATE_IN_FUTURE", $"`{inputField}` is {value:yyyy-MM-dd}, after today ({Today:yyyy-MM-dd}); record what happened once it has.", inputField);
+        return false;
+    }
+
     /// <summary>A district plugin's rule: blocking violations are errors, advisory ones warnings.</summary>
     public void Violates(string plugin, string rule, string message, bool blocking, string? inputField)
     {

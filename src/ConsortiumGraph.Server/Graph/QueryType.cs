@@ -120,5 +120,6 @@ public sealed class MutationType : ObjectGraphType
         PluginHost.PluginApprovalMutations.AddPluginApprovalMutations(this);
         Indicators.IndicatorMutations.AddIndicatorMutations(this);
         Calendars.CalendarMutations.AddCalendarMutations(this);
+        Grants.GrantMutations.AddGrantMutations(this);
     }
 }

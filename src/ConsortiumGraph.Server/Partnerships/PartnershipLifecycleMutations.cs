@@ -83,7 +83,7 @@ public static class PartnershipLifecycleMutations
             m.Violates("EXACTLY_ONE_LEAD", $"A partnership has exactly one lead district; these roles would give {partnership.Name} {leads}.", "members");
         if (agents.Count > 1)
             m.Violates("FISCAL_AGENT_EXISTS", $"A partnership has at most one fiscal agent; these roles would give {partnership.Name} {agents.Count}.", "members");
-        var grants = await m.Db.Grants.Where(g => g.PartnershipId == partnership.Id).Select(g => new { g.FiscalAgentId, g.Funder.Name }).ToListAsync(m.Field.CancellationToken);
+        var grants = await m.Db.Grants.Where(g => g.PartnershipId == partnership.Id && g.Status == Grants.GrantStatus.Active).Select(g => new { g.FiscalAgentId, g.Funder.Name }).ToListAsync(m.Field.CancellationToken);
         if (agents.Count == 0 && (partnership.Kind == PartnershipKind.GrantProject || grants.Count > 0))
             m.Violates("FISCAL_AGENT_REQUIRED", $"{partnership.Name} is funded by a grant, so it needs a fiscal agent to receive it.", "members");
         // A grant names the district that receives its funds; moving the role is a change to the grant.

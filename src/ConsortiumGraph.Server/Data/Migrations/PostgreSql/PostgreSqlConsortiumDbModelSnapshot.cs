@@ -630,6 +630,90 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("Districts");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Grants.Drawdown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReceivedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAmountCents");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "RequestedOn");
+
+                    b.ToTable("Drawdowns");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.Expenditure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FundedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("GrantId", "SpentOn", "Id");
+
+                    b.ToTable("Expenditures");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Grants.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -638,10 +722,22 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
 
@@ -663,6 +759,20 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("AmountCents");
 
+                    b.Property<string>("AwardNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("BudgetVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CloseoutNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
@@ -672,21 +782,200 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<int>("FunderId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("MatchRequired")
+                        .HasColumnType("bigint")
+                        .HasColumnName("MatchRequiredCents");
+
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FiscalAgentId");
 
-                    b.HasIndex("FunderId");
-
                     b.HasIndex("PartnershipId");
 
+                    b.HasIndex("FunderId", "AwardNumber")
+                        .IsUnique();
+
                     b.ToTable("Grants");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountAfter")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountAfterCents");
+
+                    b.Property<long>("AmountBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountBeforeCents");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOnAfter")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOnBefore")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FiscalAgentAfterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FiscalAgentBeforeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("StartsOnAfter")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOnBefore")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalAgentAfterId");
+
+                    b.HasIndex("FiscalAgentBeforeId");
+
+                    b.HasIndex("GrantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GrantAmendments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("GrantId", "Revision");
+
+                    b.ToTable("GrantBudgetLines");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalCents");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GrantBudgetRevisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "DueOn");
+
+                    b.ToTable("GrantReports");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
@@ -1287,6 +1576,35 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Grants.Drawdown", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Drawdowns")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.Expenditure", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Expenditures")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Grant");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>
                 {
                     b.HasOne("ConsortiumGraph.Districts.District", "FiscalAgent")
@@ -1312,6 +1630,69 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Funder");
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantAmendment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalAgentAfterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalAgentBeforeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Amendments")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetLine", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetRevision", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("BudgetRevisions")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantReport", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Reports")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
@@ -1492,6 +1873,21 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
             modelBuilder.Entity("ConsortiumGraph.Grants.Funder", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("BudgetRevisions");
+
+                    b.Navigation("Drawdowns");
+
+                    b.Navigation("Expenditures");
+
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>

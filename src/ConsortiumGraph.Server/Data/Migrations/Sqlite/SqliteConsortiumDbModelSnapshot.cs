@@ -597,15 +597,107 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("Districts");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Grants.Drawdown", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAmountCents");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "RequestedOn");
+
+                    b.ToTable("Drawdowns");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.Expenditure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("GrantId", "SpentOn", "Id");
+
+                    b.ToTable("Expenditures");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Grants.Funder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -626,6 +718,20 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("AmountCents");
 
+                    b.Property<string>("AwardNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseoutNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
@@ -635,21 +741,192 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<int>("FunderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("MatchRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("MatchRequiredCents");
+
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FiscalAgentId");
 
-                    b.HasIndex("FunderId");
-
                     b.HasIndex("PartnershipId");
 
+                    b.HasIndex("FunderId", "AwardNumber")
+                        .IsUnique();
+
                     b.ToTable("Grants");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountAfterCents");
+
+                    b.Property<long>("AmountBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountBeforeCents");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOnAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOnBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalAgentAfterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalAgentBeforeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOnAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOnBefore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalAgentAfterId");
+
+                    b.HasIndex("FiscalAgentBeforeId");
+
+                    b.HasIndex("GrantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GrantAmendments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("GrantId", "Revision");
+
+                    b.ToTable("GrantBudgetLines");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalCents");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("GrantBudgetRevisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId", "DueOn");
+
+                    b.ToTable("GrantReports");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
@@ -1228,6 +1505,35 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Grants.Drawdown", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Drawdowns")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.Expenditure", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Expenditures")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Grant");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>
                 {
                     b.HasOne("ConsortiumGraph.Districts.District", "FiscalAgent")
@@ -1253,6 +1559,69 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Funder");
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantAmendment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalAgentAfterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalAgentBeforeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Amendments")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetLine", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantBudgetRevision", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("BudgetRevisions")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.GrantReport", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Grants.Grant", "Grant")
+                        .WithMany("Reports")
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.DataSharingConsent", b =>
@@ -1433,6 +1802,21 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
             modelBuilder.Entity("ConsortiumGraph.Grants.Funder", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("BudgetRevisions");
+
+                    b.Navigation("Drawdowns");
+
+                    b.Navigation("Expenditures");
+
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.Indicator", b =>

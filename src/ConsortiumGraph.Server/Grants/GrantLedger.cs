@@ -1,0 +1,80 @@
+using ConsortiumGraph.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConsortiumGraph.Grants;
+
+/// <summary>
+/// The figures of a grant's books, for any number of grants in four statements (the grants, their current
+/// budget, their spending and their drawdowns, each one GROUP BY). Sums are of whole cents in SQL, so they
+/// are exact. The grants are read unfiltered: the caller passes grants it may read, and every member's
+/// lines count in the totals; <see cref="VisibleTo"/> then hides other members' own rows from district staff.
+/// </summary>
+public static class GrantLedger
+{
+    /// <summary>The tolerance of <see cref="SpendingPace.OnPace"/>, in points of the award and the period.</summary>
+    public const double PaceTolerance = 0.10;
+
+    public static async Task<IReadOnlyDictionary<int, GrantFinancials>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> grantIds, DateOnly asOf, CancellationToken ct)
+    {
+        var grants = await db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => grantIds.Contains(g.Id))
+            .Select(g => new { g.Id, g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn }).ToListAsync(ct);
+        var budget = (await db.GrantBudgetLines.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => grantIds.Contains(l.GrantId) && l.Revision == l.Grant.BudgetVersion)
+                .GroupBy(l => new { l.GrantId, l.Category, l.DistrictId })
+                .Select(g => new { g.Key.GrantId, g.Key.Category, g.Key.DistrictId, Amount = g.Sum(l => l.Amount) }).ToListAsync(ct))
+            .ToLookup(l => l.GrantId);
+        var spent = (await db.Expenditures.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => grantIds.Contains(e.GrantId) && e.SpentOn <= asOf)
+                .GroupBy(e => new { e.GrantId, e.Category, e.DistrictId, e.FundedBy })
+                .Select(g => new { g.Key.GrantId, g.Key.Category, g.Key.DistrictId, g.Key.FundedBy, Amount = g.Sum(e => e.Amount) }).ToListAsync(ct))
+            .ToLookup(e => e.GrantId);
+        var drawn = (await db.Drawdowns.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => grantIds.Contains(d.GrantId) && d.RequestedOn <= asOf)
+                .GroupBy(d => d.GrantId)
+                .Select(g => new { GrantId = g.Key, Requested = g.Sum(d => d.Amount), Received = g.Sum(d => d.ReceivedOn != null && d.ReceivedOn <= asOf ? d.ReceivedAmount ?? 0 : 0) })
+                .ToListAsync(ct))
+            .ToDictionary(d => d.GrantId);
+
+        return grants.ToDictionary(g => g.Id, g =>
+        {
+            var lines = budget[g.Id].ToList();
+            var grantSpending = spent[g.Id].Where(e => e.FundedBy == FundingSource.Grant).ToList();
+            var total = grantSpending.Sum(e => e.Amount);
+            var byCategory = lines.Select(l => l.Category).Concat(grantSpending.Select(e => e.Category)).Distinct().Order()
+                .Select(c => new BudgetComparison(c, null, lines.Where(l => l.Category == c).Sum(l => l.Amount), grantSpending.Where(e => e.Category == c).Sum(e => e.Amount)))
+                .ToList();
+            var byMember = lines.Select(l => l.DistrictId).Concat(grantSpending.Select(e => e.DistrictId)).OfType<int>().Distinct().Order()
+                .Select(d => new BudgetComparison(null, d, lines.Where(l => l.DistrictId == d).Sum(l => l.Amount), grantSpending.Where(e => e.DistrictId == d).Sum(e => e.Amount)))
+                .ToList();
+            var draw = drawn.GetValueOrDefault(g.Id);
+            return new GrantFinancials(asOf, g.Amount, lines.Sum(l => l.Amount), total, draw?.Requested ?? 0, draw?.Received ?? 0, byCategory, byMember,
+                g.MatchRequired, spent[g.Id].Where(e => e.FundedBy == FundingSource.Match).Sum(e => e.Amount), BurnRate(g.Amount, total, g.StartsOn, g.EndsOn, asOf));
+        });
+    }
+
+    /// <summary>
+    /// The period elapsed and the award spent, as shares; spending per month so far (a month is 1/12 of 365.25
+    /// days) and what the period ends at if it goes on so, both to the cent.
+    /// </summary>
+    public static GrantBurnRate BurnRate(decimal awarded, decimal spent, DateOnly startsOn, DateOnly endsOn, DateOnly asOf)
+    {
+        var days = endsOn.DayNumber - startsOn.DayNumber + 1;
+        var elapsed = Math.Clamp(asOf.DayNumber - startsOn.DayNumber + 1, 0, days);
+        var spentShare = awarded == 0 ? 0 : (double)(spent / awarded);
+        if (elapsed == 0) return new GrantBurnRate(0, spentShare, 0, spent, SpendingPace.NotStarted);
+        var periodShare = (double)elapsed / days;
+        var perMonth = decimal.Round(spent / elapsed * 365.25m / 12m, 2, MidpointRounding.ToEven);
+        var projected = decimal.Round(spent / elapsed * days, 2, MidpointRounding.ToEven);
+        var pace = spentShare < periodShare - PaceTolerance ? SpendingPace.Behind
+            : spentShare > periodShare + PaceTolerance ? SpendingPace.Ahead : SpendingPace.OnPace;
+        return new GrantBurnRate(Math.Round(periodShare, 4), Math.Round(spentShare, 4), perMonth, projected, pace);
+    }
+
+    /// <summary>
+    /// The books as a caller may read them: district staff see the member rows of their own districts only,
+    /// unless their district keeps the grant's books; everyone who may read the grant sees its totals.
+    /// </summary>
+    public static GrantFinancials VisibleTo(this GrantFinancials financials, Access.Caller caller, int fiscalAgentId) =>
+        !caller.IsStaff || caller.DistrictIds.Contains(fiscalAgentId) ? financials
+            : financials with { ByMember = [.. financials.ByMember.Where(m => m.DistrictId is { } d && caller.DistrictIds.Contains(d))] };
+}
