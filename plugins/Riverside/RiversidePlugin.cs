@@ -16,7 +16,7 @@ public sealed class RiversidePlugin : IDistrictPlugin
     {
         Key = "riverside",
         Districts = [DistrictCode],
-        Version = "1.2.0",
+        Version = "1.3.0",
         Description = "Riverside Valley Unified: school-board approval of large commitments, and drive times to shared courses.",
     };
 
@@ -40,6 +40,16 @@ public sealed class RiversidePlugin : IDistrictPlugin
         plugin.Rule<ProposedLocalFields>("BOARD_APPROVAL_KEPT",
             "An approval on record for a commitment above the threshold cannot be removed or post-dated.",
             (change, context) => change.Entity is CommitmentView commitment ? BoardApproval(commitment.Dollars, change.Proposed, context.Today, "values") : Violation.None);
+        plugin.Rule<ProposedPurchase>("PURCHASE_APPROVAL_REQUIRED",
+            $"Board policy F-12: a purchase above ${BoardApprovalThreshold:N0} names the board's approval (its minute reference) or the purchase order it was approved on.",
+            (change, _) => change.Total > BoardApprovalThreshold && string.IsNullOrWhiteSpace(change.ApprovalReference)
+                ? [Violation.Block($"Riverside purchases above ${BoardApprovalThreshold:N0} need the board's approval: give its minute reference or the purchase order as `approvalReference`.", "approvalReference")]
+                : Violation.None);
+        plugin.Rule<ProposedContractAward>("CONTRACT_RATIFIED",
+            "Contracts Riverside buys under are reported to the board at its next meeting.",
+            (change, _) => change.UnitPrice * change.EstimatedQuantity > BoardApprovalThreshold
+                ? [Violation.Advise($"The {change.Vendor} contract for {change.Item} is above ${BoardApprovalThreshold:N0} in all; list it on the next board agenda before Riverside buys under it.")]
+                : Violation.None);
         plugin.Rule<ProposedVote>("BUDGET_VOTES_RATIFIED",
             "Riverside's votes on budget decisions are ratified by the board at its next meeting.",
             (change, _) => change.Decision.Area.Equals("budget", StringComparison.OrdinalIgnoreCase)

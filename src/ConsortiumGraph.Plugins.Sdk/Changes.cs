@@ -141,3 +141,50 @@ public sealed class ProposedLocalFields : ProposedChange
     /// <summary>The plugin's values on the entity after the write.</summary>
     public required LocalValues Proposed { get; init; }
 }
+
+/// <summary>
+/// <c>awardContract</c>: a partnership awards a joint purchase to a vendor's quote, the contract its members buy
+/// under; checked once for each member district. (SDK 1.2)
+/// </summary>
+public sealed class ProposedContractAward : ProposedChange
+{
+    /// <summary>The partnership, with its current members.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>What is bought.</summary>
+    public required string Item { get; init; }
+    /// <summary>The unit the price is per.</summary>
+    public required string Unit { get; init; }
+    /// <summary>The vendor awarded.</summary>
+    public required string Vendor { get; init; }
+    /// <summary>The contract price per unit, exact to the cent, in the consortium's currency.</summary>
+    public required decimal UnitPrice { get; init; }
+    /// <summary>How many units all members together expect to buy.</summary>
+    public required int EstimatedQuantity { get; init; }
+    /// <summary>The contract's first day.</summary>
+    public required DateOnly StartsOn { get; init; }
+    /// <summary>The contract's last day.</summary>
+    public required DateOnly EndsOn { get; init; }
+}
+
+/// <summary><c>recordPurchase</c> and each line of <c>importPurchases</c>: a member district buys under a contract. (SDK 1.2)</summary>
+public sealed class ProposedPurchase : ProposedChange
+{
+    /// <summary>The partnership whose contract it is.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>What is bought.</summary>
+    public required string Item { get; init; }
+    /// <summary>The unit the prices are per.</summary>
+    public required string Unit { get; init; }
+    /// <summary>Whole units bought.</summary>
+    public required int Quantity { get; init; }
+    /// <summary>The contract price per unit.</summary>
+    public required decimal ContractUnitPrice { get; init; }
+    /// <summary>What the district would have paid per unit alone.</summary>
+    public required decimal StandaloneUnitPrice { get; init; }
+    /// <summary>The day bought.</summary>
+    public required DateOnly PurchasedOn { get; init; }
+    /// <summary>The district's own approval of the purchase (a purchase order, a board minute), when given.</summary>
+    public string? ApprovalReference { get; init; }
+    /// <summary>What the purchase costs at the contract price: <see cref="Quantity"/> times <see cref="ContractUnitPrice"/>.</summary>
+    public decimal Total => Quantity * ContractUnitPrice;
+}

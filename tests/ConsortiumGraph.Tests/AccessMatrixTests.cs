@@ -44,6 +44,9 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "Grant.expenditures", "{ funders { grants { expenditures(first: 1) { nodes { amount description } } budget { amount } drawdowns { amount } reports { status } } } }", "AAADA" },
         { "Funder.contactEmail", "{ funders { contactEmail } }", "AADDA" },
         { "Grant.closeoutNote", "{ funders { grants { closeoutNote } } }", "AADDA" },
+        { "PurchasingRound.quotes", "{ partnerships(first: 1) { nodes { purchasingRounds { quotes { unitPrice vendor { name } } } } } }", "AADDA" },
+        { "Partnership.purchases", "{ partnerships(first: 1) { nodes { purchases(first: 1) { nodes { saved } } purchasingRounds { item contract { unitPrice savings savingsByMember { saved } } } impact { savingsByMember { saved } } } } }", "AAADA" },
+        { "Consortium.vendors", "{ consortia { vendors { name } } }", "AADDA" },
         { "Query.agreementsExpiring", "{ agreementsExpiring(within: 365) { totalCount } }", "AADDA" },
         { "Decision.proposedBy", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { proposedBy { code } withdrawalReason proposedDecisionRights { area } } } } } }", "AAADA" },
     };
@@ -100,6 +103,12 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "receiveDrawdown", """receiveDrawdown(dryRun: true, input: { drawdownId: "x", amount: 1 })""", "AADDA" },
         { "recordExpenditure", """recordExpenditure(dryRun: true, input: { grantId: "x", spentOn: "2026-01-01", category: TRAVEL, amount: 1, description: "x" })""", "AADDA" },
         { "submitGrantReport", """submitGrantReport(dryRun: true, input: { reportId: "x" })""", "AADDA" },
+        { "createVendor", """createVendor(dryRun: true, input: { consortiumId: "x", name: "x" })""", "AADDA" },
+        { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDA" },
+        { "recordQuote", """recordQuote(dryRun: true, input: { roundId: "x", vendorId: "x", unitPrice: 1 })""", "AADDA" },
+        { "awardContract", """awardContract(dryRun: true, input: { roundId: "x", quoteId: "x", startsOn: "2026-01-01", endsOn: "2026-12-31" })""", "AADDA" },
+        { "recordPurchase", """recordPurchase(dryRun: true, input: { contractId: "x", districtId: "x", quantity: 1, purchasedOn: "2026-01-01", standaloneUnitPrice: 1, standalonePriceSource: QUOTE })""", "AADDA" },
+        { "importPurchases", """importPurchases(dryRun: true, input: { contractId: "x", file: null })""", "AADDA" },
         { "extendDecisionDeadline", """extendDecisionDeadline(dryRun: true, input: { decisionId: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADDA" },
     };
 

@@ -41,6 +41,15 @@ public sealed class AuditTrailTests
         ("amendGrant", "AmendGrantInput", "GrantAmendment", false, ids => new { grantId = ids.Grant(), amount = 6_000m, reason = "Audited supplement" }),
         ("submitGrantReport", "SubmitGrantReportInput", "GrantReport", false, ids => new { reportId = ids.GrantReport() }),
         ("closeGrant", "CloseGrantInput", "Grant", false, ids => new { grantId = ids.Grant(), note = "Audited close-out" }),
+        // The partnership buys together: a vendor, a round, a quote, the award, a purchase.
+        ("createVendor", "CreateVendorInput", "Vendor", false, ids => new { consortiumId = ids.Consortium, name = "Audited Vendor" }),
+        ("openPurchasingRound", "OpenPurchasingRoundInput", "PurchasingRound", false, ids => new { partnershipId = ids.Partnership(), item = "Audited item", unit = "unit", estimatedQuantity = 10, quotesDueOn = "2026-10-15" }),
+        ("recordQuote", "RecordQuoteInput", "Quote", false, ids => new { roundId = ids.Round(), vendorId = ids.Vendor(), unitPrice = 99.95m }),
+        ("awardContract", "AwardContractInput", "Contract", false, ids => new { roundId = ids.Round(), quoteId = ids.Quote(), startsOn = "2026-07-01", endsOn = "2027-06-30" }),
+        ("recordPurchase", "RecordPurchaseInput", "PurchaseLine", false, ids => new
+        {
+            contractId = ids.Contract(), districtId = ids.Lead, quantity = 4, purchasedOn = "2026-09-01", standaloneUnitPrice = 109.95m, standalonePriceSource = "QUOTE",
+        }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
         ("renewAgreement", "RenewAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), expiresOn = "2028-06-30" }),
         ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Lead, signedBy = "Superintendent" }),
@@ -79,7 +88,9 @@ public sealed class AuditTrailTests
         // Their trails: DirectoryImportTests, ConsortiumEndingTests, CalendarTests.
         "importDirectory", "removeConsortiumMember", "archiveConsortium", "closeDistrict", "closeSchool", "publishCalendar", "importCalendar",
         // Funders are the installation's, in no consortium's trail: GrantBooksTests.
-        "createFunder", "updateFunder"];
+        "createFunder", "updateFunder",
+        // Its trail: JointPurchasingTests checks it saves through the same path as recordPurchase.
+        "importPurchases"];
 
     [Fact]
     public async Task Setting_up_a_consortium_is_in_the_new_consortiums_trail()
@@ -140,6 +151,10 @@ public sealed class AuditTrailTests
         public string Funder() => Read("Funder", db => db.Funders.Where(f => f.Name == "Tri-State Rural Education Fund"));
         public string Grant() => Read("Grant", db => db.Grants.Where(g => g.Partnership.Name == "Audited Partnership"));
         public string Drawdown() => Read("Drawdown", db => db.Drawdowns.Where(d => d.Grant.Partnership.Name == "Audited Partnership"));
+        public string Vendor() => Read("Vendor", db => db.Vendors.Where(v => v.Name == "Audited Vendor"));
+        public string Round() => Read("PurchasingRound", db => db.PurchasingRounds.Where(r => r.Item == "Audited item"));
+        public string Quote() => Read("Quote", db => db.Quotes.Where(q => q.Round.Item == "Audited item"));
+        public string Contract() => Read("Contract", db => db.Contracts.Where(c => c.Round.Item == "Audited item"));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));
     }
 

@@ -270,8 +270,8 @@ public abstract class GrantBooksTests<TServer>(TServer server) : IClassFixture<T
         AssertOk(await Mutate("updateFunder", "UpdateFunderInput", new { id, website = "https://a.example.org", expectedRevision = 0 }, "funder { website }"));
         GlobalId.TryDecode(id, "Funder", out var key);
         await using var db = server.OpenDatabase();
-        var entries = db.AuditEntries.Where(a => a.EntityType == "Funder" && a.EntityId == key).ToList();
-        Assert.Equal(["Added", "Modified"], entries.OrderBy(e => e.Id).Select(e => e.Action));
+        var entries = db.AuditEntries.Where(a => a.EntityType == "Funder" && a.EntityId == key).OrderBy(a => a.Id).ToList();
+        Assert.Equal(["Added", "Modified"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal((null, null), (e.ConsortiumId, e.DistrictId)));
         Assert.Contains("https://a.example.org", entries.Last().Changes);
     }

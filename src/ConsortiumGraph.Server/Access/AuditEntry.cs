@@ -148,6 +148,10 @@ public static class AuditScope
             Grants.Drawdown d => (await ConsortiumOfGrant(d.GrantId), null),
             Grants.Expenditure e => (await ConsortiumOfGrant(e.GrantId), e.DistrictId),
             Grants.GrantReport r => (await ConsortiumOfGrant(r.GrantId), null),
+            Purchasing.Vendor v => (v.ConsortiumId, null),
+            Purchasing.PurchasingRound r => (await ConsortiumOf(r.PartnershipId), null),
+            Purchasing.Contract c => (await db.PurchasingRounds.IgnoreQueryFilters().Where(r => r.Id == c.RoundId).Select(r => (int?)r.Partnership.ConsortiumId).FirstOrDefaultAsync(), null),
+            Purchasing.PurchaseLine l => (await ConsortiumOf(l.PartnershipId), l.DistrictId),
             Indicators.DataSharingConsent consent => (await ConsortiumOfIndicator(consent.IndicatorId), consent.DistrictId),
             // A key over several consortia is in no single consortium's trail (admins of all of them see the key itself).
             ApiKey key => (await db.ApiKeyConsortia.Where(c => c.ApiKeyId == key.Id).Select(c => c.ConsortiumId).ToListAsync() is [var only] ? only : null, null),

@@ -13,6 +13,8 @@ public sealed class ConsortiumType : NodeType<Consortium>
 {
     private static readonly RowsByKey<Indicator> Indicators = new("IndicatorsByConsortiumId", i => i.ConsortiumId, q => q.OrderBy(i => i.Code));
 
+    private static readonly RowsByKey<Purchasing.Vendor> Vendors = new("VendorsByConsortiumId", v => v.ConsortiumId, q => q.OrderBy(v => v.Name).ThenBy(v => v.Id));
+
     public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
     {
         this.AuthorizeWithRoles(Readers.Directory);
@@ -33,6 +35,9 @@ public sealed class ConsortiumType : NodeType<Consortium>
             .Description("The standard indicators members report, by code.")
             .AuthorizeWithRoles(Readers.Members)
             .Resolve(c => Indicators.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Purchasing.VendorType>>>>("vendors").Description("The suppliers on the consortium's list, by name.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .Resolve(c => Vendors.Load(c, c.Source.Id));
         this.AddRollup();
         Field<NonNullGraphType<ImpactType>>("impact").Description("What the consortium's partnerships delivered together over a period.")
             .ImpactArguments()

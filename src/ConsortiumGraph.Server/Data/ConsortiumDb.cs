@@ -50,6 +50,10 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<IndicatorValueRevision> IndicatorValueRevisions => Set<IndicatorValueRevision>();
     public DbSet<DataSharingConsent> DataSharingConsents => Set<DataSharingConsent>();
     public DbSet<Purchasing.PurchaseLine> PurchaseLines => Set<Purchasing.PurchaseLine>();
+    public DbSet<Purchasing.Vendor> Vendors => Set<Purchasing.Vendor>();
+    public DbSet<Purchasing.PurchasingRound> PurchasingRounds => Set<Purchasing.PurchasingRound>();
+    public DbSet<Purchasing.Quote> Quotes => Set<Purchasing.Quote>();
+    public DbSet<Purchasing.Contract> Contracts => Set<Purchasing.Contract>();
     public DbSet<Access.AuditEntry> AuditEntries => Set<Access.AuditEntry>();
     public DbSet<PluginHost.PluginApproval> PluginApprovals => Set<PluginHost.PluginApproval>();
 
@@ -136,7 +140,14 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         model.Entity<IndicatorValue>().HasQueryFilter(v => Unrestricted || VisibleConsortia.Contains(v.Indicator.ConsortiumId)
             || (v.District.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId))
                 && v.Indicator.Consents.Any(c => c.DistrictId == v.DistrictId && c.SharedWithFunders)));
-        model.Entity<Purchasing.PurchaseLine>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        // A member's purchases are its business: its own staff, admins and the funders of the partnership read them; other members read the totals.
+        model.Entity<Purchasing.PurchaseLine>().HasQueryFilter(x => Unrestricted || FundedPartnerships.Contains(x.PartnershipId)
+            || (VisibleConsortia.Contains(x.Partnership.ConsortiumId) && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.DistrictId))));
+        // Vendors and their quotes are the consortium's own business; funders see contracts (the price paid), not the quotes passed over.
+        model.Entity<Purchasing.Vendor>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.ConsortiumId));
+        model.Entity<Purchasing.Quote>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Vendor.ConsortiumId));
+        model.Entity<Purchasing.PurchasingRound>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
+        model.Entity<Purchasing.Contract>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Round.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.Round.PartnershipId));
         // Admins read the trail of their consortia, and of their member districts' own records (a district's
         // local fields, its schools), which belong to no one consortium. A change in a consortium is never
         // shown through the acting district: that district may be a member of other consortia too.

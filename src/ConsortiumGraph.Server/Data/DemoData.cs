@@ -124,6 +124,9 @@ public static class DemoData
         AddAgreements(partnerships, now);
         AddCommitments(partnerships, random, now);
         AddDecisions(partnerships, random, now);
+        // Three more districts joined the bus partnership for its second year, when the bus contract made it worth it.
+        foreach (var district in new[] { d[1], d[3], d[11] })
+            partnerships[0].Members.Add(new PartnershipMember { District = district, JoinedOn = new DateOnly(2025, 6, 15) });
 
         var fund = new Funder { Name = "Tri-State Rural Education Fund" };
         var foundation = new Funder { Name = "Lakeshore Community Foundation" };
@@ -139,7 +142,7 @@ public static class DemoData
 
         var indicators = AddIndicators(db, northern, upperValley, districts, random, now);
         AddConsents(db, indicators, districts, partnerships[0], now);
-        AddPurchases(db, partnerships, random);
+        AddPurchases(db, northern, partnerships, random);
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -545,9 +548,39 @@ public static class DemoData
         (summer.Status, summer.ClosedOn, summer.CloseoutNote) = (GrantStatus.Closed, new DateOnly(2025, 10, 15), "Spent out; final report submitted.");
     }
 
-    /// <summary>Buses, diesel and heating oil bought at consortium prices, against each district's standalone quotes.</summary>
-    private static void AddPurchases(ConsortiumDb db, List<Partnership> partnerships, Random random)
+    /// <summary>
+    /// Buses bought under a contract the partnership awarded from three quotes; diesel and heating oil at the consortium's
+    /// prices, against what each member paid alone the year before.
+    /// </summary>
+    private static void AddPurchases(ConsortiumDb db, Consortium northern, List<Partnership> partnerships, Random random)
     {
+        Purchasing.Vendor[] vendors =
+        [
+            new() { Consortium = northern, Name = "Northeast Bus Sales", ContactEmail = "bids@northeastbus.example.com" },
+            new() { Consortium = northern, Name = "Green Mountain Coach", ContactEmail = "fleet@gmcoach.example.com" },
+            new() { Consortium = northern, Name = "Lakes Region Bus & Equipment", ContactEmail = "sales@lakesbus.example.com" },
+        ];
+        db.Vendors.AddRange(vendors);
+        var round = new Purchasing.PurchasingRound
+        {
+            Partnership = partnerships[0], Item = "Type C school bus", Unit = "bus", EstimatedQuantity = 14, QuotesDueOn = new(2024, 5, 15),
+            Specification = "77-passenger conventional diesel, air brakes, camera package, three-year warranty.",
+            Status = Purchasing.PurchasingRoundStatus.Awarded, OpenedAt = new DateTime(2024, 4, 15, 13, 0, 0, DateTimeKind.Utc),
+            Quotes =
+            [
+                new() { Vendor = vendors[0], UnitPrice = 128_500m, ReceivedOn = new(2024, 5, 10), ValidUntil = new(2024, 8, 31), Terms = "Delivery in 120 days; three-year warranty." },
+                new() { Vendor = vendors[1], UnitPrice = 131_200m, ReceivedOn = new(2024, 5, 13), ValidUntil = new(2024, 7, 31), Terms = "Delivery in 90 days; two-year warranty." },
+                new() { Vendor = vendors[2], UnitPrice = 134_750m, ReceivedOn = new(2024, 5, 14), Terms = "Delivery in 150 days; three-year warranty, extended drivetrain." },
+            ],
+        };
+        db.PurchasingRounds.Add(round);
+        var contract = new Purchasing.Contract
+        {
+            Round = round, Quote = round.Quotes[0], Vendor = vendors[0], UnitPrice = 128_500m, StartsOn = new(2024, 7, 1), EndsOn = new(2026, 6, 30),
+            AwardedOn = new(2024, 5, 28), Reason = "Lowest quote meeting the specification.",
+        };
+        db.Contracts.Add(contract);
+
         (string Item, decimal Consortium, decimal Standalone, int MinQuantity, int MaxQuantity)[] buses =
         [
             ("Type C school bus", 128_500m, 139_900m, 1, 2),
@@ -555,13 +588,20 @@ public static class DemoData
             ("Heating oil, gallons", 3.15m, 3.61m, 10_000, 25_000),
         ];
         foreach (var member in partnerships[0].Members)
-            foreach (var year in new[] { 2024, 2025 })
+            foreach (var year in new[] { 2024, 2025 }.Where(y => new DateOnly(y, 8, 1) >= member.JoinedOn))
                 foreach (var (item, consortium, standalone, min, max) in buses)
+                {
+                    var bus = item == round.Item;
                     db.PurchaseLines.Add(new Purchasing.PurchaseLine
                     {
                         Partnership = partnerships[0], District = member.District, Item = item, Quantity = random.Next(min, max + 1),
                         ConsortiumUnitPrice = consortium, StandaloneUnitPrice = standalone, PurchasedOn = new DateOnly(year, 8, 1 + random.Next(0, 28)),
+                        Contract = bus ? contract : null,
+                        StandalonePriceSource = bus ? Purchasing.StandalonePriceSource.Quote : Purchasing.StandalonePriceSource.LastYearInvoice,
+                        StandalonePriceNote = bus ? "The district's own quote from its usual dealer, spring 2024" : $"The district's {year - 1}-{year % 100:00} fuel invoices",
+                        ApprovalReference = bus ? $"PO {year}-{100 + random.Next(0, 800)}" : null,
                     });
+                }
         foreach (var member in partnerships[9].Members)
             db.PurchaseLines.Add(new Purchasing.PurchaseLine
             {

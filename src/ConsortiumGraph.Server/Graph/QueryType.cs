@@ -121,5 +121,6 @@ public sealed class MutationType : ObjectGraphType
         Indicators.IndicatorMutations.AddIndicatorMutations(this);
         Calendars.CalendarMutations.AddCalendarMutations(this);
         Grants.GrantMutations.AddGrantMutations(this);
+        Purchasing.PurchasingMutations.AddPurchasingMutations(this);
     }
 }

@@ -33,6 +33,7 @@ public sealed class Partnership : RevisedEntity
     public List<Commitment> Commitments { get; set; } = [];
     public List<Decision> Decisions { get; set; } = [];
     public List<Grant> Grants { get; set; } = [];
+    public List<Purchasing.PurchaseLine> Purchases { get; set; } = [];
 }
 
 /// <summary>

@@ -20,6 +20,8 @@ public sealed class PartnershipType : NodeType<Partnership>
     private static readonly RowsByKey<Agreement> AgreementVersions = new("AgreementsByPartnershipId", a => a.PartnershipId, q => q.OrderByDescending(a => a.Version));
     private static readonly RowsByKey<DecisionRight> DecisionRights = new("DecisionRightsByPartnershipId", r => r.PartnershipId, q => q.OrderBy(r => r.Area));
     private static readonly RowsThroughLink<PartnershipMember, District> FiscalAgents = new("FiscalAgentByPartnershipId", m => m.PartnershipId, m => m.District, m => m.IsFiscalAgent);
+    private static readonly RowsByKey<Purchasing.PurchasingRound> PurchasingRounds = new("PurchasingRoundsByPartnershipId", r => r.PartnershipId,
+        q => q.OrderByDescending(r => r.QuotesDueOn).ThenBy(r => r.Id));
     public static readonly RowsByKey<PartnershipMember> Members = new("MembersByPartnershipId", m => m.PartnershipId, MemberOrder);
 
     /// <summary>Members in the order they joined; every reader of the shared MembersByPartnershipId loader uses it.</summary>
@@ -61,6 +63,13 @@ public sealed class PartnershipType : NodeType<Partnership>
             .FromChildren(p => p.Commitments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GrantType>>>>("grants").Description("Grants that fund the partnership.")
             .Resolve(c => Grants.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Purchasing.PurchasingRoundType>>>>("purchasingRounds")
+            .Description("Joint purchases put out for quotes, latest due first, with their awards.")
+            .Resolve(c => PurchasingRounds.Load(c, c.Source.Id));
+        this.Connection<Partnership, Purchasing.PurchaseLineType, Purchasing.PurchaseLine>("purchases",
+                "What members bought through the partnership, earliest first. District staff see their own district's; the totals are in `impact`.")
+            .DefaultOrder(p => p.PurchasedOn)
+            .FromChildren(p => p.Purchases);
         Field<NonNullGraphType<Reporting.ImpactType>>("impact").Description("What the partnership delivered over a period (all time when `from` and `to` are omitted).")
             .ImpactArguments()
             .Resolve(c => c.ImpactOf(c.Source.Id, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to")));

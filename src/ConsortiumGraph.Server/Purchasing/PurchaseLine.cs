@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Partnerships;
@@ -16,11 +17,29 @@ public sealed class PurchaseLine : Entity
     public Partnership Partnership { get; set; } = null!;
     public int DistrictId { get; set; }
     public District District { get; set; } = null!;
+    /// <summary>The contract bought under; null for purchases recorded before contracts were (their price is as recorded).</summary>
+    public int? ContractId { get; set; }
+    public Contract? Contract { get; set; }
     public required string Item { get; set; }
+    /// <summary>Whole units of the round's unit.</summary>
     public int Quantity { get; set; }
     public decimal ConsortiumUnitPrice { get; set; }
     public decimal StandaloneUnitPrice { get; set; }
+    /// <summary>Where the standalone price comes from: what makes the saving credible to a business official.</summary>
+    public StandalonePriceSource StandalonePriceSource { get; set; }
+    public string? StandalonePriceNote { get; set; }
     public DateOnly PurchasedOn { get; set; }
+    /// <summary>The member's own approval of the purchase (a purchase order, a board minute), when it has one.</summary>
+    public string? ApprovalReference { get; set; }
+}
+
+[Description("What a standalone price is evidence of: the price the district would have paid buying alone.")]
+public enum StandalonePriceSource
+{
+    [Description("Not recorded (purchases recorded before sources were).")] Unstated,
+    [Description("A quote the district got for buying alone.")] Quote,
+    [Description("What the district paid last year, on its invoice.")] LastYearInvoice,
+    [Description("The vendor's published list price.")] ListPrice,
 }
 
 internal sealed class PurchaseLineConfiguration : IEntityTypeConfiguration<PurchaseLine>
@@ -28,8 +47,13 @@ internal sealed class PurchaseLineConfiguration : IEntityTypeConfiguration<Purch
     public void Configure(EntityTypeBuilder<PurchaseLine> p)
     {
         p.Property(x => x.Item).HasMaxLength(200);
+        p.Property(x => x.StandalonePriceNote).HasMaxLength(400);
+        p.Property(x => x.ApprovalReference).HasMaxLength(200);
         p.HasIndex(x => new { x.PartnershipId, x.PurchasedOn });
-        p.HasOne(x => x.Partnership).WithMany().HasForeignKey(x => x.PartnershipId);
+        p.HasIndex(x => new { x.ContractId, x.DistrictId });
+        p.HasIndex(x => x.DistrictId);
+        p.HasOne(x => x.Partnership).WithMany(x => x.Purchases).HasForeignKey(x => x.PartnershipId);
         p.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId);
+        p.HasOne(x => x.Contract).WithMany(x => x.Purchases).HasForeignKey(x => x.ContractId);
     }
 }

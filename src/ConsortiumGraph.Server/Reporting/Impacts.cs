@@ -3,6 +3,7 @@ using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.Purchasing;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
@@ -15,7 +16,7 @@ public static class Impacts
     private static readonly Dictionary<string, ImpactParts> PartOfField = new()
     {
         ["commitmentsByStatus"] = ImpactParts.Commitments, ["studentSeats"] = ImpactParts.Commitments, ["staffFte"] = ImpactParts.Commitments,
-        ["onTimeRate"] = ImpactParts.OnTime, ["studentsInMemberDistricts"] = ImpactParts.Students, ["savings"] = ImpactParts.Savings,
+        ["onTimeRate"] = ImpactParts.OnTime, ["studentsInMemberDistricts"] = ImpactParts.Students, ["savings"] = ImpactParts.Savings, ["savingsByMember"] = ImpactParts.Savings,
         ["decisionsTaken"] = ImpactParts.Decisions, ["averageDaysToDecision"] = ImpactParts.Decisions, ["grants"] = ImpactParts.Grants,
     };
 
@@ -57,11 +58,12 @@ public static class Impacts
                 from s in scopes join m in db.PartnershipMembers on s.PartnershipId equals m.PartnershipId
                 group m.District.Enrollment by s.Key into g
                 select new { Key = g.Key, Students = g.Sum() }).ToListAsync(ct);
-        var savings = !parts.HasFlag(ImpactParts.Savings) ? [] : await (
-                from s in scopes join p in db.PurchaseLines on s.PartnershipId equals p.PartnershipId
+        // Every member's lines count in the scope's savings: the scopes are partnerships the caller may read, and a member's
+        // purchases are hidden from other members' staff only line by line (savingsByMember hides their rows).
+        var savings = !parts.HasFlag(ImpactParts.Savings) ? Enumerable.Empty<MemberSavings>().ToLookup(_ => 0) : await PurchaseSavings.ByMemberAsync(
+                from s in scopes join p in db.PurchaseLines.IgnoreQueryFilters() on s.PartnershipId equals p.PartnershipId
                 where (s.From == null || p.PurchasedOn >= s.From) && (s.To == null || p.PurchasedOn <= s.To)
-                group (p.StandaloneUnitPrice - p.ConsortiumUnitPrice) * p.Quantity by s.Key into g
-                select new { Key = g.Key, Saved = g.Sum() }).ToListAsync(ct);
+                select new KeyedPurchase { Key = s.Key, Line = p }, ct);
         // Decided in the period by the day proposed; the few decisions taken are filtered by date here, not in SQL.
         var decisions = !parts.HasFlag(ImpactParts.Decisions) ? [] : (await (
                 from s in scopes join d in db.Decisions on s.PartnershipId equals d.PartnershipId
@@ -82,7 +84,7 @@ public static class Impacts
             return new Impact(
                 StudentSeats: statuses.Where(s => s.Kind == PartnershipKind.SharedCourse && s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
                 StudentsInMemberDistricts: students.FirstOrDefault(s => s.Key == key)?.Students ?? 0,
-                Savings: savings.FirstOrDefault(s => s.Key == key)?.Saved ?? 0,
+                Savings: savings[key].Sum(m => m.Saved),
                 StaffFte: Math.Round(statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Fte), 2),
                 CommitmentsByStatus: [.. statuses.GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Sum(s => s.Count))).OrderBy(s => s.Status)],
                 DoneOnTime: finished.Count(d => DateOnly.FromDateTime(d.DoneAt!.Value) <= d.DueOn),
@@ -90,7 +92,8 @@ public static class Impacts
                 DecisionsTaken: decided.Count,
                 DaysToDecision: decided.Sum(d => (d.ClosedAt!.Value - d.ProposedAt).TotalDays),
                 Grants: [.. grants.Where(g => g.Key == key).Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
-                    .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)]);
+                    .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)],
+                SavingsByMember: [.. savings[key].GroupBy(m => m.DistrictId).Select(g => new MemberSavings(g.Key, g.Sum(m => m.Units), g.Sum(m => m.Paid), g.Sum(m => m.Standalone)))]);
         });
     }
 

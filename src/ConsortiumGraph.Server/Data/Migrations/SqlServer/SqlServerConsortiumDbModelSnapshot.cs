@@ -1327,6 +1327,52 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("PluginApprovals");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("QuoteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UnitPriceCents");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("VendorId");
+
+                    b.ToTable("Contracts");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
                 {
                     b.Property<int>("Id")
@@ -1335,9 +1381,16 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long>("ConsortiumUnitPrice")
                         .HasColumnType("bigint")
                         .HasColumnName("ConsortiumUnitPriceCents");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("int");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("int");
@@ -1356,6 +1409,13 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<int>("Quantity")
                         .HasColumnType("int");
 
+                    b.Property<string>("StandalonePriceNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("StandalonePriceSource")
+                        .HasColumnType("int");
+
                     b.Property<long>("StandaloneUnitPrice")
                         .HasColumnType("bigint")
                         .HasColumnName("StandaloneUnitPriceCents");
@@ -1364,9 +1424,133 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("ContractId", "DistrictId");
+
                     b.HasIndex("PartnershipId", "PurchasedOn");
 
                     b.ToTable("PurchaseLines");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchasingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EstimatedQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("QuotesDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Specification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "QuotesDueOn");
+
+                    b.ToTable("PurchasingRounds");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Quote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UnitPriceCents");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("RoundId", "VendorId")
+                        .IsUnique();
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Vendor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Vendors");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
@@ -1797,8 +1981,40 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Purchasing.Quote", "Quote")
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Purchasing.PurchasingRound", "Round")
+                        .WithOne("Contract")
+                        .HasForeignKey("ConsortiumGraph.Purchasing.Contract", "RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Purchasing.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Quote");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Vendor");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
                 {
+                    b.HasOne("ConsortiumGraph.Purchasing.Contract", "Contract")
+                        .WithMany("Purchases")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ConsortiumGraph.Districts.District", "District")
                         .WithMany()
                         .HasForeignKey("DistrictId")
@@ -1806,14 +2022,57 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany("Purchases")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
+
+                    b.Navigation("District");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchasingRound", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("District");
-
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Quote", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Purchasing.PurchasingRound", "Round")
+                        .WithMany("Quotes")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Purchasing.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Vendor", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consortium");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
@@ -1916,6 +2175,20 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Grants");
 
                     b.Navigation("Members");
+
+                    b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
+                {
+                    b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchasingRound", b =>
+                {
+                    b.Navigation("Contract");
+
+                    b.Navigation("Quotes");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>

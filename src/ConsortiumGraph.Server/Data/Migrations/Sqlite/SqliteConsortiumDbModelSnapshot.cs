@@ -1259,15 +1259,66 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("PluginApprovals");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UnitPriceCents");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.HasIndex("VendorId");
+
+                    b.ToTable("Contracts");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConsortiumUnitPrice")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ConsortiumUnitPriceCents");
+
+                    b.Property<int?>("ContractId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
@@ -1286,6 +1337,13 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StandalonePriceNote")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StandalonePriceSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StandaloneUnitPrice")
                         .HasColumnType("INTEGER")
                         .HasColumnName("StandaloneUnitPriceCents");
@@ -1294,9 +1352,127 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("ContractId", "DistrictId");
+
                     b.HasIndex("PartnershipId", "PurchasedOn");
 
                     b.ToTable("PurchaseLines");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchasingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EstimatedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("QuotesDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "QuotesDueOn");
+
+                    b.ToTable("PurchasingRounds");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Quote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UnitPriceCents");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("RoundId", "VendorId")
+                        .IsUnique();
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Vendor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Vendors");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
@@ -1725,8 +1901,40 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Purchasing.Quote", "Quote")
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Purchasing.PurchasingRound", "Round")
+                        .WithOne("Contract")
+                        .HasForeignKey("ConsortiumGraph.Purchasing.Contract", "RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Purchasing.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Quote");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Vendor");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchaseLine", b =>
                 {
+                    b.HasOne("ConsortiumGraph.Purchasing.Contract", "Contract")
+                        .WithMany("Purchases")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ConsortiumGraph.Districts.District", "District")
                         .WithMany()
                         .HasForeignKey("DistrictId")
@@ -1734,14 +1942,57 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany("Purchases")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Contract");
+
+                    b.Navigation("District");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchasingRound", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("District");
-
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Quote", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Purchasing.PurchasingRound", "Round")
+                        .WithMany("Quotes")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Purchasing.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Vendor", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consortium");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
@@ -1844,6 +2095,20 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Grants");
 
                     b.Navigation("Members");
+
+                    b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
+                {
+                    b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Purchasing.PurchasingRound", b =>
+                {
+                    b.Navigation("Contract");
+
+                    b.Navigation("Quotes");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
