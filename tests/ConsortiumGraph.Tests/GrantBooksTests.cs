@@ -112,6 +112,32 @@ public abstract class GrantBooksTests<TServer>(TServer server) : IClassFixture<T
         Assert.Equal(JsonValueKind.Null, (await Node(foundationGrant, "id", server.TokenFor("consortium-admin", consortia: [UpperValley]))).ValueKind);
     }
 
+    [DatabaseFact]
+    public async Task Budget_against_actual_exports_as_csv_with_the_same_figures_and_the_same_readers()
+    {
+        var grant = (await Grants(Admin, "id awardNumber")).EnumerateArray().Single(g => g.GetProperty("awardNumber").GetString() == "TSREF-2025-014").GetProperty("id").GetString()!;
+        using var client = server.CreateClient();
+        async Task<(System.Net.HttpStatusCode Status, string[] Lines)> Export(string? token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/reports/grant-budget.csv?grantId={Uri.EscapeDataString(grant)}&asOf=2026-10-01");
+            if (token is not null) request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        }
+        var (status, lines) = await Export(await server.TokenAsync("funder-1"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal("funder,partnership,award_number,as_of,scope,name,district_code,budgeted,spent,remaining", lines[0]);
+        Assert.Equal(1 + 6 + 5 + 1, lines.Length);
+        Assert.Contains("Tri-State Rural Education Fund,Proficiency-Based Learning Grant,TSREF-2025-014,2026-10-01,category,TRAVEL,,18000.00,7358.58,10641.42", lines);
+        Assert.Equal("Tri-State Rural Education Fund,Proficiency-Based Learning Grant,TSREF-2025-014,2026-10-01,total,award,,450000.00,194718.58,255281.42", lines[^1]);
+        // A member's staff: the categories and the total, and their own district's row.
+        var (_, lakeport) = await Export(Staff("5000640"));
+        Assert.Equal(1 + 6 + 1 + 1, lakeport.Length);
+        Assert.Single(lakeport, l => l.Contains(",member,", StringComparison.Ordinal) && l.Contains(",5000640,", StringComparison.Ordinal));
+        // The other funder does not find it.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Export(server.TokenFor("funder", funder: GlobalId.Encode("Funder", 2)))).Status);
+    }
+
     /// <summary>A new funder's grant on the proficiency partnership, as its fiscal agent's staff record it; returns the grant's ID.</summary>
     private async Task<string> NewGrant(decimal amount, string token, string starts = "2026-01-01", string ends = "2027-06-30", decimal match = 0, object[]? reports = null)
     {

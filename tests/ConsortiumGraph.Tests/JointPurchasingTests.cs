@@ -163,10 +163,10 @@ public abstract class JointPurchasingTests<TServer>(TServer server) : IClassFixt
         // Another member's staff cannot import lines for the whole partnership.
         AssertError(await Import(good, Staff(GreenMountain)), "NotAuthorizedError", "NOT_AUTHORIZED", "input", "file", "2", "districtId");
 
-        var imported = await Import(good);
-        AssertOk(imported);
+        var result = await Import(good);
+        AssertOk(result);
         var expected = Enumerable.Range(0, 8).Sum(i => (1_250m + i + i / 100m - 1_199.99m) * (i + 1));
-        Assert.Equal((8, expected), (imported.GetProperty("contract").GetProperty("purchases").GetProperty("totalCount").GetInt32(), imported.GetProperty("contract").GetProperty("savings").GetDecimal()));
+        Assert.Equal((8, expected), (result.GetProperty("contract").GetProperty("purchases").GetProperty("totalCount").GetInt32(), result.GetProperty("contract").GetProperty("savings").GetDecimal()));
         var stored = (await Node(contract, "... on Contract { purchases(first: 8) { nodes { district { code } quantity standaloneUnitPrice standalonePriceSource standalonePriceNote purchasedOn } } }"))
             .GetProperty("purchases").GetProperty("nodes").EnumerateArray().ToList();
         Assert.Equal(members, stored.Select(l => l.GetProperty("district").GetProperty("code").GetString()));
@@ -174,7 +174,9 @@ public abstract class JointPurchasingTests<TServer>(TServer server) : IClassFixt
             stored[1].GetProperty("standaloneUnitPrice").GetDecimal(), stored[1].GetProperty("purchasedOn").GetString()));
         // Each imported line is in the consortium's trail, as a recorded purchase is.
         await using var db = server.OpenDatabase();
-        var trail = await db.AuditEntries.Where(a => a.Operation == "importPurchases" && a.EntityType == "PurchaseLine").ToListAsync();
+        GlobalId.TryDecode(contract, "Contract", out var contractKey);
+        var imported = await db.PurchaseLines.Where(l => l.ContractId == contractKey).Select(l => l.Id).ToListAsync();
+        var trail = await db.AuditEntries.Where(a => a.Operation == "importPurchases" && a.EntityType == "PurchaseLine" && imported.Contains(a.EntityId)).ToListAsync();
         Assert.Equal(8, trail.Count);
         Assert.All(trail, e => Assert.Equal((1, "Added"), (e.ConsortiumId ?? 0, e.Action)));
     }
@@ -203,6 +205,45 @@ public abstract class JointPurchasingTests<TServer>(TServer server) : IClassFixt
         Assert.Equal(Saved(lines), own.GetProperty("impact").GetProperty("savings").GetDecimal());
         Assert.Equal([Kennebec], own.GetProperty("impact").GetProperty("savingsByMember").EnumerateArray().Select(m => m.GetProperty("district").GetProperty("code").GetString()));
         Assert.All(own.GetProperty("purchases").GetProperty("nodes").EnumerateArray(), l => Assert.Equal(Kennebec, l.GetProperty("district").GetProperty("code").GetString()));
+    }
+
+    [DatabaseFact]
+    public async Task Purchases_export_as_csv_page_by_page_with_formulas_disarmed_and_members_lines_kept_to_their_staff()
+    {
+        var contract = await AwardedContract("Copier toner");
+        using var client = server.CreateClient();
+        var csv = new StringBuilder("district_code,quantity,purchased_on,standalone_unit_price,standalone_price_source,standalone_price_note\n");
+        for (var i = 0; i < 130; i++)
+            csv.Append(i % 2 == 0 ? "5000530" : "2300150").Append($",{i + 1},2026-08-{1 + i % 28:00},1300.00,QUOTE,").Append(i == 7 ? "\"=HYPERLINK(\"\"http://evil.example\"\")\"" : "Own quote").Append('\n');
+        var (_, body) = await MultipartPost.SendAsync(client, Admin, $"mutation($input: ImportPurchasesInput!) {{ importPurchases(input: $input) {{ {Errors} }} }}",
+            new { input = new { contractId = contract, file = (object?)null } }, [("variables.input.file", Encoding.UTF8.GetBytes(csv.ToString()), "toner.csv")]);
+        AssertOk(body.GetProperty("data").GetProperty("importPurchases"));
+        var partnership = await server.PartnershipIdAsync(Buses);
+        var total = (await Node(partnership, "... on Partnership { purchases { totalCount } }")).GetProperty("purchases").GetProperty("totalCount").GetInt32();
+        Assert.True(total > 130);
+
+        async Task<string[]> Export(string? token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/reports/purchases.csv?partnershipId={Uri.EscapeDataString(partnership)}");
+            if (token is not null) request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            return (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+        // More than one page of 100, each line once; the header once.
+        var all = await Export(Admin);
+        Assert.Equal(total + 1, all.Length);
+        Assert.StartsWith("purchased_on,district_code,", all[0]);
+        Assert.Single(all, l => l.StartsWith("purchased_on", StringComparison.Ordinal));
+        Assert.Contains(all, l => l.Contains("\"'=HYPERLINK(", StringComparison.Ordinal));
+        Assert.DoesNotContain(all, l => l.Contains(",=HYPERLINK", StringComparison.Ordinal));
+        // A member's staff export their own lines only.
+        var own = await Export(Staff(Kennebec));
+        Assert.True(own.Length > 65);
+        Assert.All(own.Skip(1), l => Assert.Equal(Kennebec, l.Split(',')[1]));
+        using var anonymous = await client.GetAsync($"/reports/purchases.csv?partnershipId={Uri.EscapeDataString(partnership)}");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [DatabaseFact]

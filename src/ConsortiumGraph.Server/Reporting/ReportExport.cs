@@ -9,9 +9,10 @@ using GraphQL.Transport;
 namespace ConsortiumGraph.Reporting;
 
 /// <summary>
-/// The reports as CSV, for funders who work in spreadsheets: <c>/reports/funding.csv</c> and
-/// <c>/reports/rollup.csv</c>. Each runs the GraphQL report it exports, through the one execution path
-/// (the same access rules, row filters, limits and errors), and only formats the answer.
+/// The reports as CSV, for funders and business officials who work in spreadsheets: <c>/reports/funding.csv</c>,
+/// <c>/reports/rollup.csv</c>, <c>/reports/grant-budget.csv</c> and <c>/reports/purchases.csv</c>. Each runs the GraphQL
+/// report it exports, through the one execution path (the same access rules, row filters, limits and errors), page by
+/// page where the report is a list, and only formats the answer.
 /// </summary>
 public static class ReportExport
 {
@@ -35,6 +36,38 @@ public static class ReportExport
         }
         """;
 
+    private const string GrantBudget = """
+        query GrantBudgetCsv($grantId: ID!, $asOf: Date) {
+          node(id: $grantId) {
+            ... on Grant {
+              awardNumber funder { name } partnership { name }
+              financials(asOf: $asOf) {
+                asOf awarded budgeted spent remaining
+                byCategory { category budgeted spent remaining }
+                byMember { district { code name } budgeted spent remaining }
+              }
+            }
+          }
+        }
+        """;
+
+    private const string Purchases = """
+        query PurchasesCsv($partnershipId: ID!, $after: String) {
+          node(id: $partnershipId) {
+            ... on Partnership {
+              name
+              purchases(first: 100, after: $after) {
+                pageInfo { hasNextPage endCursor }
+                nodes {
+                  purchasedOn district { code name } item quantity consortiumUnitPrice standaloneUnitPrice saved
+                  standalonePriceSource standalonePriceNote approvalReference contract { vendor { name } }
+                }
+              }
+            }
+          }
+        }
+        """;
+
     private static readonly object?[] FundingColumns = ["funder", "partnership", "fiscal_agent", "grant_amount", "grant_starts", "grant_ends", "indicator", "unit", "period",
         "value", "districts", "students", "suppressed_because", "withheld_districts", "student_seats", "savings", "staff_fte", "on_time_rate", "decisions_taken"];
 
@@ -49,11 +82,18 @@ public static class ReportExport
             ["groupBy"] = Optional(http, "groupBy")?.ToUpperInvariant(),
             ["periods"] = Optional(http, "periods")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList(),
         }), RollupRows));
+        endpoints.MapGet("/reports/grant-budget.csv", (HttpContext http) => ExportAsync(http, GrantBudget,
+            new Inputs(new Dictionary<string, object?> { ["grantId"] = Optional(http, "grantId"), ["asOf"] = Optional(http, "asOf") }), GrantBudgetRows));
+        endpoints.MapGet("/reports/purchases.csv", (HttpContext http) => ExportAsync(http, Purchases,
+            new Inputs(new Dictionary<string, object?> { ["partnershipId"] = Optional(http, "partnershipId") }), PurchaseRows));
     }
 
     private static string? Optional(HttpContext http, string name) => http.Request.Query[name] is { Count: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
 
-    private static async Task ExportAsync(HttpContext http, string document, Inputs variables, Func<JsonElement, (string Name, IEnumerable<object?[]> Rows)?> rows)
+    /// <summary>One page of a report: its file name, its rows (the header with the first page), and the cursor of the next page, if any.</summary>
+    private sealed record Page(string Name, IEnumerable<object?[]> Rows, string? After = null);
+
+    private static async Task ExportAsync(HttpContext http, string document, Inputs variables, Func<JsonElement, bool, Page?> rows)
     {
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         if (Authentication.PresentedInvalidCredentials(http))
@@ -62,31 +102,46 @@ public static class ReportExport
                 "The credentials sent are malformed, expired, revoked or not signed by a trusted key, or both a bearer token and an API key were sent."));
             return;
         }
-        var outcome = await http.RequestServices.GetRequiredService<GraphQLExecution>().ExecuteAsync(new GraphQLRequest { Query = document, Variables = variables },
-            new GraphQLCall(http.RequestServices, http.User, "http", QueriesOnly: true, Root: null, http.RequestAborted));
-        if (outcome.RefusedWith is not null || outcome.Result.Errors is { Count: > 0 })
+        var execution = http.RequestServices.GetRequiredService<GraphQLExecution>();
+        async Task<(Page? Page, GraphQLOutcome? Failed)> ReadAsync(Inputs inputs, bool first)
         {
-            await FailAsync(http, serializer, outcome);
+            // Each page in a scope of its own: a request's loaders cache what they read, and the next page is the same document.
+            await using var scope = http.RequestServices.CreateAsyncScope();
+            var outcome = await execution.ExecuteAsync(new GraphQLRequest { Query = document, Variables = inputs },
+                new GraphQLCall(scope.ServiceProvider, http.User, "http", QueriesOnly: true, Root: null, http.RequestAborted));
+            if (outcome.RefusedWith is not null || outcome.Result.Errors is { Count: > 0 }) return (null, outcome);
+            return (rows(JsonDocument.Parse(serializer.Serialize(outcome.Result)).RootElement.GetProperty("data"), first), null);
+        }
+        var (page, failed) = await ReadAsync(variables, first: true);
+        if (failed is not null)
+        {
+            await FailAsync(http, serializer, failed);
             return;
         }
-        var data = JsonDocument.Parse(serializer.Serialize(outcome.Result)).RootElement.GetProperty("data");
-        if (rows(data) is not var (name, lines))
+        if (page is null)
         {
             await FailAsync(http, serializer, GraphQLOutcome.Refused(StatusCodes.Status404NotFound, "NOT_FOUND", "Nothing you may read has that ID."));
             return;
         }
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{page.Name}.csv\"";
         // RFC 4180 with CRLF; text a spreadsheet would run as a formula gets an apostrophe (numbers, negative ones too, are written as numbers).
         await using var csv = CsvWriter.Create(http.Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
-        foreach (var line in lines)
+        while (page is not null)
         {
-            foreach (var cell in line)
+            foreach (var line in page.Rows)
             {
-                if (cell is decimal number) csv.WriteField(number, default);
-                else csv.WriteField(cell as string);
+                foreach (var cell in line)
+                {
+                    if (cell is decimal number) csv.WriteField(number, default);
+                    else csv.WriteField(cell as string);
+                }
+                await csv.EndRecordAsync(http.RequestAborted);
             }
-            await csv.EndRecordAsync(http.RequestAborted);
+            if (page.After is not { } after) break;
+            // The next page under the same caller and limits; the file already started, so a failure now ends it where it is.
+            (page, failed) = await ReadAsync(new Inputs(new Dictionary<string, object?>(variables) { ["after"] = after }), first: false);
+            if (failed is not null) break;
         }
         await csv.FlushAsync(http.RequestAborted);
     }
@@ -114,7 +169,7 @@ public static class ReportExport
         _ => value.GetRawText(),
     };
 
-    private static (string, IEnumerable<object?[]>)? FundingRows(JsonElement data)
+    private static Page? FundingRows(JsonElement data, bool first)
     {
         if (data.GetProperty("fundingReport") is not { ValueKind: JsonValueKind.Object } report) return null;
         var funder = report.GetProperty("funder").GetProperty("name").GetString()!;
@@ -141,10 +196,10 @@ public static class ReportExport
                 rows.AddRange(periods.Count == 0 ? [Row(indicator, null, withheld)] : periods.Select(p => Row(indicator, p, withheld)));
             }
         }
-        return ($"funding-{funder.ToLowerInvariant().Replace(' ', '-')}", rows);
+        return new($"funding-{funder.ToLowerInvariant().Replace(' ', '-')}", rows);
     }
 
-    private static (string, IEnumerable<object?[]>)? RollupRows(JsonElement data)
+    private static Page? RollupRows(JsonElement data, bool first)
     {
         if (data.GetProperty("consortium") is not { ValueKind: JsonValueKind.Object } consortium) return null;
         var rows = consortium.GetProperty("rollup").EnumerateArray().Select(r => new object?[]
@@ -152,6 +207,38 @@ public static class ReportExport
             Text(r.GetProperty("group")), Text(r.GetProperty("period")), Text(r.GetProperty("value")), Text(r.GetProperty("districts")),
             Text(r.GetProperty("students")), Text(r.GetProperty("suppressedBecause")),
         });
-        return ("rollup", [new object?[] { "group", "period", "value", "districts", "students", "suppressed_because" }, .. rows]);
+        return new("rollup", [new object?[] { "group", "period", "value", "districts", "students", "suppressed_because" }, .. rows]);
+    }
+
+    private static Page? GrantBudgetRows(JsonElement data, bool first)
+    {
+        if (data.GetProperty("node") is not { ValueKind: JsonValueKind.Object } grant || !grant.TryGetProperty("financials", out var books)) return null;
+        var (funder, partnership, award) = (Text(grant.GetProperty("funder").GetProperty("name")), Text(grant.GetProperty("partnership").GetProperty("name")), Text(grant.GetProperty("awardNumber")));
+        object?[] Row(string scope, object? name, object? code, JsonElement line) =>
+            [funder, partnership, award, Text(books.GetProperty("asOf")), scope, name, code, Text(line.GetProperty("budgeted")), Text(line.GetProperty("spent")), Text(line.GetProperty("remaining"))];
+        var rows = new List<object?[]> { new object?[] { "funder", "partnership", "award_number", "as_of", "scope", "name", "district_code", "budgeted", "spent", "remaining" } };
+        rows.AddRange(books.GetProperty("byCategory").EnumerateArray().Select(c => Row("category", Text(c.GetProperty("category")), null, c)));
+        rows.AddRange(books.GetProperty("byMember").EnumerateArray().Select(m => Row("member", Text(m.GetProperty("district").GetProperty("name")), Text(m.GetProperty("district").GetProperty("code")), m)));
+        rows.Add([funder, partnership, award, Text(books.GetProperty("asOf")), "total", "award", null, Text(books.GetProperty("budgeted")), Text(books.GetProperty("spent")), Text(books.GetProperty("remaining"))]);
+        return new($"grant-budget-{(award as string ?? "grant").ToLowerInvariant()}", rows);
+    }
+
+    private static Page? PurchaseRows(JsonElement data, bool first)
+    {
+        if (data.GetProperty("node") is not { ValueKind: JsonValueKind.Object } partnership || !partnership.TryGetProperty("purchases", out var purchases)) return null;
+        var rows = new List<object?[]>();
+        if (first)
+            rows.Add(["purchased_on", "district_code", "district", "item", "vendor", "quantity", "contract_unit_price", "standalone_unit_price", "saved",
+                "standalone_price_source", "standalone_price_note", "approval_reference"]);
+        rows.AddRange(purchases.GetProperty("nodes").EnumerateArray().Select(l => new object?[]
+        {
+            Text(l.GetProperty("purchasedOn")), Text(l.GetProperty("district").GetProperty("code")), Text(l.GetProperty("district").GetProperty("name")), Text(l.GetProperty("item")),
+            l.GetProperty("contract") is { ValueKind: JsonValueKind.Object } contract ? Text(contract.GetProperty("vendor").GetProperty("name")) : null,
+            Text(l.GetProperty("quantity")), Text(l.GetProperty("consortiumUnitPrice")), Text(l.GetProperty("standaloneUnitPrice")), Text(l.GetProperty("saved")),
+            Text(l.GetProperty("standalonePriceSource")), Text(l.GetProperty("standalonePriceNote")), Text(l.GetProperty("approvalReference")),
+        }));
+        var page = purchases.GetProperty("pageInfo");
+        var name = (Text(partnership.GetProperty("name")) as string ?? "partnership").ToLowerInvariant().Replace(' ', '-');
+        return new($"purchases-{name}", rows, page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null);
     }
 }
