@@ -47,6 +47,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "PurchasingRound.quotes", "{ partnerships(first: 1) { nodes { purchasingRounds { quotes { unitPrice vendor { name } } } } } }", "AADDA" },
         { "Partnership.purchases", "{ partnerships(first: 1) { nodes { purchases(first: 1) { nodes { saved } } purchasingRounds { item contract { unitPrice savings savingsByMember { saved } } } impact { savingsByMember { saved } } } } }", "AAADA" },
         { "Consortium.vendors", "{ consortia { vendors { name } } }", "AADDA" },
+        { "Partnership.invoices", "{ partnerships(first: 1) { nodes { invoices(first: 1) { nodes { amount outstanding status lines { amount } payments { amount } } } sharedPositions { annualCost shares { basis } } courseEnrollments { cost } promisedAndDelivered { invoiced } } } }", "AADDA" },
+        { "District.balances", "{ districts(first: 1) { nodes { balances { net } } } }", "AADDA" },
         { "Query.agreementsExpiring", "{ agreementsExpiring(within: 365) { totalCount } }", "AADDA" },
         { "Decision.proposedBy", "{ partnerships(first: 1) { nodes { decisions(first: 1) { nodes { proposedBy { code } withdrawalReason proposedDecisionRights { area } } } } } }", "AAADA" },
     };
@@ -109,6 +111,10 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "awardContract", """awardContract(dryRun: true, input: { roundId: "x", quoteId: "x", startsOn: "2026-01-01", endsOn: "2026-12-31" })""", "AADDA" },
         { "recordPurchase", """recordPurchase(dryRun: true, input: { contractId: "x", districtId: "x", quantity: 1, purchasedOn: "2026-01-01", standaloneUnitPrice: 1, standalonePriceSource: QUOTE })""", "AADDA" },
         { "importPurchases", """importPurchases(dryRun: true, input: { contractId: "x", file: null })""", "AADDA" },
+        { "defineSharedPosition", """defineSharedPosition(dryRun: true, input: { partnershipId: "x", title: "x", kind: EMPLOYEE, employingDistrictId: "x", annualSalary: 1, annualBenefits: 0, method: BY_FTE, shares: [], startsOn: "2026-01-01" })""", "AADDA" },
+        { "recordCourseEnrollments", """recordCourseEnrollments(dryRun: true, input: { partnershipId: "x", term: "2026-27", costPerSeat: 1, enrollments: [] })""", "AADDA" },
+        { "issueInterDistrictInvoices", """issueInterDistrictInvoices(dryRun: true, input: { partnershipId: "x", period: "2026-27", months: 12 })""", "AADDA" },
+        { "recordPayment", """recordPayment(dryRun: true, input: { invoiceId: "x", amount: 1 })""", "AADDA" },
         { "extendDecisionDeadline", """extendDecisionDeadline(dryRun: true, input: { decisionId: "x", deadline: "2030-01-01T00:00:00Z" })""", "AADDA" },
     };
 

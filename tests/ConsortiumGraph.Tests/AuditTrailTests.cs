@@ -50,6 +50,14 @@ public sealed class AuditTrailTests
         {
             contractId = ids.Contract(), districtId = ids.Lead, quantity = 4, purchasedOn = "2026-09-01", standaloneUnitPrice = 109.95m, standalonePriceSource = "QUOTE",
         }),
+        // It shares a position: its cost split, a quarter invoiced, a payment.
+        ("defineSharedPosition", "DefineSharedPositionInput", "PositionShare", false, ids => new
+        {
+            partnershipId = ids.Partnership(), title = "Audited coordinator", kind = "EMPLOYEE", employingDistrictId = ids.Lead, annualSalary = 60_000m, annualBenefits = 18_000m,
+            method = "BY_FTE", startsOn = "2026-07-01", shares = new[] { new { districtId = ids.Lead, basis = 0.6 }, new { districtId = ids.Member, basis = 0.4 } },
+        }),
+        ("issueInterDistrictInvoices", "IssueInterDistrictInvoicesInput", "InvoiceLine", false, ids => new { partnershipId = ids.Partnership(), period = "2026-27 Q1", months = 3 }),
+        ("recordPayment", "RecordInvoicePaymentInput", "InvoicePayment", false, ids => new { invoiceId = ids.Invoice(), amount = 7_800m, reference = "Audited check" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
         ("renewAgreement", "RenewAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), expiresOn = "2028-06-30" }),
         ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Lead, signedBy = "Superintendent" }),
@@ -90,7 +98,9 @@ public sealed class AuditTrailTests
         // Funders are the installation's, in no consortium's trail: GrantBooksTests.
         "createFunder", "updateFunder",
         // Its trail: JointPurchasingTests checks it saves through the same path as recordPurchase.
-        "importPurchases"];
+        "importPurchases",
+        // Its trail: CostSharingTests (a shared course's partnership).
+        "recordCourseEnrollments"];
 
     [Fact]
     public async Task Setting_up_a_consortium_is_in_the_new_consortiums_trail()
@@ -155,6 +165,7 @@ public sealed class AuditTrailTests
         public string Round() => Read("PurchasingRound", db => db.PurchasingRounds.Where(r => r.Item == "Audited item"));
         public string Quote() => Read("Quote", db => db.Quotes.Where(q => q.Round.Item == "Audited item"));
         public string Contract() => Read("Contract", db => db.Contracts.Where(c => c.Round.Item == "Audited item"));
+        public string Invoice() => Read("InterDistrictInvoice", db => db.InterDistrictInvoices.Where(i => i.Partnership.Name == "Audited Partnership"));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));
     }
 

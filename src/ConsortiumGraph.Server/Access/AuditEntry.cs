@@ -118,6 +118,11 @@ public static class AuditScope
             await db.Grants.IgnoreQueryFilters().Where(g => g.Id == grantId).Select(g => (int?)g.Partnership.ConsortiumId).FirstOrDefaultAsync();
         async Task<int?> ConsortiumOfIndicator(int indicatorId) =>
             await db.Indicators.IgnoreQueryFilters().Where(i => i.Id == indicatorId).Select(i => (int?)i.ConsortiumId).FirstOrDefaultAsync();
+        if (changed is List<CostSharing.InterDistrictInvoice> { Count: > 0 } invoices)
+        {
+            var consortium = await ConsortiumOf(invoices[0].PartnershipId);
+            return _ => (consortium, null);
+        }
         if (changed is List<Indicators.IndicatorValue> values)
         {
             // One report can hold values of indicators of several consortia (a district in two): each row is in its own.
@@ -149,6 +154,8 @@ public static class AuditScope
             Grants.Expenditure e => (await ConsortiumOfGrant(e.GrantId), e.DistrictId),
             Grants.GrantReport r => (await ConsortiumOfGrant(r.GrantId), null),
             Purchasing.Vendor v => (v.ConsortiumId, null),
+            CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),
+            CostSharing.InterDistrictInvoice i => (await ConsortiumOf(i.PartnershipId), null),
             Purchasing.PurchasingRound r => (await ConsortiumOf(r.PartnershipId), null),
             Purchasing.Contract c => (await db.PurchasingRounds.IgnoreQueryFilters().Where(r => r.Id == c.RoundId).Select(r => (int?)r.Partnership.ConsortiumId).FirstOrDefaultAsync(), null),
             Purchasing.PurchaseLine l => (await ConsortiumOf(l.PartnershipId), l.DistrictId),

@@ -54,6 +54,12 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Purchasing.PurchasingRound> PurchasingRounds => Set<Purchasing.PurchasingRound>();
     public DbSet<Purchasing.Quote> Quotes => Set<Purchasing.Quote>();
     public DbSet<Purchasing.Contract> Contracts => Set<Purchasing.Contract>();
+    public DbSet<CostSharing.SharedPosition> SharedPositions => Set<CostSharing.SharedPosition>();
+    public DbSet<CostSharing.PositionShare> PositionShares => Set<CostSharing.PositionShare>();
+    public DbSet<CostSharing.CourseEnrollment> CourseEnrollments => Set<CostSharing.CourseEnrollment>();
+    public DbSet<CostSharing.InterDistrictInvoice> InterDistrictInvoices => Set<CostSharing.InterDistrictInvoice>();
+    public DbSet<CostSharing.InvoiceLine> InvoiceLines => Set<CostSharing.InvoiceLine>();
+    public DbSet<CostSharing.InvoicePayment> InvoicePayments => Set<CostSharing.InvoicePayment>();
     public DbSet<Access.AuditEntry> AuditEntries => Set<Access.AuditEntry>();
     public DbSet<PluginHost.PluginApproval> PluginApprovals => Set<PluginHost.PluginApproval>();
 
@@ -157,6 +163,17 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         // Only admins of every consortium a key acts in learn that it exists; to everyone else, node(id) is null.
         model.Entity<Access.ApiKey>().HasQueryFilter(k => Unrestricted
             || (AdministeredConsortia.Length > 0 && k.Consortia.Any() && k.Consortia.All(c => AdministeredConsortia.Contains(c.ConsortiumId))));
+        // Shared staff: the arrangement is the members' (not funders'); what one district owes another is the two districts' business.
+        model.Entity<CostSharing.SharedPosition>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId));
+        model.Entity<CostSharing.PositionShare>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Position.Partnership.ConsortiumId));
+        model.Entity<CostSharing.CourseEnrollment>().HasQueryFilter(x => Unrestricted || (VisibleConsortia.Contains(x.Partnership.ConsortiumId)
+            && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.DistrictId) || x.Partnership.Members.Any(m => m.IsLead && OwnDistricts.Contains(m.DistrictId)))));
+        model.Entity<CostSharing.InterDistrictInvoice>().HasQueryFilter(x => Unrestricted || (VisibleConsortia.Contains(x.Partnership.ConsortiumId)
+            && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.CreditorId) || OwnDistricts.Contains(x.DebtorId))));
+        model.Entity<CostSharing.InvoiceLine>().HasQueryFilter(x => Unrestricted || (VisibleConsortia.Contains(x.Invoice.Partnership.ConsortiumId)
+            && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.Invoice.CreditorId) || OwnDistricts.Contains(x.Invoice.DebtorId))));
+        model.Entity<CostSharing.InvoicePayment>().HasQueryFilter(x => Unrestricted || (VisibleConsortia.Contains(x.Invoice.Partnership.ConsortiumId)
+            && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.Invoice.CreditorId) || OwnDistricts.Contains(x.Invoice.DebtorId))));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

@@ -143,6 +143,7 @@ public static class DemoData
         var indicators = AddIndicators(db, northern, upperValley, districts, random, now);
         AddConsents(db, indicators, districts, partnerships[0], now);
         AddPurchases(db, northern, partnerships, random);
+        AddCostSharing(db, partnerships, d);
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -546,6 +547,57 @@ public static class DemoData
         }
         Report(summer, "Final report", new(2025, 10, 31), new(2025, 10, 10));
         (summer.Status, summer.ClosedOn, summer.CloseoutNote) = (GrantStatus.Closed, new DateOnly(2025, 10, 15), "Spent out; final report submitted.");
+    }
+
+    /// <summary>
+    /// The speech-language pathologist White Birch employs for three districts, split by FTE, invoiced quarterly through
+    /// 2025-26 (the last quarter still unpaid by Green Mountain); AP Physics seats billed by their host for the year.
+    /// </summary>
+    private static void AddCostSharing(ConsortiumDb db, List<Partnership> partnerships, List<District> d)
+    {
+        var slp = partnerships[1];
+        var position = new CostSharing.SharedPosition
+        {
+            Partnership = slp, Title = "Speech-language pathologist", Kind = CostSharing.PositionKind.Employee, EmployingDistrict = d[5], RemainderDistrict = d[5],
+            AnnualSalary = 68_417.00m, AnnualBenefits = 20_525.10m, Method = CostSharing.AllocationMethod.ByFte, StartsOn = new(2025, 8, 25),
+            Shares = [new() { District = d[5], BasisThousandths = 400 }, new() { District = d[7], BasisThousandths = 350 }, new() { District = d[2], BasisThousandths = 250 }],
+        };
+        db.SharedPositions.Add(position);
+        // Keys are not assigned yet: the split works on the districts' positions in the list.
+        var basis = new Dictionary<int, long> { [5] = 400, [7] = 350, [2] = 250 };
+        var quarter = CostSharing.Allocation.ForMonths(position.AnnualSalary + position.AnnualBenefits, 3);
+        var parts = CostSharing.Allocation.Split(quarter, basis, remainderTo: 5);
+        foreach (var (q, issued) in new[] { ("Q1", new DateOnly(2025, 10, 6)), ("Q2", new DateOnly(2026, 1, 5)), ("Q3", new DateOnly(2026, 4, 6)), ("Q4", new DateOnly(2026, 7, 6)) })
+            foreach (var debtor in new[] { 7, 2 })
+            {
+                var amount = parts[debtor];
+                var invoice = new CostSharing.InterDistrictInvoice
+                {
+                    Partnership = slp, Period = $"2025-26 {q}", Creditor = d[5], Debtor = d[debtor], IssuedOn = issued, DueOn = issued.AddDays(30), Amount = amount,
+                    Lines = [new() { Description = $"Speech-language pathologist, 2025-26 {q}: 3 of 12 months of 88,942.10, {basis[debtor] / 1000m:0.###} of 1 FTE of the position", Amount = amount }],
+                };
+                // Green Mountain has not paid the last quarter.
+                if (!(q == "Q4" && debtor == 2))
+                {
+                    invoice.Payments.Add(new() { PaidOn = issued.AddDays(debtor == 7 ? 21 : 28), Amount = amount, Reference = $"ACH {issued:yyMM}-{debtor:00}", RecordedAt = issued.AddDays(29).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc) });
+                    invoice.Paid = amount;
+                }
+                db.InterDistrictInvoices.Add(invoice);
+            }
+
+        var physics = partnerships[2];
+        foreach (var (district, students) in new[] { (d[1], 6), (d[0], 4), (d[10], 3), (d[6], 5) })
+            db.CourseEnrollments.Add(new CostSharing.CourseEnrollment { Partnership = physics, Term = "2025-26", District = district, Students = students, CostPerSeat = 1_150.00m });
+        foreach (var (district, students) in new[] { (d[0], 4), (d[10], 3), (d[6], 5) })
+        {
+            var amount = students * 1_150.00m;
+            db.InterDistrictInvoices.Add(new CostSharing.InterDistrictInvoice
+            {
+                Partnership = physics, Period = "2025-26", Creditor = d[1], Debtor = district, IssuedOn = new(2026, 6, 22), DueOn = new(2026, 7, 22), Amount = amount, Paid = amount,
+                Lines = [new() { Description = $"AP Physics by Video Link, 2025-26: {students} seats at 1,150.00", Amount = amount }],
+                Payments = [new() { PaidOn = new(2026, 7, 15), Amount = amount, Reference = "Check", RecordedAt = new DateTime(2026, 7, 16, 14, 0, 0, DateTimeKind.Utc) }],
+            });
+        }
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ public sealed class DistrictType : NodeType<District>
             .Argument<NonNullGraphType<DateType>>("from", "First day.")
             .Argument<NonNullGraphType<DateType>>("to", "Last day.")
             .Resolve(c => c.CalendarOf(c.Source.Id, c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to")));
+        CostSharing.DistrictBalance.AddTo(this);
         LocalFieldsType.AddTo(this);
     }
 }

@@ -24,6 +24,9 @@ public sealed class ConsortiumSchema : Schema
         Subscription = services.GetRequiredService<Events.SubscriptionType>();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
         RegisterTypeMapping(typeof(UploadedFile), typeof(UploadType));
+        // Money is Decimal: front ends need to know it is exact, so the built-in scalars say so.
+        RegisterType(new DecimalGraphType { Description = "An exact decimal number, as a JSON number with its decimal places as stored (450000.00). Every amount of money is one, exact to the cent, in its consortium's `currency`; read it into a decimal type, not a binary float, to keep it exact." });
+        RegisterType(new LongGraphType { Description = "A 64-bit whole number, as a JSON number (a count that can pass 2^31, such as units bought)." });
         // Input records nest (a commitment's local values, a partnership's decision rights): each maps to its input type.
         foreach (var (record, graphType) in InputRecords.All)
             RegisterTypeMapping(record, graphType);

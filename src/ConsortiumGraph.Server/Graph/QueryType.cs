@@ -122,5 +122,6 @@ public sealed class MutationType : ObjectGraphType
         Calendars.CalendarMutations.AddCalendarMutations(this);
         Grants.GrantMutations.AddGrantMutations(this);
         Purchasing.PurchasingMutations.AddPurchasingMutations(this);
+        CostSharing.CostSharingMutations.AddCostSharingMutations(this);
     }
 }

@@ -12,7 +12,6 @@ namespace ConsortiumGraph.Indicators;
 
 public static partial class IndicatorMutations
 {
-    [GeneratedRegex(@"^(\d{4})-(\d{2})( (T[1-4]|S[12]|Q[1-4]))?$")] private static partial Regex PeriodPattern();
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,63}$")] private static partial Regex CodePattern();
 
     public static void AddIndicatorMutations(this ObjectGraphType mutation)
@@ -39,9 +38,7 @@ public static partial class IndicatorMutations
     {
         var input = m.Input;
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
-        if (PeriodPattern().Match(input.Period ?? "") is not { Success: true } period
-            || int.Parse(period.Groups[2].Value) != (int.Parse(period.Groups[1].Value) + 1) % 100)
-            m.Invalid("INVALID_PERIOD", "`period` is a school year such as 2025-26, or a term of one: 2025-26 T1 (terms), S1 (semesters) or Q1 (quarters).", "period");
+        CostSharing.SchoolPeriod.Check(m, input.Period, "period");
         // The most a report may hold is checked before execution (ListLimitRule, TOO_MANY_ITEMS).
         if (input.Values.Count == 0) m.Invalid("OUT_OF_RANGE", "Report at least one value.", "values");
         if (district is null || m.Failed) return null;

@@ -34,6 +34,7 @@ public sealed class Partnership : RevisedEntity
     public List<Decision> Decisions { get; set; } = [];
     public List<Grant> Grants { get; set; } = [];
     public List<Purchasing.PurchaseLine> Purchases { get; set; } = [];
+    public List<CostSharing.InterDistrictInvoice> Invoices { get; set; } = [];
 }
 
 /// <summary>

@@ -22,6 +22,9 @@ public sealed class PartnershipType : NodeType<Partnership>
     private static readonly RowsThroughLink<PartnershipMember, District> FiscalAgents = new("FiscalAgentByPartnershipId", m => m.PartnershipId, m => m.District, m => m.IsFiscalAgent);
     private static readonly RowsByKey<Purchasing.PurchasingRound> PurchasingRounds = new("PurchasingRoundsByPartnershipId", r => r.PartnershipId,
         q => q.OrderByDescending(r => r.QuotesDueOn).ThenBy(r => r.Id));
+    private static readonly RowsByKey<CostSharing.SharedPosition> SharedPositions = new("SharedPositionsByPartnershipId", x => x.PartnershipId, q => q.OrderBy(x => x.Id));
+    private static readonly RowsByKey<CostSharing.CourseEnrollment> Enrollments = new("EnrollmentsByPartnershipId", x => x.PartnershipId,
+        q => q.OrderBy(x => x.Term).ThenBy(x => x.DistrictId));
     public static readonly RowsByKey<PartnershipMember> Members = new("MembersByPartnershipId", m => m.PartnershipId, MemberOrder);
 
     /// <summary>Members in the order they joined; every reader of the shared MembersByPartnershipId loader uses it.</summary>
@@ -70,6 +73,20 @@ public sealed class PartnershipType : NodeType<Partnership>
                 "What members bought through the partnership, earliest first. District staff see their own district's; the totals are in `impact`.")
             .DefaultOrder(p => p.PurchasedOn)
             .FromChildren(p => p.Purchases);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CostSharing.SharedPositionType>>>>("sharedPositions")
+            .Description("The positions the partnership shares and how their cost is split.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .Resolve(c => SharedPositions.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CostSharing.CourseEnrollmentType>>>>("courseEnrollments")
+            .Description("A shared course's students per member and term, by term. District staff see their own district's (the host district's staff, all).")
+            .AuthorizeWithRoles(Readers.Staff)
+            .Resolve(c => Enrollments.Load(c, c.Source.Id));
+        this.Connection<Partnership, CostSharing.InterDistrictInvoiceType, CostSharing.InterDistrictInvoice>("invoices",
+                "What members owe each other for the partnership's shared staff and courses, latest first. District staff see the invoices their district owes or is owed.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .DefaultOrder(i => i.IssuedOn, descending: true)
+            .FromChildren(p => p.Invoices);
+        CostSharing.MemberDelivery.AddTo(this);
         Field<NonNullGraphType<Reporting.ImpactType>>("impact").Description("What the partnership delivered over a period (all time when `from` and `to` are omitted).")
             .ImpactArguments()
             .Resolve(c => c.ImpactOf(c.Source.Id, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to")));

@@ -10,7 +10,7 @@ namespace ConsortiumGraph.Reporting;
 
 /// <summary>
 /// The reports as CSV, for funders and business officials who work in spreadsheets: <c>/reports/funding.csv</c>,
-/// <c>/reports/rollup.csv</c>, <c>/reports/grant-budget.csv</c> and <c>/reports/purchases.csv</c>. Each runs the GraphQL
+/// <c>/reports/rollup.csv</c>, <c>/reports/grant-budget.csv</c>, <c>/reports/purchases.csv</c> and <c>/reports/balances.csv</c>. Each runs the GraphQL
 /// report it exports, through the one execution path (the same access rules, row filters, limits and errors), page by
 /// page where the report is a list, and only formats the answer.
 /// </summary>
@@ -68,6 +68,12 @@ public static class ReportExport
         }
         """;
 
+    private const string Balances = """
+        query BalancesCsv($districtId: ID!) {
+          node(id: $districtId) { ... on District { code name balances { counterparty { code name } owedToUs owedByUs net } } }
+        }
+        """;
+
     private static readonly object?[] FundingColumns = ["funder", "partnership", "fiscal_agent", "grant_amount", "grant_starts", "grant_ends", "indicator", "unit", "period",
         "value", "districts", "students", "suppressed_because", "withheld_districts", "student_seats", "savings", "staff_fte", "on_time_rate", "decisions_taken"];
 
@@ -86,6 +92,8 @@ public static class ReportExport
             new Inputs(new Dictionary<string, object?> { ["grantId"] = Optional(http, "grantId"), ["asOf"] = Optional(http, "asOf") }), GrantBudgetRows));
         endpoints.MapGet("/reports/purchases.csv", (HttpContext http) => ExportAsync(http, Purchases,
             new Inputs(new Dictionary<string, object?> { ["partnershipId"] = Optional(http, "partnershipId") }), PurchaseRows));
+        endpoints.MapGet("/reports/balances.csv", (HttpContext http) => ExportAsync(http, Balances,
+            new Inputs(new Dictionary<string, object?> { ["districtId"] = Optional(http, "districtId") }), BalanceRows));
     }
 
     private static string? Optional(HttpContext http, string name) => http.Request.Query[name] is { Count: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
@@ -221,6 +229,18 @@ public static class ReportExport
         rows.AddRange(books.GetProperty("byMember").EnumerateArray().Select(m => Row("member", Text(m.GetProperty("district").GetProperty("name")), Text(m.GetProperty("district").GetProperty("code")), m)));
         rows.Add([funder, partnership, award, Text(books.GetProperty("asOf")), "total", "award", null, Text(books.GetProperty("budgeted")), Text(books.GetProperty("spent")), Text(books.GetProperty("remaining"))]);
         return new($"grant-budget-{(award as string ?? "grant").ToLowerInvariant()}", rows);
+    }
+
+    private static Page? BalanceRows(JsonElement data, bool first)
+    {
+        if (data.GetProperty("node") is not { ValueKind: JsonValueKind.Object } district || !district.TryGetProperty("balances", out var balances)) return null;
+        var rows = new List<object?[]> { new object?[] { "district_code", "district", "counterparty_code", "counterparty", "owed_to_district", "owed_by_district", "net" } };
+        rows.AddRange(balances.EnumerateArray().Select(b => new object?[]
+        {
+            Text(district.GetProperty("code")), Text(district.GetProperty("name")), Text(b.GetProperty("counterparty").GetProperty("code")), Text(b.GetProperty("counterparty").GetProperty("name")),
+            Text(b.GetProperty("owedToUs")), Text(b.GetProperty("owedByUs")), Text(b.GetProperty("net")),
+        }));
+        return new($"balances-{Text(district.GetProperty("code"))}", rows);
     }
 
     private static Page? PurchaseRows(JsonElement data, bool first)

@@ -442,6 +442,248 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("ConsortiumMemberships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.CourseEnrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CostPerSeat")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CostPerSeatCents");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("PartnershipId", "Term", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("CourseEnrollments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InterDistrictInvoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("CreditorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DebtorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidCents");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditorId");
+
+                    b.HasIndex("DebtorId", "CreditorId");
+
+                    b.HasIndex("PartnershipId", "Period", "CreditorId", "DebtorId")
+                        .IsUnique();
+
+                    b.ToTable("InterDistrictInvoices");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoiceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int?>("CourseEnrollmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseEnrollmentId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PositionId");
+
+                    b.ToTable("InvoiceLines");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoicePayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicePayments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.PositionShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BasisThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("PositionId", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("PositionShares");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.SharedPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AnnualBenefits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AnnualBenefitsCents");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AnnualSalaryCents");
+
+                    b.Property<int>("EmployingDistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemainderDistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployingDistrictId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RemainderDistrictId");
+
+                    b.ToTable("SharedPositions");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -1712,6 +1954,130 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.CourseEnrollment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InterDistrictInvoice", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "Creditor")
+                        .WithMany()
+                        .HasForeignKey("CreditorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Districts.District", "Debtor")
+                        .WithMany()
+                        .HasForeignKey("DebtorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany("Invoices")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Creditor");
+
+                    b.Navigation("Debtor");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoiceLine", b =>
+                {
+                    b.HasOne("ConsortiumGraph.CostSharing.CourseEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("CourseEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.CostSharing.InterDistrictInvoice", "Invoice")
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.CostSharing.SharedPosition", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoicePayment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.CostSharing.InterDistrictInvoice", "Invoice")
+                        .WithMany("Payments")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.PositionShare", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.CostSharing.SharedPosition", "Position")
+                        .WithMany("Shares")
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.SharedPosition", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "EmployingDistrict")
+                        .WithMany()
+                        .HasForeignKey("EmployingDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Districts.District", "RemainderDistrict")
+                        .WithMany()
+                        .HasForeignKey("RemainderDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("EmployingDistrict");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("RemainderDistrict");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
@@ -2109,6 +2475,18 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Partnerships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InterDistrictInvoice", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.SharedPosition", b =>
+                {
+                    b.Navigation("Shares");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
                     b.Navigation("ProposedDecisionRights");
@@ -2172,6 +2550,8 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Decisions");
 
                     b.Navigation("Grants");
+
+                    b.Navigation("Invoices");
 
                     b.Navigation("Members");
 

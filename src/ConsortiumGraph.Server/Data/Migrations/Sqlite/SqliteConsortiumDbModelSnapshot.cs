@@ -417,6 +417,236 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("ConsortiumMemberships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.CourseEnrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostPerSeat")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CostPerSeatCents");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("PartnershipId", "Term", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("CourseEnrollments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InterDistrictInvoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("CreditorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DebtorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PaidCents");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditorId");
+
+                    b.HasIndex("DebtorId", "CreditorId");
+
+                    b.HasIndex("PartnershipId", "Period", "CreditorId", "DebtorId")
+                        .IsUnique();
+
+                    b.ToTable("InterDistrictInvoices");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoiceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int?>("CourseEnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseEnrollmentId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PositionId");
+
+                    b.ToTable("InvoiceLines");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoicePayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicePayments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.PositionShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BasisThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("PositionId", "DistrictId")
+                        .IsUnique();
+
+                    b.ToTable("PositionShares");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.SharedPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualBenefits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AnnualBenefitsCents");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AnnualSalaryCents");
+
+                    b.Property<int>("EmployingDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemainderDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployingDistrictId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("RemainderDistrictId");
+
+                    b.ToTable("SharedPositions");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -1633,6 +1863,130 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.CourseEnrollment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InterDistrictInvoice", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "Creditor")
+                        .WithMany()
+                        .HasForeignKey("CreditorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Districts.District", "Debtor")
+                        .WithMany()
+                        .HasForeignKey("DebtorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany("Invoices")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Creditor");
+
+                    b.Navigation("Debtor");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoiceLine", b =>
+                {
+                    b.HasOne("ConsortiumGraph.CostSharing.CourseEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("CourseEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.CostSharing.InterDistrictInvoice", "Invoice")
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.CostSharing.SharedPosition", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InvoicePayment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.CostSharing.InterDistrictInvoice", "Invoice")
+                        .WithMany("Payments")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.PositionShare", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.CostSharing.SharedPosition", "Position")
+                        .WithMany("Shares")
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.SharedPosition", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "EmployingDistrict")
+                        .WithMany()
+                        .HasForeignKey("EmployingDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Districts.District", "RemainderDistrict")
+                        .WithMany()
+                        .HasForeignKey("RemainderDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("EmployingDistrict");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("RemainderDistrict");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
@@ -2030,6 +2384,18 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Partnerships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.InterDistrictInvoice", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.CostSharing.SharedPosition", b =>
+                {
+                    b.Navigation("Shares");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Decisions.Decision", b =>
                 {
                     b.Navigation("ProposedDecisionRights");
@@ -2093,6 +2459,8 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Decisions");
 
                     b.Navigation("Grants");
+
+                    b.Navigation("Invoices");
 
                     b.Navigation("Members");
 
