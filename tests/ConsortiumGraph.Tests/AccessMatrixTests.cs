@@ -109,6 +109,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDA" },
         { "recordQuote", """recordQuote(dryRun: true, input: { roundId: "x", vendorId: "x", unitPrice: 1 })""", "AADDA" },
         { "awardContract", """awardContract(dryRun: true, input: { roundId: "x", quoteId: "x", startsOn: "2026-01-01", endsOn: "2026-12-31" })""", "AADDA" },
+        { "cancelPurchasingRound", """cancelPurchasingRound(dryRun: true, input: { roundId: "x", reason: "x" })""", "AADDA" },
         { "recordPurchase", """recordPurchase(dryRun: true, input: { contractId: "x", districtId: "x", quantity: 1, purchasedOn: "2026-01-01", standaloneUnitPrice: 1, standalonePriceSource: QUOTE })""", "AADDA" },
         { "importPurchases", """importPurchases(dryRun: true, input: { contractId: "x", file: null })""", "AADDA" },
         { "defineSharedPosition", """defineSharedPosition(dryRun: true, input: { partnershipId: "x", title: "x", kind: EMPLOYEE, employingDistrictId: "x", annualSalary: 1, annualBenefits: 0, method: BY_FTE, shares: [], startsOn: "2026-01-01" })""", "AADDA" },

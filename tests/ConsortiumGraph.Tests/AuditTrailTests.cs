@@ -98,7 +98,7 @@ public sealed class AuditTrailTests
         // Funders are the installation's, in no consortium's trail: GrantBooksTests.
         "createFunder", "updateFunder",
         // Its trail: JointPurchasingTests checks it saves through the same path as recordPurchase.
-        "importPurchases",
+        "importPurchases", "cancelPurchasingRound",
         // Its trail: CostSharingTests (a shared course's partnership).
         "recordCourseEnrollments"];
 

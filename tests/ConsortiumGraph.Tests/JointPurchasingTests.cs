@@ -95,6 +95,26 @@ public abstract class JointPurchasingTests<TServer>(TServer server) : IClassFixt
     }
 
     [DatabaseFact]
+    public async Task An_open_round_is_cancelled_with_a_reason_kept_with_its_quotes_and_takes_no_award()
+    {
+        var (round, quotes) = await QuotedRound("Gym floor refinishing");
+        AssertError(await Mutate("cancelPurchasingRound", "CancelPurchasingRoundInput", new { roundId = round, reason = "No" }, "purchasingRound { id }", Staff(GreenMountain)),
+            "NotAuthorizedError", "NOT_AUTHORIZED", "input", "roundId");
+        var cancelled = await Mutate("cancelPurchasingRound", "CancelPurchasingRoundInput", new { roundId = round, reason = "Every quote was above the budget." },
+            "purchasingRound { status cancellationReason quotes { id } contract { id } }", Staff(Riverside));
+        AssertOk(cancelled);
+        Assert.Equal(("CANCELLED", "Every quote was above the budget.", 3), (cancelled.GetProperty("purchasingRound").GetProperty("status").GetString(),
+            cancelled.GetProperty("purchasingRound").GetProperty("cancellationReason").GetString(), cancelled.GetProperty("purchasingRound").GetProperty("quotes").GetArrayLength()));
+        AssertError(await Mutate("awardContract", "AwardContractInput", new { roundId = round, quoteId = quotes[0], startsOn = "2026-07-01", endsOn = "2027-06-30" }, "purchasingRound { id }", Staff(Riverside)),
+            "RuleViolation", "ROUND_NOT_OPEN", "input", "roundId");
+        await using var db = server.OpenDatabase();
+        GlobalId.TryDecode(round, "PurchasingRound", out var key);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Operation == "cancelPurchasingRound" && a.EntityId == key);
+        Assert.Equal((1, "Modified"), (entry.ConsortiumId ?? 0, entry.Action));
+        Assert.Contains("Every quote was above the budget.", entry.Changes);
+    }
+
+    [DatabaseFact]
     public async Task Members_record_their_own_purchases_under_the_contract_price_and_their_district_rules()
     {
         var contract = await AwardedContract("Classroom projector");

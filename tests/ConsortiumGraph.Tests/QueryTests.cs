@@ -299,6 +299,69 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
         Assert.True(large.Commitments >= 60 && small.Commitments <= 2, $"rows: {small.Commitments} vs {large.Commitments}");
         Assert.Equal(small.Statements, large.Statements);
     }
+    [DatabaseFact]
+    public async Task Money_lists_cost_the_same_statements_for_few_rows_or_many()
+    {
+        // In three documents, each within the complexity limit: grants' books, purchasing, and cost sharing. A reference that
+        // is null on the small pages (an expenditure's district, a purchase's contract) is left out: reading it costs a
+        // statement whenever it is set, which is a matter of shape, not of how many rows.
+        string[] queries =
+        [
+            """
+            query($partnerships: Int!, $rows: Int!) { partnerships(first: $partnerships) { nodes {
+              grants {
+                amount awardNumber budget { amount district { name } } budgetRevisions { total lines { amount } } drawdowns { amount } amendments { number } reports { status }
+                expenditures(first: $rows) { totalCount nodes { amount category fundedBy } }
+                financials(asOf: "2026-10-01") { spent byCategory { spent } byMember { district { name } spent } burnRate { pace } }
+              }
+            } } }
+            """,
+            """
+            query($partnerships: Int!, $rows: Int!) { partnerships(first: $partnerships) { nodes {
+              purchasingRounds { item quotes { unitPrice vendor { name } } contract { unitPrice vendor { name } savings savingsByMember { district { name } saved } purchases(first: $rows) { nodes { quantity } } } }
+              purchases(first: $rows) { totalCount nodes { saved quantity district { name } } }
+              impact { savings savingsByMember { district { name } saved } }
+            } } }
+            """,
+            """
+            query($partnerships: Int!, $rows: Int!) {
+              partnerships(first: $partnerships) { nodes {
+                sharedPositions { annualCost shares { district { name } basis } }
+                courseEnrollments { students district { name } }
+                invoices(first: $rows) { totalCount nodes { amount lines { amount } payments { amount } creditor { name } debtor { name } } }
+                promisedAndDelivered { district { name } invoiced sharedFte }
+              } }
+              districts(first: $rows) { nodes { balances { net counterparty { name } } } }
+              owed: district(code: "3300820") { balances { net counterparty { name } } }
+            }
+            """,
+        ];
+        static int Count(JsonElement element, params string[] lists) => element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Sum(p => lists.Contains(p.Name) && p.Value.TryGetProperty("nodes", out var nodes)
+                ? nodes.GetArrayLength() + Count(nodes, lists) : Count(p.Value, lists)),
+            JsonValueKind.Array => element.EnumerateArray().Sum(e => Count(e, lists)),
+            _ => 0,
+        };
+        async Task<(string Statements, int Rows)> Run(int partnerships, int rows)
+        {
+            var (statements, count) = (new List<long>(), 0);
+            foreach (var query in queries)
+            {
+                var before = server.Statements;
+                count += Count(await server.QueryAsync(query, new { partnerships, rows }), "expenditures", "purchases", "invoices");
+                statements.Add(server.Statements - before);
+            }
+            return (string.Join(" + ", statements), count);
+        }
+        // The first seven partnerships by name hold a grant project, a purchasing round and a shared position: every list has a row.
+        await Run(7, 1);
+        var small = await Run(7, 1);
+        var large = await Run(20, 50);
+        output.WriteLine($"{server.Provider}: {small.Rows} money rows in {small.Statements} SQL statements; {large.Rows} rows in {large.Statements} statements.");
+        Assert.True(large.Rows >= 100 && small.Rows <= 10, $"rows: {small.Rows} vs {large.Rows}");
+        Assert.Equal(small.Statements, large.Statements);
+    }
 }
 
 public sealed class SqliteQueryTests(SqliteServer server, ITestOutputHelper output) : QueryTests<SqliteServer>(server, output);

@@ -21,13 +21,11 @@ public sealed record MemberDelivery(int DistrictId, decimal CommittedDollars, de
             .Description("Per member: what its commitments promise (dollars, FTE, seats) beside what its invoices, its shares of shared positions and its course enrollments "
                 + "record. District staff see their own district's row.")
             .AuthorizeWithRoles(Readers.Staff)
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
-                var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
                 var loaders = c.Loaders();
-                var rows = await loaders.For<int, IReadOnlyList<MemberDelivery>>("DeliveryByPartnershipId",
-                    (ids, ct) => loaders.ReadAsync(db => ComputeAsync(db, ids, ct), ct), missing: []).Load(c.Source.Id).GetResultAsync(c.CancellationToken);
-                return rows.Where(r => !caller.IsStaff || caller.DistrictIds.Contains(r.DistrictId)).ToList();
+                return loaders.For<int, IReadOnlyList<MemberDelivery>>("DeliveryByPartnershipId",
+                    (ids, ct) => loaders.ReadAsync(db => ComputeAsync(db, ids, ct), ct), missing: []).Load(c.Source.Id);
             });
 
     /// <summary>Four GROUP BYs for every partnership of the response; the partnerships are ones the caller may read, so their rows are read unfiltered.</summary>
@@ -49,7 +47,7 @@ public sealed record MemberDelivery(int DistrictId, decimal CommittedDollars, de
         return ids.ToDictionary(id => id, id => (IReadOnlyList<MemberDelivery>)[.. promised.Where(p => p.PartnershipId == id).Select(p => p.DistrictId)
             .Union(invoiced.Where(i => i.PartnershipId == id).Select(i => i.DistrictId))
             .Union(fte.Where(f => f.PartnershipId == id).Select(f => f.DistrictId))
-            .Union(seats.Where(s => s.PartnershipId == id).Select(s => s.DistrictId)).Order()
+            .Union(seats.Where(s => s.PartnershipId == id).Select(s => s.DistrictId)).Where(db.SeesBusinessOf).Order()
             .Select(d =>
             {
                 var p = promised.FirstOrDefault(x => x.PartnershipId == id && x.DistrictId == d);

@@ -80,6 +80,9 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public bool OwnBusinessRowsOnly { get; set; }
     public int[] OwnDistricts { get; set; } = [];
 
+    /// <summary>May this context's caller read one district's own business rows? What loaders that compute totals unfiltered use to hide the rows.</summary>
+    public bool SeesBusinessOf(int districtId) => !OwnBusinessRowsOnly || OwnDistricts.Contains(districtId);
+
     /// <summary>Clears any caller's scope (a pooled context may still carry the last one).</summary>
     public ConsortiumDb WithFullAccess()
     {

@@ -7,7 +7,8 @@ namespace ConsortiumGraph.Grants;
 /// The figures of a grant's books, for any number of grants in four statements (the grants, their current
 /// budget, their spending and their drawdowns, each one GROUP BY). Sums are of whole cents in SQL, so they
 /// are exact. The grants are read unfiltered: the caller passes grants it may read, and every member's
-/// lines count in the totals; <see cref="VisibleTo"/> then hides other members' own rows from district staff.
+/// lines count in the totals; then other members' own rows are hidden from district staff, unless their
+/// district keeps the grant's books (<see cref="ConsortiumDb.SeesBusinessOf"/>).
 /// </summary>
 public static class GrantLedger
 {
@@ -17,7 +18,7 @@ public static class GrantLedger
     public static async Task<IReadOnlyDictionary<int, GrantFinancials>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> grantIds, DateOnly asOf, CancellationToken ct)
     {
         var grants = await db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => grantIds.Contains(g.Id))
-            .Select(g => new { g.Id, g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn }).ToListAsync(ct);
+            .Select(g => new { g.Id, g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.FiscalAgentId }).ToListAsync(ct);
         var budget = (await db.GrantBudgetLines.IgnoreQueryFilters().AsNoTracking()
                 .Where(l => grantIds.Contains(l.GrantId) && l.Revision == l.Grant.BudgetVersion)
                 .GroupBy(l => new { l.GrantId, l.Category, l.DistrictId })
@@ -44,6 +45,7 @@ public static class GrantLedger
                 .Select(c => new BudgetComparison(c, null, lines.Where(l => l.Category == c).Sum(l => l.Amount), grantSpending.Where(e => e.Category == c).Sum(e => e.Amount)))
                 .ToList();
             var byMember = lines.Select(l => l.DistrictId).Concat(grantSpending.Select(e => e.DistrictId)).OfType<int>().Distinct().Order()
+                .Where(d => db.SeesBusinessOf(g.FiscalAgentId) || db.SeesBusinessOf(d))
                 .Select(d => new BudgetComparison(null, d, lines.Where(l => l.DistrictId == d).Sum(l => l.Amount), grantSpending.Where(e => e.DistrictId == d).Sum(e => e.Amount)))
                 .ToList();
             var draw = drawn.GetValueOrDefault(g.Id);
@@ -69,12 +71,4 @@ public static class GrantLedger
             : spentShare > periodShare + PaceTolerance ? SpendingPace.Ahead : SpendingPace.OnPace;
         return new GrantBurnRate(Math.Round(periodShare, 4), Math.Round(spentShare, 4), perMonth, projected, pace);
     }
-
-    /// <summary>
-    /// The books as a caller may read them: district staff see the member rows of their own districts only,
-    /// unless their district keeps the grant's books; everyone who may read the grant sees its totals.
-    /// </summary>
-    public static GrantFinancials VisibleTo(this GrantFinancials financials, Access.Caller caller, int fiscalAgentId) =>
-        !caller.IsStaff || caller.DistrictIds.Contains(fiscalAgentId) ? financials
-            : financials with { ByMember = [.. financials.ByMember.Where(m => m.DistrictId is { } d && caller.DistrictIds.Contains(d))] };
 }

@@ -25,25 +25,24 @@ public sealed class ContractType : NodeType<Contract>
             .FromChildren(x => x.Purchases);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberSavingsType>>>>("savingsByMember")
             .Description("Per member: units bought, paid at the contract price, the standalone cost and the saving. District staff see their own district's row.")
-            .ResolveAsync(async c =>
-            {
-                var caller = await c.RequestServices!.GetRequiredService<RequestCaller>().GetAsync(c.CancellationToken);
-                return (await SavingsOf(c, c.Source.Id).GetResultAsync(c.CancellationToken)).VisibleTo(caller);
-            });
+            .Resolve(c => SavingsOf(c, c.Source.Id).Then(savings => savings.Visible));
         Field<NonNullGraphType<DecimalGraphType>>("savings").Description("What all members saved under the contract: (standalone price - contract price) x quantity, summed.")
-            .ResolveAsync(async c => (await SavingsOf(c, c.Source.Id).GetResultAsync(c.CancellationToken)).Sum(m => m.Saved));
+            .Resolve(c => SavingsOf(c, c.Source.Id).Then(savings => savings.Total));
     }
 
+    /// <summary>A contract's savings: the total over every member, and the members' rows the caller may read.</summary>
+    private sealed record ContractSavings(decimal Total, IReadOnlyList<MemberSavings> Visible);
+
     /// <summary>SavingsByContractId: every contract of a response in one GROUP BY.</summary>
-    private static IDataLoaderResult<IReadOnlyList<MemberSavings>> SavingsOf(IResolveFieldContext context, int contractId)
+    private static IDataLoaderResult<ContractSavings> SavingsOf(IResolveFieldContext context, int contractId)
     {
         var loaders = context.Loaders();
-        return loaders.For<int, IReadOnlyList<MemberSavings>>("SavingsByContractId", async (ids, ct) =>
+        return loaders.For<int, ContractSavings>("SavingsByContractId", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, ContractSavings>>(async db =>
         {
-            var savings = await loaders.ReadAsync(db => PurchaseSavings.ByMemberAsync(db.PurchaseLines.IgnoreQueryFilters()
-                .Where(l => l.ContractId != null && ids.Contains(l.ContractId.Value)).Select(l => new KeyedPurchase { Key = l.ContractId!.Value, Line = l }), ct), ct);
-            return ids.ToDictionary(id => id, id => (IReadOnlyList<MemberSavings>)[.. savings[id]]);
-        }, missing: []).Load(contractId);
+            var savings = await PurchaseSavings.ByMemberAsync(db.PurchaseLines.IgnoreQueryFilters()
+                .Where(l => l.ContractId != null && ids.Contains(l.ContractId.Value)).Select(l => new KeyedPurchase { Key = l.ContractId!.Value, Line = l }), ct);
+            return ids.ToDictionary(id => id, id => new ContractSavings(savings[id].Sum(m => m.Saved) + 0.00m, [.. savings[id].Where(m => db.SeesBusinessOf(m.DistrictId))]));
+        }, ct), missing: new ContractSavings(0.00m, [])).Load(contractId);
     }
 }
 

@@ -29,6 +29,8 @@ public static class PurchasingMutations
             "Records a vendor's quote on an open round. The partnership's lead district, or its consortium's admins.", RecordQuoteAsync);
         mutation.Mutation<AwardContractInput, PurchasingRoundType, PurchasingRound>("awardContract",
             "Awards an open round to one of its quotes: the contract members buy under, checked against every member's district rules.", AwardAsync);
+        mutation.Mutation<CancelPurchasingRoundInput, PurchasingRoundType, PurchasingRound>("cancelPurchasingRound",
+            "Cancels an open round without an award; its quotes are kept. The partnership's lead district, or its consortium's admins.", CancelAsync);
         mutation.Mutation<RecordPurchaseInput, PurchaseLineType, PurchaseLine>("recordPurchase",
             "Records what a member bought under a contract and what it would have paid alone. Its staff, or its consortium's admins.", RecordPurchaseAsync);
         mutation.Mutation<ImportPurchasesInput, ContractType, Contract>("importPurchases",
@@ -154,6 +156,16 @@ public static class PurchasingMutations
         };
         round.Status = PurchasingRoundStatus.Awarded;
         m.Revise(round, input.ExpectedRevision);
+        return round;
+    }
+
+    private static async Task<PurchasingRound?> CancelAsync(MutationContext<CancelPurchasingRoundInput> m)
+    {
+        var reason = m.Text(m.Input.Reason, "reason", 2000);
+        var round = await OpenRoundAsync(m, m.Input.RoundId);
+        if (round is null || reason is null) return null;
+        (round.Status, round.CancellationReason) = (PurchasingRoundStatus.Cancelled, reason);
+        m.Revise(round, m.Input.ExpectedRevision);
         return round;
     }
 

@@ -25,6 +25,8 @@ public sealed class PurchasingRound : RevisedEntity
     public DateOnly QuotesDueOn { get; set; }
     public PurchasingRoundStatus Status { get; set; }
     public DateTime OpenedAt { get; set; }
+    /// <summary>Why the round was cancelled without an award.</summary>
+    public string? CancellationReason { get; set; }
     public List<Quote> Quotes { get; set; } = [];
     public Contract? Contract { get; set; }
 }
@@ -44,6 +46,7 @@ internal sealed class PurchasingRoundConfiguration : IEntityTypeConfiguration<Pu
         r.Property(x => x.Item).HasMaxLength(200);
         r.Property(x => x.Unit).HasMaxLength(50);
         r.Property(x => x.Specification).HasMaxLength(4000);
+        r.Property(x => x.CancellationReason).HasMaxLength(2000);
         r.HasIndex(x => new { x.PartnershipId, x.QuotesDueOn });
         r.HasOne(x => x.Partnership).WithMany().HasForeignKey(x => x.PartnershipId);
     }

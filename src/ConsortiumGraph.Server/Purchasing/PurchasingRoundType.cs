@@ -20,6 +20,7 @@ public sealed class PurchasingRoundType : NodeType<PurchasingRound>
         Field(r => r.EstimatedQuantity).Description("How many units the members expect to buy over the contract.");
         Field(r => r.QuotesDueOn, type: typeof(NonNullGraphType<DateType>)).Description("The day quotes are due.");
         Field(r => r.Status).Description("OPEN, AWARDED or CANCELLED.");
+        Field(r => r.CancellationReason, nullable: true).Description("Why the round was cancelled without an award.");
         Field(r => r.Revision).Description("Changes with every quote and the award; send it back as `expectedRevision`.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuoteType>>>>("quotes").Description("The vendors' quotes, lowest price first. Vendors' prices are the consortium's business: not for funders.")
             .AuthorizeWithRoles(Readers.Staff)

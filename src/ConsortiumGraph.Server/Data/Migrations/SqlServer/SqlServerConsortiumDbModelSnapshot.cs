@@ -1681,6 +1681,10 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("EstimatedQuantity")
                         .HasColumnType("int");
 

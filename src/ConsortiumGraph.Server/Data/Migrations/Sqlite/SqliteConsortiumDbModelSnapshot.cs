@@ -1595,6 +1595,10 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EstimatedQuantity")
                         .HasColumnType("INTEGER");
 
