@@ -43,7 +43,7 @@ public static class GrantMutations
     private static async Task<Funder?> CreateFunderAsync(MutationContext<CreateFunderInput> m)
     {
         var name = m.Text(m.Input.Name, "name", 200);
-        var (website, email) = (Website(m, m.Input.Website), Email(m, m.Input.ContactEmail));
+        var (website, email) = (m.Website(m.Input.Website), m.Email(m.Input.ContactEmail));
         if (name is not null && await m.Db.Funders.IgnoreQueryFilters().AnyAsync(f => f.Name == name, m.Field.CancellationToken))
             m.Invalid("DUPLICATE_NAME", $"A funder is already named {name}.", "name");
         if (m.Failed || name is null) return null;
@@ -57,7 +57,7 @@ public static class GrantMutations
         var input = m.Input;
         var funder = await m.Find<Funder>(input.Id, "Funder", "id");
         var name = input.Name is null ? null : m.Text(input.Name, "name", 200);
-        var (website, email) = (Website(m, input.Website), Email(m, input.ContactEmail));
+        var (website, email) = (m.Website(input.Website), m.Email(input.ContactEmail));
         if (funder is null || m.Failed) return null;
         // A funder is the installation's: one consortium's admin must not rename what another's grants name.
         var consortia = m.Caller.Consortia;
@@ -75,22 +75,6 @@ public static class GrantMutations
         funder.ContactEmail = email ?? funder.ContactEmail;
         m.Revise(funder, input.ExpectedRevision);
         return funder;
-    }
-
-    private static string? Website<TInput>(MutationContext<TInput> m, string? value)
-    {
-        var website = value is null ? null : m.Text(value, "website", 400);
-        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            m.Invalid("INVALID_URL", "`website` is an absolute http or https address.", "website");
-        return website;
-    }
-
-    private static string? Email<TInput>(MutationContext<TInput> m, string? value)
-    {
-        var email = value is null ? null : m.Text(value, "contactEmail", 320);
-        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email))
-            m.Invalid("INVALID_EMAIL", "`contactEmail` is one email address (name@example.org).", "contactEmail");
-        return email;
     }
 
     /// <summary>Only the fiscal agent's staff and the admins of its consortium keep a grant's books (NOT_AUTHORIZED otherwise).</summary>

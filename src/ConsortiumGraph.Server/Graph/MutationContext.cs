@@ -64,6 +64,24 @@ public sealed class MutationContext<TInput>(TInput input, ConsortiumDb db, IReso
         return false;
     }
 
+    /// <summary>An optional website: an absolute http(s) address within its length (INVALID_URL otherwise).</summary>
+    public string? Website(string? value, string inputField = "website")
+    {
+        var website = Text(value, inputField, 400, required: false);
+        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            Invalid("INVALID_URL", $"`{inputField}` is an absolute http or https address.", inputField);
+        return website;
+    }
+
+    /// <summary>An optional email address: one address within its length (INVALID_EMAIL otherwise).</summary>
+    public string? Email(string? value, string inputField = "contactEmail")
+    {
+        var email = Text(value, inputField, 320, required: false);
+        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email))
+            Invalid("INVALID_EMAIL", $"`{inputField}` is one email address (name@example.org).", inputField);
+        return email;
+    }
+
     /// <summary>A district plugin's rule: blocking violations are errors, advisory ones warnings.</summary>
     public void Violates(string plugin, string rule, string message, bool blocking, string? inputField)
     {

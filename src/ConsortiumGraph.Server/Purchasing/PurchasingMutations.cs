@@ -42,12 +42,7 @@ public static class PurchasingMutations
         var input = m.Input;
         var consortium = await m.Find<Consortia.Consortium>(input.ConsortiumId, "Consortium", "consortiumId");
         var name = m.Text(input.Name, "name", 200);
-        var email = m.Text(input.ContactEmail, "contactEmail", 320, required: false);
-        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email))
-            m.Invalid("INVALID_EMAIL", "`contactEmail` is one email address (name@example.org).", "contactEmail");
-        var website = m.Text(input.Website, "website", 400, required: false);
-        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
-            m.Invalid("INVALID_URL", "`website` is an absolute http or https address.", "website");
+        var (email, website) = (m.Email(input.ContactEmail), m.Website(input.Website));
         if (consortium is null || name is null || m.Failed) return null;
         // The directory shows every consortium; only its own people add to its list.
         if (!m.Caller.Consortia.Contains(consortium.Id))
