@@ -104,6 +104,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "recordDrawdown", """recordDrawdown(dryRun: true, input: { grantId: "x", amount: 1 })""", "AADDA" },
         { "receiveDrawdown", """receiveDrawdown(dryRun: true, input: { drawdownId: "x", amount: 1 })""", "AADDA" },
         { "recordExpenditure", """recordExpenditure(dryRun: true, input: { grantId: "x", spentOn: "2026-01-01", category: TRAVEL, amount: 1, description: "x" })""", "AADDA" },
+        { "reverseExpenditure", """reverseExpenditure(dryRun: true, input: { expenditureId: "x", reason: "x" })""", "AADDA" },
         { "submitGrantReport", """submitGrantReport(dryRun: true, input: { reportId: "x" })""", "AADDA" },
         { "createVendor", """createVendor(dryRun: true, input: { consortiumId: "x", name: "x" })""", "AADDA" },
         { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDA" },

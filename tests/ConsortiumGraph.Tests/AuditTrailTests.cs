@@ -38,6 +38,7 @@ public sealed class AuditTrailTests
         ("recordDrawdown", "RecordDrawdownInput", "Drawdown", false, ids => new { grantId = ids.Grant(), requestedOn = "2026-02-01", amount = 1_000m }),
         ("receiveDrawdown", "ReceiveDrawdownInput", "Drawdown", false, ids => new { drawdownId = ids.Drawdown(), receivedOn = "2026-02-05", amount = 1_000m }),
         ("recordExpenditure", "RecordExpenditureInput", "Expenditure", false, ids => new { grantId = ids.Grant(), spentOn = "2026-03-01", category = "TRAVEL", amount = 250.25m, description = "Audited mileage" }),
+        ("reverseExpenditure", "ReverseExpenditureInput", "Expenditure", false, ids => new { expenditureId = ids.Expenditure(), reason = "Audited: charged twice" }),
         ("amendGrant", "AmendGrantInput", "GrantAmendment", false, ids => new { grantId = ids.Grant(), amount = 6_000m, reason = "Audited supplement" }),
         ("submitGrantReport", "SubmitGrantReportInput", "GrantReport", false, ids => new { reportId = ids.GrantReport() }),
         ("closeGrant", "CloseGrantInput", "Grant", false, ids => new { grantId = ids.Grant(), note = "Audited close-out" }),
@@ -166,6 +167,7 @@ public sealed class AuditTrailTests
         public string Quote() => Read("Quote", db => db.Quotes.Where(q => q.Round.Item == "Audited item"));
         public string Contract() => Read("Contract", db => db.Contracts.Where(c => c.Round.Item == "Audited item"));
         public string Invoice() => Read("InterDistrictInvoice", db => db.InterDistrictInvoices.Where(i => i.Partnership.Name == "Audited Partnership"));
+        public string Expenditure() => Read("Expenditure", db => db.Expenditures.Where(e => e.Description == "Audited mileage"));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));
     }
 

@@ -303,6 +303,33 @@ public abstract class GrantBooksTests<TServer>(TServer server) : IClassFixture<T
     }
 
     [DatabaseFact]
+    public async Task An_expenditure_recorded_in_error_is_reversed_and_both_entries_stay_on_the_books()
+    {
+        var grant = await NewGrant(2_000m, Admin);
+        var agent = Staff("3300710");
+        var recorded = await Mutate("recordExpenditure", "RecordExpenditureInput", new { grantId = grant, spentOn = "2026-03-01", category = "SUPPLIES", amount = 512.37m, description = "Binders" },
+            "expenditure { id }", agent);
+        AssertOk(recorded);
+        var id = recorded.GetProperty("expenditure").GetProperty("id").GetString();
+        AssertError(await Mutate("reverseExpenditure", "ReverseExpenditureInput", new { expenditureId = id, reason = "Wrong grant" }, "expenditure { id }", Staff("5000640")),
+            "NotAuthorizedError", "NOT_AUTHORIZED", "input", "expenditureId");
+        var reversed = await Mutate("reverseExpenditure", "ReverseExpenditureInput", new { expenditureId = id, reason = "Charged to the wrong grant" },
+            "expenditure { id amount spentOn category reverses { id } }", agent);
+        AssertOk(reversed);
+        var reversal = reversed.GetProperty("expenditure");
+        Assert.Equal((-512.37m, "2026-03-01", "SUPPLIES", id), (reversal.GetProperty("amount").GetDecimal(), reversal.GetProperty("spentOn").GetString(),
+            reversal.GetProperty("category").GetString(), reversal.GetProperty("reverses").GetProperty("id").GetString()));
+        AssertError(await Mutate("reverseExpenditure", "ReverseExpenditureInput", new { expenditureId = id, reason = "Again" }, "expenditure { id }", agent), "RuleViolation", "ALREADY_REVERSED", "input", "expenditureId");
+        AssertError(await Mutate("reverseExpenditure", "ReverseExpenditureInput", new { expenditureId = reversal.GetProperty("id").GetString(), reason = "Undo" }, "expenditure { id }", agent),
+            "RuleViolation", "NOT_REVERSIBLE", "input", "expenditureId");
+        var books = await Node(grant, "... on Grant { financials(asOf: \"2026-10-01\") { spent remaining byCategory { category spent } } expenditures { totalCount } }");
+        Assert.Equal((0m, 2_000m, 2), (books.GetProperty("financials").GetProperty("spent").GetDecimal(), books.GetProperty("financials").GetProperty("remaining").GetDecimal(),
+            books.GetProperty("expenditures").GetProperty("totalCount").GetInt32()));
+        // The award is free again for what was meant.
+        AssertOk(await Mutate("recordExpenditure", "RecordExpenditureInput", new { grantId = grant, spentOn = "2026-03-02", category = "SUPPLIES", amount = 2_000m, description = "Licenses" }, "expenditure { id }", agent));
+    }
+
+    [DatabaseFact]
     public async Task Fifty_writers_spending_on_one_grant_never_pass_the_award()
     {
         var grant = await NewGrant(1_000m, Admin);

@@ -18,6 +18,9 @@ public sealed class Expenditure : Entity
     public required string Description { get; set; }
     public FundingSource FundedBy { get; set; }
     public DateTime RecordedAt { get; set; }
+    /// <summary>For a reversal: the expenditure it cancels (with the opposite amount, on the same day and lines), which stays on the books.</summary>
+    public int? ReversesId { get; set; }
+    public Expenditure? Reverses { get; set; }
 }
 
 internal sealed class ExpenditureConfiguration : IEntityTypeConfiguration<Expenditure>
@@ -29,5 +32,8 @@ internal sealed class ExpenditureConfiguration : IEntityTypeConfiguration<Expend
         e.HasIndex(x => x.DistrictId);
         e.HasOne(x => x.Grant).WithMany(x => x.Expenditures).HasForeignKey(x => x.GrantId);
         e.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId);
+        // One reversal per expenditure.
+        e.HasIndex(x => x.ReversesId).IsUnique();
+        e.HasOne(x => x.Reverses).WithMany().HasForeignKey(x => x.ReversesId);
     }
 }

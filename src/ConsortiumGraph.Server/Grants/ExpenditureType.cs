@@ -18,6 +18,8 @@ public sealed class ExpenditureType : NodeType<Expenditure>
         Field(e => e.Description).Description("What was bought or paid.");
         Field(e => e.FundedBy).Description("GRANT when paid from the award; MATCH for the members' own contribution.");
         Field(e => e.RecordedAt).Description("When the fiscal agent recorded it.");
+        Field<ExpenditureType>("reverses").Description("For a reversal (a negative amount): the expenditure it cancels, which stays on the books.")
+            .Resolve(c => c.Source.ReversesId is { } id ? c.ById<Expenditure>(id) : null);
     }
 }
 

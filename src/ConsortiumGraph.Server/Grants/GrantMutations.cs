@@ -36,6 +36,8 @@ public static class GrantMutations
             "Records the funds of a drawdown as received.", ReceiveDrawdownAsync);
         mutation.Mutation<RecordExpenditureInput, ExpenditureType, Expenditure>("recordExpenditure",
             "Records money spent on a grant's work, from the grant or as match. The fiscal agent's staff or the consortium's admins.", RecordExpenditureAsync);
+        mutation.Mutation<ReverseExpenditureInput, ExpenditureType, Expenditure>("reverseExpenditure",
+            "Cancels an expenditure recorded in error with a reversal of the opposite amount; both stay on the books.", ReverseExpenditureAsync);
         mutation.Mutation<SubmitGrantReportInput, GrantReportType, GrantReport>("submitGrantReport",
             "Records a required report as submitted to the funder.", SubmitReportAsync);
     }
@@ -358,6 +360,30 @@ public static class GrantMutations
         // Spending on one grant serializes, so two writers cannot together pass the award.
         m.Revise(grant, input.ExpectedRevision);
         return expenditure;
+    }
+
+    private static async Task<Expenditure?> ReverseExpenditureAsync(MutationContext<ReverseExpenditureInput> m)
+    {
+        var input = m.Input;
+        var reason = m.Text(input.Reason, "reason", 200);
+        var original = await m.Find<Expenditure>(input.ExpenditureId, "Expenditure", "expenditureId");
+        if (original is null || reason is null || m.Failed) return null;
+        var grant = await BooksAsync(m, GlobalId.Encode("Grant", original.GrantId), "expenditureId");
+        if (grant is null) return null;
+        if (original.ReversesId is not null)
+            m.Violates("NOT_REVERSIBLE", "This entry is a reversal; record the spending again instead of reversing it.", "expenditureId");
+        else if (await m.Db.Expenditures.IgnoreQueryFilters().AnyAsync(e => e.ReversesId == original.Id, m.Field.CancellationToken))
+            m.Violates("ALREADY_REVERSED", "The expenditure was reversed already.", "expenditureId");
+        if (m.Failed) return null;
+        var reversal = new Expenditure
+        {
+            GrantId = original.GrantId, SpentOn = original.SpentOn, Category = original.Category, Amount = -original.Amount, DistrictId = original.DistrictId,
+            FundedBy = original.FundedBy, RecordedAt = m.Now, ReversesId = original.Id,
+            Description = $"Reversal: {reason}"[..Math.Min(400, $"Reversal: {reason}".Length)],
+        };
+        m.Db.Expenditures.Add(reversal);
+        m.Revise(grant, input.ExpectedRevision);
+        return reversal;
     }
 
     private static async Task<GrantReport?> SubmitReportAsync(MutationContext<SubmitGrantReportInput> m)

@@ -944,12 +944,18 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ReversesId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("SpentOn")
                         .HasColumnType("date");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique();
 
                     b.HasIndex("GrantId", "SpentOn", "Id");
 
@@ -2154,9 +2160,16 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Grants.Expenditure", "Reverses")
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Grant");
+
+                    b.Navigation("Reverses");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>

@@ -944,12 +944,19 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ReversesId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("SpentOn")
                         .HasColumnType("date");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique()
+                        .HasFilter("[ReversesId] IS NOT NULL");
 
                     b.HasIndex("GrantId", "SpentOn", "Id");
 
@@ -2155,9 +2162,16 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Grants.Expenditure", "Reverses")
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Grant");
+
+                    b.Navigation("Reverses");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>

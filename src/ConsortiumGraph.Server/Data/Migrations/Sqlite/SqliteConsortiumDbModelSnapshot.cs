@@ -895,12 +895,18 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReversesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("SpentOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique();
 
                     b.HasIndex("GrantId", "SpentOn", "Id");
 
@@ -2063,9 +2069,16 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Grants.Expenditure", "Reverses")
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Grant");
+
+                    b.Navigation("Reverses");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Grants.Grant", b =>
