@@ -217,6 +217,9 @@ public sealed class ReportingTests(ReportingServer server, ITestOutputHelper out
         var columns = lines[0].Split(',').Length;
         Assert.All(lines.Skip(1), l => Assert.StartsWith("Tri-State Rural Education Fund,", l));
         Assert.Contains(lines, l => l.Contains(",Proficiency-Based Learning Grant,") && l.Contains(",ATTENDANCE_RATE,percent,2025-26,"));
+        // The grant's books beside its impact: the Tri-State grant's spending, remaining award and match as of today.
+        Assert.EndsWith(",grant_spent,grant_remaining,match_met", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",Proficiency-Based Learning Grant,") && l.Contains(",450000.00,") && l.EndsWith(",194718.58,255281.42,21000.00", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("Regional Bus and Fuel Purchasing"));
         Assert.All(lines.Skip(1).Where(l => !l.Contains('"')), l => Assert.Equal(columns, l.Split(',').Length));
 

@@ -21,7 +21,7 @@ public static class ReportExport
           fundingReport(funderId: $funderId) {
             funder { name }
             grants {
-              partnership fiscalAgent grant { amount startsOn endsOn }
+              partnership fiscalAgent grant { amount startsOn endsOn financials { spent remaining matchMet } }
               impact { studentSeats savings staffFte onTimeRate decisionsTaken }
               indicators { code unit periods { period value districts students suppressedBecause } }
               withheld { district indicator }
@@ -75,7 +75,8 @@ public static class ReportExport
         """;
 
     private static readonly object?[] FundingColumns = ["funder", "partnership", "fiscal_agent", "grant_amount", "grant_starts", "grant_ends", "indicator", "unit", "period",
-        "value", "districts", "students", "suppressed_because", "withheld_districts", "student_seats", "savings", "staff_fte", "on_time_rate", "decisions_taken"];
+        "value", "districts", "students", "suppressed_because", "withheld_districts", "student_seats", "savings", "staff_fte", "on_time_rate", "decisions_taken",
+        "grant_spent", "grant_remaining", "match_met"];
 
     public static void MapReports(this IEndpointRouteBuilder endpoints)
     {
@@ -194,6 +195,8 @@ public static class ReportExport
                 period is { } r ? Text(r.GetProperty("suppressedBecause")) : "", withheld,
                 Text(impact.GetProperty("studentSeats")), Text(impact.GetProperty("savings")), Text(impact.GetProperty("staffFte")),
                 Text(impact.GetProperty("onTimeRate")), Text(impact.GetProperty("decisionsTaken")),
+                Text(terms.GetProperty("financials").GetProperty("spent")), Text(terms.GetProperty("financials").GetProperty("remaining")),
+                Text(terms.GetProperty("financials").GetProperty("matchMet")),
             ];
             foreach (var indicator in grant.GetProperty("indicators").EnumerateArray())
             {
