@@ -20,7 +20,7 @@ public sealed class MapleRidgePlugin : IDistrictPlugin
     {
         Key = "mapleRidge",
         Districts = [DistrictCode],
-        Version = "1.0.0",
+        Version = "1.1.0",
         Description = "Maple Ridge School District: teacher-association limits on shared staff and professional-learning days, and attendance from Infinite Campus.",
     };
 
@@ -36,6 +36,11 @@ public sealed class MapleRidgePlugin : IDistrictPlugin
                 "Infinite Campus attendance mapped onto the consortium's ATTENDANCE_RATE indicator: ADA / ADM x 100, in percent, one decimal.",
                 AttendanceRate);
 
+        plugin.Rule<ProposedGrantSpending>("EQUIPMENT_TAGGED",
+            "Equipment a grant buys for Maple Ridge joins its fixed-asset inventory.",
+            (change, _) => change.ForDistrictCode == DistrictCode && change.Category == "EQUIPMENT"
+                ? [Violation.Advise("Equipment bought for Maple Ridge joins its fixed-asset inventory: send the business office the serial numbers within 30 days so it is tagged.", "category")]
+                : Violation.None);
         plugin.Rule<ProposedCommitment>("SHARED_STAFF_FTE_CAP",
             $"MREA agreement, article 14.2: a Maple Ridge staff member is shared for at most {SharedFteCap} FTE.",
             (change, _) => change.StaffFte > SharedFteCap

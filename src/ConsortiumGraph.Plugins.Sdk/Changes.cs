@@ -188,3 +188,31 @@ public sealed class ProposedPurchase : ProposedChange
     /// <summary>What the purchase costs at the contract price: <see cref="Quantity"/> times <see cref="ContractUnitPrice"/>.</summary>
     public decimal Total => Quantity * ContractUnitPrice;
 }
+
+/// <summary>
+/// <c>recordExpenditure</c>: the fiscal agent records grant (or match) spending; checked for the fiscal agent's district, and
+/// for the member district the spending is for when it is another. (SDK 1.2)
+/// </summary>
+public sealed class ProposedGrantSpending : ProposedChange
+{
+    /// <summary>The funded partnership.</summary>
+    public required PartnershipView Partnership { get; init; }
+    /// <summary>The funder's name.</summary>
+    public required string Funder { get; init; }
+    /// <summary>The funder's award number, when it has one.</summary>
+    public string? AwardNumber { get; init; }
+    /// <summary>Code of the fiscal agent, which keeps the books.</summary>
+    public required string FiscalAgentCode { get; init; }
+    /// <summary>Code of the member district the spending is for; null for the partnership as a whole.</summary>
+    public string? ForDistrictCode { get; init; }
+    /// <summary>The day spent.</summary>
+    public required DateOnly SpentOn { get; init; }
+    /// <summary>The budget category as the schema names it: PERSONNEL, BENEFITS, CONTRACTED_SERVICES, SUPPLIES, TRAVEL, EQUIPMENT, INDIRECT or OTHER.</summary>
+    public required string Category { get; init; }
+    /// <summary>The amount, exact to the cent, in the consortium's currency.</summary>
+    public required decimal Amount { get; init; }
+    /// <summary>What was bought or paid.</summary>
+    public required string Description { get; init; }
+    /// <summary>True for the members' own contribution toward the match, false for spending from the grant.</summary>
+    public required bool IsMatch { get; init; }
+}

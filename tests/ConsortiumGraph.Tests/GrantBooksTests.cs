@@ -186,6 +186,12 @@ public abstract class GrantBooksTests<TServer>(TServer server) : IClassFixture<T
         AssertOk(await Spend(new { grantId = grant, spentOn = "2026-03-02", category = "CONTRACTED_SERVICES", amount = 0.20m, description = "Coaching, March" }));
         AssertOk(await Spend(new { grantId = grant, spentOn = "2026-03-03", category = "SUPPLIES", amount = 2_400.00m, description = "Binders", districtId = lakeport }));
         AssertOk(await Spend(new { grantId = grant, spentOn = "2026-03-03", category = "PERSONNEL", amount = 600.00m, description = "Release time (in kind)", districtId = lakeport, fundedBy = "MATCH" }));
+        // Maple Ridge's own rule sees spending for Maple Ridge: equipment joins its inventory.
+        var mapleRidge = await server.DistrictIdAsync("5000420");
+        Assert.Contains("mapleRidge:EQUIPMENT_TAGGED", WarningRules(await Mutate("recordExpenditure", "RecordExpenditureInput",
+            new { grantId = grant, spentOn = "2026-03-03", category = "EQUIPMENT", amount = 0.01m, description = "Scanner", districtId = mapleRidge }, "expenditure { id }", agent, dryRun: true)));
+        Assert.DoesNotContain("mapleRidge:EQUIPMENT_TAGGED", WarningRules(await Mutate("recordExpenditure", "RecordExpenditureInput",
+            new { grantId = grant, spentOn = "2026-03-03", category = "TRAVEL", amount = 0.01m, description = "Mileage", districtId = mapleRidge }, "expenditure { id }", agent, dryRun: true)));
         var over = await Spend(new { grantId = grant, spentOn = "2026-03-04", category = "SUPPLIES", amount = 100.11m, description = "More binders", districtId = lakeport });
         AssertOk(over);
         Assert.Equal([":OVER_BUDGET"], WarningRules(over));

@@ -42,7 +42,7 @@ public abstract class SamplePluginTests<TServer>(TServer server) : IClassFixture
         Assert.All(plugins.Values, p => Assert.True(p.GetProperty("loaded").GetBoolean(), p.ToString()));
         Assert.Equal(Plugins.PluginSdk.Version.ToString(3), plugins["riverside"].GetProperty("sdkVersion").GetString());
         Assert.Equal(5, plugins["riverside"].GetProperty("fieldCount").GetInt32());
-        Assert.Equal(4, plugins["mapleRidge"].GetProperty("ruleCount").GetInt32());
+        Assert.Equal(5, plugins["mapleRidge"].GetProperty("ruleCount").GetInt32());
 
         var definitions = data.GetProperty("localFieldDefinitions").EnumerateArray()
             .Select(d => $"{d.GetProperty("plugin").GetString()} {d.GetProperty("onType").GetString()}.{d.GetProperty("name").GetString()}: {d.GetProperty("type").GetString()}"

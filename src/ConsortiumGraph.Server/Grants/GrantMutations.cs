@@ -2,6 +2,7 @@ using ConsortiumGraph.Access;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
+using ConsortiumGraph.PluginHost;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -350,6 +351,18 @@ public static class GrantMutations
                     m.Warns("OVER_BUDGET", $"{input.Category}{(districtId is null ? "" : " for that member")} would be {inLine + input.Amount:N2} spent against {budgeted:N2} budgeted.", "amount");
             }
         }
+        if (m.Failed) return null;
+        // The fiscal agent's own rules, and those of the member the spending is for.
+        var codes = await m.Db.Districts.IgnoreQueryFilters().Where(d => d.Id == grant.FiscalAgentId || d.Id == districtId).ToDictionaryAsync(d => d.Id, d => d.Code, m.Field.CancellationToken);
+        var funder = await m.Db.Funders.IgnoreQueryFilters().Where(f => f.Id == grant.FunderId).Select(f => f.Name).FirstAsync(m.Field.CancellationToken);
+        Task<Plugins.PartnershipView>? partnershipView = null;
+        foreach (var code in codes.Values.Distinct())
+            await m.CheckLocalRulesAsync(code, async _ => new Plugins.ProposedGrantSpending
+            {
+                DistrictCode = code, Partnership = await (partnershipView ??= m.PartnershipViewAsync(grant.PartnershipId)), Funder = funder, AwardNumber = grant.AwardNumber,
+                FiscalAgentCode = codes[grant.FiscalAgentId], ForDistrictCode = districtId is { } id ? codes[id] : null, SpentOn = input.SpentOn,
+                Category = GraphQL.StringExtensions.ToConstantCase(input.Category.ToString()), Amount = input.Amount, Description = description, IsMatch = fundedBy == FundingSource.Match,
+            });
         if (m.Failed) return null;
         var expenditure = new Expenditure
         {
