@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConsortiumGraph.Calendars;
 using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;

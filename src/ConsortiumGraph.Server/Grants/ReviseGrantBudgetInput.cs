@@ -9,7 +9,7 @@ public sealed class ReviseGrantBudgetInput
     [Description("The grant; it must be ACTIVE.")]
     [Id]
     public required string GrantId { get; init; }
-    [Description("Every line of the new budget (at most 200): each category and member district at most once.")]
+    [Description("Every line of the new budget (at least one, at most GraphQL:Limits:MaxListItems): each category and member district at most once.")]
     public required List<BudgetLineInput> Lines { get; init; }
     [Description("Why the budget changes (\"Initial budget\", \"Funder approved moving travel to supplies\"), at most 2000 characters.")]
     public required string Reason { get; init; }

@@ -38,7 +38,7 @@ public static partial class IndicatorMutations
     {
         var input = m.Input;
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
-        CostSharing.SchoolPeriod.Check(m, input.Period, "period");
+        Calendars.SchoolPeriod.Check(m, input.Period, "period");
         // The most a report may hold is checked before execution (ListLimitRule, TOO_MANY_ITEMS).
         if (input.Values.Count == 0) m.Invalid("OUT_OF_RANGE", "Report at least one value.", "values");
         if (district is null || m.Failed) return null;

@@ -33,8 +33,4 @@ public static class PurchaseSavings
             .ToListAsync(ct))
         .OrderBy(m => m.DistrictId)
         .ToLookup(m => m.Key, m => new MemberSavings(m.DistrictId, m.Units, m.Paid, m.Standalone));
-
-    /// <summary>The members' rows a caller may read: district staff see their own districts'; everyone who reads the scope sees its totals.</summary>
-    public static IReadOnlyList<MemberSavings> VisibleTo(this IEnumerable<MemberSavings> members, Access.Caller caller) =>
-        [.. members.Where(m => !caller.IsStaff || caller.DistrictIds.Contains(m.DistrictId))];
 }

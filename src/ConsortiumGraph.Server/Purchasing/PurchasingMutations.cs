@@ -169,8 +169,8 @@ public static class PurchasingMutations
         m.Find<Contract>(contractId, "Contract", "contractId", q => q.Include(c => c.Round).ThenInclude(r => r.Partnership).ThenInclude(p => p.Members).ThenInclude(x => x.District));
 
     /// <summary>One purchase as recordPurchase and every import line check it; the line, or null with errors recorded on <paramref name="at"/>.</summary>
-    private static async Task<PurchaseLine?> PurchaseAsync<TInput>(MutationContext<TInput> m, Contract contract, District district, int quantity, DateOnly purchasedOn,
-        decimal standalone, StandalonePriceSource source, string? note, string? approval, Func<string, string> at)
+    private static async Task<PurchaseLine?> PurchaseAsync<TInput>(MutationContext<TInput> m, Contract contract, Func<Task<Plugins.PartnershipView>> partnershipView, District district, int quantity,
+        DateOnly purchasedOn, decimal standalone, StandalonePriceSource source, string? note, string? approval, Func<string, string> at)
     {
         var failed = m.Errors.Count;
         if (quantity is < 1 or > 1_000_000_000) m.Invalid("OUT_OF_RANGE", "`quantity` must be between 1 and 1,000,000,000 whole units.", at("quantity"));
@@ -188,7 +188,7 @@ public static class PurchasingMutations
         if (m.Errors.Count > failed) return null;
         await m.CheckLocalRulesAsync(district.Code, async _ => new Plugins.ProposedPurchase
         {
-            DistrictCode = district.Code, Partnership = await m.PartnershipViewAsync(partnership.Id), Item = contract.Round.Item, Unit = contract.Round.Unit,
+            DistrictCode = district.Code, Partnership = await partnershipView(), Item = contract.Round.Item, Unit = contract.Round.Unit,
             Quantity = quantity, ContractUnitPrice = contract.UnitPrice, StandaloneUnitPrice = standalone, PurchasedOn = purchasedOn, ApprovalReference = approval,
         });
         if (m.Errors.Count > failed) return null;
@@ -206,7 +206,7 @@ public static class PurchasingMutations
         var contract = await ContractAsync(m, input.ContractId);
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
         if (contract is null || district is null || m.Failed) return null;
-        var line = await PurchaseAsync(m, contract, district, input.Quantity, input.PurchasedOn, input.StandaloneUnitPrice, input.StandalonePriceSource,
+        var line = await PurchaseAsync(m, contract, () => m.PartnershipViewAsync(contract.Round.PartnershipId), district, input.Quantity, input.PurchasedOn, input.StandaloneUnitPrice, input.StandalonePriceSource,
             input.StandalonePriceNote, input.ApprovalReference, field => field);
         if (line is null) return null;
         m.Db.PurchaseLines.Add(line);
@@ -222,6 +222,9 @@ public static class PurchasingMutations
         var ct = m.Field.CancellationToken;
         var members = contract.Round.Partnership.Members.ToDictionary(x => x.District.Code, x => x.District);
         var lines = new List<PurchaseLine>();
+        // The partnership as plugins see it, read once however many lines their rules check.
+        Task<Plugins.PartnershipView>? view = null;
+        Task<Plugins.PartnershipView> PartnershipView() => view ??= m.PartnershipViewAsync(contract.Round.PartnershipId);
         try
         {
             // Strict UTF-8, as every upload: a file in another encoding fails on its first bad byte.
@@ -260,7 +263,7 @@ public static class PurchasingMutations
                 if (!Enum.TryParse<StandalonePriceSource>(Field(row, "standalone_price_source")?.Replace("_", ""), ignoreCase: true, out var source) || source == StandalonePriceSource.Unstated)
                     m.Invalid("INVALID_VALUE", $"Line {csv.LineNumber}: standalone_price_source is QUOTE, LAST_YEAR_INVOICE or LIST_PRICE.", at, "standalone_price_source");
                 if (m.Errors.Count > before) continue;
-                if (await PurchaseAsync(m, contract, district, quantity, purchasedOn, standalone, source, Field(row, "standalone_price_note"), Field(row, "approval_reference"),
+                if (await PurchaseAsync(m, contract, PartnershipView, district, quantity, purchasedOn, standalone, source, Field(row, "standalone_price_note"), Field(row, "approval_reference"),
                         column => $"{at}.{column}") is { } line)
                     lines.Add(line);
             }

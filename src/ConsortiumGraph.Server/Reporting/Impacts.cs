@@ -93,7 +93,9 @@ public static class Impacts
                 DaysToDecision: decided.Sum(d => (d.ClosedAt!.Value - d.ProposedAt).TotalDays),
                 Grants: [.. grants.Where(g => g.Key == key).Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
                     .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)],
-                SavingsByMember: [.. savings[key].GroupBy(m => m.DistrictId).Select(g => new MemberSavings(g.Key, g.Sum(m => m.Units), g.Sum(m => m.Paid), g.Sum(m => m.Standalone)))]);
+                // Every member counts in `savings`; a member's own row is its staff's (and admins', funders').
+                SavingsByMember: [.. savings[key].Where(m => db.SeesBusinessOf(m.DistrictId)).GroupBy(m => m.DistrictId)
+                    .Select(g => new MemberSavings(g.Key, g.Sum(m => m.Units), g.Sum(m => m.Paid), g.Sum(m => m.Standalone)))]);
         });
     }
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ConsortiumGraph.Graph;
 
-namespace ConsortiumGraph.CostSharing;
+namespace ConsortiumGraph.Calendars;
 
 /// <summary>A school year ("2025-26", July to June) or a term of one: T1-T4, S1-S2, Q1-Q4. What indicators are reported for and what invoices bill.</summary>
 public static partial class SchoolPeriod
