@@ -143,6 +143,46 @@ public abstract class CostSharingTests<TServer>(TServer server) : IClassFixture<
     }
 
     [DatabaseFact]
+    public async Task Another_consortiums_credentials_do_not_reach_a_partnerships_invoices_and_fifty_issuers_invoice_a_period_once()
+    {
+        var slp = await server.PartnershipIdAsync(Pathologist);
+        var upperValley = GlobalId.Encode("Consortium", 2);
+        var invoice = (await Node(slp, "... on Partnership { invoices(first: 1) { nodes { id debtor { code } } } }", Staff(RiverValley))).GetProperty("invoices").GetProperty("nodes")[0];
+        Assert.Equal(RiverValley, invoice.GetProperty("debtor").GetProperty("code").GetString());
+        // River Valley is in both consortia; with a credential for Upper Valley it does not reach its own Northern invoice.
+        var scoped = server.TokenFor("district-staff", districts: [RiverValley], consortia: [upperValley]);
+        AssertError(await Mutate("recordPayment", "RecordInvoicePaymentInput", new { invoiceId = invoice.GetProperty("id").GetString(), amount = 1m }, "interDistrictInvoice { id }", scoped),
+            "ValidationError", "NOT_FOUND", "input", "invoiceId");
+        AssertError(await Mutate("issueInterDistrictInvoices", "IssueInterDistrictInvoicesInput", new { partnershipId = slp, period = "2027-28", months = 12 }, "invoices { id }",
+            server.TokenFor("consortium-admin", consortia: [upperValley])), "ValidationError", "NOT_FOUND", "input", "partnershipId");
+
+        var birch = await server.DistrictIdAsync(WhiteBirch);
+        AssertError(await Mutate("defineSharedPosition", "DefineSharedPositionInput", new
+        {
+            partnershipId = slp, title = "Aide", kind = "EMPLOYEE", employingDistrictId = birch, annualSalary = 30_000m, annualBenefits = 0m, method = "BY_FTE", startsOn = "2026-08-24",
+            shares = new[] { new { districtId = await server.DistrictIdAsync(RiverValley), basis = 0.5 }, new { districtId = await server.DistrictIdAsync(GreenMountain), basis = 0.5 } },
+        }, "sharedPosition { id }", Staff(WhiteBirch)), "RuleViolation", "EMPLOYER_MUST_SHARE", "input", "employingDistrictId");
+        AssertError(await Mutate("issueInterDistrictInvoices", "IssueInterDistrictInvoicesInput", new { partnershipId = await server.PartnershipIdAsync(Physics), period = "2030-31", months = 12 },
+            "invoices { id }", Staff("5000420")), "RuleViolation", "NOTHING_TO_INVOICE", "input", "period");
+
+        // Fifty issuers at once: one set of invoices; the others are told it exists.
+        using var start = new SemaphoreSlim(0);
+        var issuers = Enumerable.Range(0, 50).Select(async _ =>
+        {
+            await start.WaitAsync();
+            var payload = await Mutate("issueInterDistrictInvoices", "IssueInterDistrictInvoicesInput", new { partnershipId = slp, period = "2027-28 Q1", months = 3 }, "invoices { id }", Staff(WhiteBirch));
+            return payload.GetProperty("errors").GetArrayLength() == 0 ? "OK" : payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
+        }).ToList();
+        start.Release(50);
+        var outcomes = await Task.WhenAll(issuers);
+        Assert.Equal(1, outcomes.Count(o => o == "OK"));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Contains(o, new[] { "ALREADY_INVOICED", "CONFLICT" }));
+        var issued = (await Node(slp, "... on Partnership { invoices(first: 50) { nodes { period } } }")).GetProperty("invoices").GetProperty("nodes").EnumerateArray()
+            .Count(i => i.GetProperty("period").GetString() == "2027-28 Q1");
+        Assert.Equal(2, issued);
+    }
+
+    [DatabaseFact]
     public async Task A_shared_courses_seats_are_recorded_per_term_and_billed_by_the_host()
     {
         var physics = await server.PartnershipIdAsync(Physics);

@@ -282,6 +282,27 @@ public abstract class GrantBooksTests<TServer>(TServer server) : IClassFixture<T
         AssertOk(await Mutate("recordExpenditure", "RecordExpenditureInput", spend, "expenditure { id }", Staff("3300710")));
         AssertOk(await Mutate("recordExpenditure", "RecordExpenditureInput", spend, "expenditure { id }", Admin));
 
+        // Drawdowns stay within the award, an award not below them, and an award number is the funder's once.
+        AssertOk(await Mutate("recordDrawdown", "RecordDrawdownInput", new { grantId = grant, requestedOn = "2026-02-01", amount = 600m }, "drawdown { id }", Staff("3300710")));
+        AssertError(await Mutate("recordDrawdown", "RecordDrawdownInput", new { grantId = grant, requestedOn = "2026-02-02", amount = 400.01m }, "drawdown { id }", Staff("3300710")),
+            "RuleViolation", "EXCEEDS_AWARD", "input", "amount");
+        AssertError(await Mutate("recordDrawdown", "RecordDrawdownInput", new { grantId = grant, requestedOn = "2026-12-31", amount = 1m }, "drawdown { id }", Staff("3300710")),
+            "ValidationError", "DATE_IN_FUTURE", "input", "requestedOn");
+        AssertError(await Mutate("amendGrant", "AmendGrantInput", new { grantId = grant, amount = 599.99m, reason = "Cut" }, "grant { id }", Staff("3300710")),
+            "RuleViolation", "AMOUNT_BELOW_DRAWN", "input", "amount");
+        var awarded = (await Node(grant, "... on Grant { awardNumber funder { id } }"));
+        AssertError(await Mutate("recordGrant", "RecordGrantInput", new
+        {
+            funderId = awarded.GetProperty("funder").GetProperty("id").GetString(), partnershipId = await server.PartnershipIdAsync(Proficiency), amount = 1m,
+            startsOn = "2026-01-01", endsOn = "2026-12-31", awardNumber = awarded.GetProperty("awardNumber").GetString(),
+            reports = new[] { new { title = "Final", dueOn = "2027-01-31" }, new { title = "Final", dueOn = "2027-01-31" } },
+        }, "grant { id }"), "ValidationError", "DUPLICATE_REPORT", "input", "reports", "1");
+        AssertError(await Mutate("recordGrant", "RecordGrantInput", new
+        {
+            funderId = awarded.GetProperty("funder").GetProperty("id").GetString(), partnershipId = await server.PartnershipIdAsync(Proficiency), amount = 1m,
+            startsOn = "2026-01-01", endsOn = "2026-12-31", awardNumber = awarded.GetProperty("awardNumber").GetString(),
+        }, "grant { id }"), "ValidationError", "DUPLICATE_AWARD_NUMBER", "input", "awardNumber");
+
         // A consortium admin renames a funder only while every grant it makes is in the admin's consortia.
         var tri = (await server.QueryAsync("{ funders { id name } }", token: Admin)).GetProperty("funders").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Tri-State Rural Education Fund");
         AssertOk(await Mutate("updateFunder", "UpdateFunderInput", new { id = tri.GetProperty("id").GetString(), website = "https://tristate.example.org" }, "funder { website }", dryRun: true));

@@ -95,6 +95,48 @@ public abstract class JointPurchasingTests<TServer>(TServer server) : IClassFixt
     }
 
     [DatabaseFact]
+    public async Task Fifty_awards_at_once_make_one_contract_and_quotes_stay_within_the_rules()
+    {
+        var (round, quotes) = await QuotedRound("Wrestling mats");
+        var lead = Staff(Riverside);
+        // A vendor of another consortium's list, and a second quote from one vendor, are refused.
+        var foreign = await Mutate("createVendor", "CreateVendorInput", new { consortiumId = UpperValley, name = $"Valley mats {Guid.NewGuid():N}" }, "vendor { id }",
+            server.TokenFor("consortium-admin", consortia: [UpperValley]));
+        AssertOk(foreign);
+        var foreignVendor = foreign.GetProperty("vendor").GetProperty("id").GetString();
+        // Riverside is in both consortia: with a credential for Northern only it does not see the other list at all; with both, the vendor is refused.
+        AssertError(await Mutate("recordQuote", "RecordQuoteInput", new { roundId = round, vendorId = foreignVendor, unitPrice = 1m }, "purchasingRound { id }", lead),
+            "ValidationError", "NOT_FOUND", "input", "vendorId");
+        AssertError(await Mutate("recordQuote", "RecordQuoteInput", new { roundId = round, vendorId = foreignVendor, unitPrice = 1m }, "purchasingRound { id }",
+            server.TokenFor("district-staff", districts: [Riverside], consortia: [Northern, UpperValley])), "RuleViolation", "VENDOR_NOT_IN_CONSORTIUM", "input", "vendorId");
+        var vendor = (await Node(round, "... on PurchasingRound { quotes { vendor { id } } }", lead)).GetProperty("quotes")[0].GetProperty("vendor").GetProperty("id").GetString();
+        AssertError(await Mutate("recordQuote", "RecordQuoteInput", new { roundId = round, vendorId = vendor, unitPrice = 1m }, "purchasingRound { id }", lead), "RuleViolation", "QUOTE_EXISTS", "input", "vendorId");
+        AssertError(await Mutate("createVendor", "CreateVendorInput", new { consortiumId = Northern, name = "Anything" }, "vendor { id }", server.TokenFor("consortium-admin", consortia: [UpperValley])),
+            "ValidationError", "NOT_FOUND", "input", "consortiumId");
+
+        using var start = new SemaphoreSlim(0);
+        var writers = Enumerable.Range(0, 50).Select(async _ =>
+        {
+            await start.WaitAsync();
+            var payload = await Mutate("awardContract", "AwardContractInput", new { roundId = round, quoteId = quotes[0], startsOn = "2026-07-01", endsOn = "2027-06-30" }, "purchasingRound { id }", lead);
+            return payload.GetProperty("errors").GetArrayLength() == 0 ? "OK" : payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
+        }).ToList();
+        start.Release(50);
+        var outcomes = await Task.WhenAll(writers);
+        Assert.Equal(1, outcomes.Count(o => o == "OK"));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Contains(o, new[] { "ROUND_NOT_OPEN", "CONFLICT" }));
+        await using var db = server.OpenDatabase();
+        GlobalId.TryDecode(round, "PurchasingRound", out var key);
+        Assert.Equal(1, await db.Contracts.CountAsync(c => c.RoundId == key));
+        // A purchase needs the source of its standalone price.
+        var contract = GlobalId.Encode("Contract", await db.Contracts.Where(c => c.RoundId == key).Select(c => c.Id).SingleAsync());
+        AssertError(await Mutate("recordPurchase", "RecordPurchaseInput", new
+        {
+            contractId = contract, districtId = await server.DistrictIdAsync(GreenMountain), quantity = 1, purchasedOn = "2026-09-01", standaloneUnitPrice = 1m, standalonePriceSource = "UNSTATED",
+        }, "purchaseLine { id }", Staff(GreenMountain)), "ValidationError", "SOURCE_REQUIRED", "input", "standalonePriceSource");
+    }
+
+    [DatabaseFact]
     public async Task An_open_round_is_cancelled_with_a_reason_kept_with_its_quotes_and_takes_no_award()
     {
         var (round, quotes) = await QuotedRound("Gym floor refinishing");

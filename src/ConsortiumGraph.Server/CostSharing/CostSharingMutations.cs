@@ -104,8 +104,7 @@ public static class CostSharingMutations
             }
             else m.Db.CourseEnrollments.Add(new CourseEnrollment { PartnershipId = partnership.Id, Term = input.Term, DistrictId = district, Students = students, CostPerSeat = input.CostPerSeat });
         }
-        // Two hosts recording the same term at once: the partnership's revision lets one of them win.
-        m.Revise(partnership, null);
+        // Two hosts recording the same term at once: a new row meets the unique (partnership, term, district) index, a changed one its revision.
         return partnership;
     }
 
