@@ -55,6 +55,19 @@ public sealed class FirstHourTests(SqliteServer server) : IClassFixture<SqliteSe
     }
 
     [Fact]
+    public async Task A_funders_report_shows_what_its_grants_paid_for()
+    {
+        // The demo's funder sees students served, staff time and savings, not a row of zeros.
+        var grants = (await server.PostAsync("""
+            { fundingReport { grants { grant { awardNumber } impact { studentSeats staffFte savings } } } }
+            """, token: await server.TokenAsync("funder-1"))).GetProperty("data").GetProperty("fundingReport").GetProperty("grants")
+            .EnumerateArray().ToDictionary(g => g.GetProperty("grant").GetProperty("awardNumber").GetString()!, g => g.GetProperty("impact"));
+        Assert.True(grants["TSREF-2023-006"].GetProperty("studentSeats").GetInt32() > 0); // Summer Bridge's seats
+        Assert.True(grants["TSREF-2025-014"].GetProperty("staffFte").GetDouble() > 0);     // the Proficiency grant's coaching
+        Assert.True(grants["TSREF-2025-014"].GetProperty("savings").GetDecimal() > 0);
+    }
+
+    [Fact]
     public async Task A_healthy_start_and_ordinary_requests_log_nothing_at_warning_level()
     {
         var folder = Directory.CreateTempSubdirectory("consortiumgraph-log-").FullName;

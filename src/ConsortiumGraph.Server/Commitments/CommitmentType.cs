@@ -29,7 +29,7 @@ public sealed class CommitmentType : NodeType<Commitment>
         Field(c => c.Revision).Description("Changes with every progress report; send it back as `expectedRevision` to refuse to report on a state you have not seen.");
         Field(c => c.Dollars, nullable: true).Description("Dollars committed.");
         Field(c => c.StaffFte, nullable: true).Description("Staff time committed, in full-time equivalents.");
-        Field(c => c.StudentSeats, nullable: true).Description("Student seats committed (shared courses).");
+        Field(c => c.StudentSeats, nullable: true).Description("Student seats committed: in a shared course, or in a program the partnership runs (a grant's summer sessions).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressUpdateType>>>>("progress").Description("Dated progress reports, oldest first.")
             .Resolve(c => Progress.Load(c, c.Source.Id));
         LocalFieldsType.AddTo(this);

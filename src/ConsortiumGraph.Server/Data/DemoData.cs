@@ -127,6 +127,12 @@ public static class DemoData
         // Three more districts joined the bus partnership for its second year, when the bus contract made it worth it.
         foreach (var district in new[] { d[1], d[3], d[11] })
             partnerships[0].Members.Add(new PartnershipMember { District = district, JoinedOn = new DateOnly(2025, 6, 15) });
+        // What the grants pay for, as the members committed it: Summer Bridge's seats for students in its summer sessions,
+        // and the Proficiency grant's coaching time; set after the random draws, so the rest of the demo stays as it was.
+        foreach (var (commitment, i) in partnerships[8].Commitments.Select((c, i) => (c, i)))
+            commitment.StudentSeats = 12 + i % 4 * 3;
+        foreach (var (commitment, i) in partnerships[5].Commitments.Select((c, i) => (c, i)))
+            commitment.StaffFte = i % 2 == 0 ? 0.2 : 0.1;
 
         var fund = new Funder { Name = "Tri-State Rural Education Fund" };
         var foundation = new Funder { Name = "Lakeshore Community Foundation" };

@@ -11,7 +11,7 @@ public sealed class ImpactType : ObjectGraphType<Impact>
         Name = "Impact";
         Description = "What collaboration delivered over a period: students served, money saved, staff shared, commitments kept, decisions taken, grants.";
         this.AuthorizeWithRoles(Readers.Members);
-        Field(i => i.StudentSeats).Description("Seats in shared courses committed (dropped commitments excluded).");
+        Field(i => i.StudentSeats).Description("Student seats committed: in shared courses, and in the programs grants pay for (dropped commitments excluded).");
         Field(i => i.StudentsInMemberDistricts).Description("Students enrolled in the member districts.");
         Field(i => i.Savings).Description("Joint purchasing savings, in the consortium's currency: (standalone price - consortium price) x quantity, over every member's purchases in the period.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Purchasing.MemberSavingsType>>>>("savingsByMember")

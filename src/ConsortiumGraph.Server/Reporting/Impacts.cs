@@ -48,8 +48,8 @@ public static class Impacts
             where c.DueOn == null || ((s.From == null || c.DueOn >= s.From) && (s.To == null || c.DueOn <= s.To))
             select new { s.Key, Commitment = c };
 
-        var byStatus = !parts.HasFlag(ImpactParts.Commitments) ? [] : await commitments.GroupBy(x => new { x.Key, x.Commitment.Status, x.Commitment.Partnership.Kind })
-            .Select(g => new { g.Key.Key, g.Key.Status, g.Key.Kind, Count = g.Count(), Seats = g.Sum(x => x.Commitment.StudentSeats ?? 0), Fte = g.Sum(x => x.Commitment.StaffFte ?? 0) })
+        var byStatus = !parts.HasFlag(ImpactParts.Commitments) ? [] : await commitments.GroupBy(x => new { x.Key, x.Commitment.Status })
+            .Select(g => new { g.Key.Key, g.Key.Status, Count = g.Count(), Seats = g.Sum(x => x.Commitment.StudentSeats ?? 0), Fte = g.Sum(x => x.Commitment.StaffFte ?? 0) })
             .ToListAsync(ct);
         var done = !parts.HasFlag(ImpactParts.OnTime) ? [] : await commitments.Where(x => x.Commitment.Status == CommitmentStatus.Done && x.Commitment.DueOn != null)
             .Select(x => new { x.Key, x.Commitment.DueOn, DoneAt = x.Commitment.Progress.Where(p => p.Status == CommitmentStatus.Done).Min(p => (DateTime?)p.ReportedAt) })
@@ -82,7 +82,7 @@ public static class Impacts
             var finished = done.Where(d => d.Key == key && d.DoneAt is not null).ToList();
             var decided = decisions.Where(d => d.Key == key).ToList();
             return new Impact(
-                StudentSeats: statuses.Where(s => s.Kind == PartnershipKind.SharedCourse && s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
+                StudentSeats: statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
                 StudentsInMemberDistricts: students.FirstOrDefault(s => s.Key == key)?.Students ?? 0,
                 Savings: savings[key].Sum(m => m.Saved),
                 StaffFte: Math.Round(statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Fte), 2),
