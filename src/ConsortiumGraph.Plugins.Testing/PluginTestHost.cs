@@ -26,6 +26,18 @@ namespace ConsortiumGraph.Plugins.Testing;
 /// </example>
 public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFactory<Program>
 {
+    static PluginTestHost()
+    {
+        // With the kit as a package, the test project has no server project for WebApplicationFactory to take the content
+        // root from (its manifest names only the test's own project references): the server's folder is the test's output,
+        // where the package put the server, as Program.cs has it. Inside this repository the manifest names the server project.
+        const string contentRoot = "ASPNETCORE_TEST_CONTENTROOT_CONSORTIUMGRAPH_SERVER";
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var serverProject = File.Exists(manifest) && File.ReadAllText(manifest).Contains(typeof(Program).Assembly.GetName().FullName, StringComparison.Ordinal);
+        if (!serverProject && Environment.GetEnvironmentVariable(contentRoot) is null)
+            Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
+    }
+
     /// <summary>The instant the demo data is seeded at, and the clock starts from.</summary>
     public static readonly DateTimeOffset SeededAt = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -90,12 +102,28 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
         builder.UseSetting("Plugins:Watch", WatchPlugins ? "true" : "false");
         builder.UseSetting("Plugins:RequireApproval", RequirePluginApproval ? "true" : "false");
         builder.UseSetting("Auth:SigningKey", _signingKey);
+        // A plugin for a district the demo lacks (the author's own) loads: its districts join the demo consortium.
+        foreach (var (code, i) in plugins.SelectMany(DistrictsOf).Distinct().Select((c, i) => (c, i)))
+            builder.UseSetting($"Database:DemoStandIns:{i}", code);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             foreach (var plugin in plugins) services.AddSingleton(plugin);
         });
+    }
+
+    // A plugin that fails in its manifest, or names no usable code, is the server's to reject and report, not the kit's.
+    private static IEnumerable<string> DistrictsOf(IDistrictPlugin plugin)
+    {
+        try
+        {
+            return (plugin.Manifest?.Districts ?? []).Where(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 32).ToList();
+        }
+        catch (Exception)
+        {
+            return [];
+        }
     }
 
     /// <summary>The live schema: its plugins, rejections, and reload generation.</summary>

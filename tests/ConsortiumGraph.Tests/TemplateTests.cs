@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConsortiumGraph.Plugins.Testing;
 using ConsortiumGraph.Tests.Infrastructure;
 using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
@@ -23,12 +24,23 @@ public sealed class TemplateTests : IDisposable
         var feed = Path.Combine(_work, "feed");
         var hive = Path.Combine(_work, "hive");
         var plugin = Path.Combine(_work, "plugins", "Northfield");
-        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", "ConsortiumGraph.Plugins.Sdk"), "--no-build", "-c", Configuration, "-o", feed, "-nologo");
+        var source = Path.Combine(_work, "src", "Northfield");
+        // A version of this run's own, so no package cached by an earlier run stands in for the SDK and kit just packed.
+        var version = $"{Plugins.PluginSdk.Version.ToString(3)}-template.{Guid.NewGuid():N}";
+        foreach (var project in new[] { "ConsortiumGraph.Plugins.Sdk", "ConsortiumGraph.Plugins.Testing" })
+            await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", project), "--no-build", "-c", Configuration, "-o", feed, $"-p:PackageVersion={version}", "-nologo");
         await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
         await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "consortiumgraph-plugin", "-n", "Northfield", "--key", "northfield", "--districtCode", "2300150",
-            "-o", Path.Combine(_work, "src", "Northfield"), "--debug:custom-hive", hive);
-        // Only the local feed, and a package folder of its own: nothing cached from elsewhere stands in for the SDK just packed.
-        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "build", Path.Combine(_work, "src", "Northfield"), "-o", plugin, "--source", feed, "--packages", Path.Combine(_work, "packages"), "-nologo");
+            "--sdkVersion", version, "-o", source, "--debug:custom-hive", hive);
+        // The local feed and the public registry, as a plugin author has them; a package folder of this run's own, falling back to
+        // the machine's cache for what the registry serves.
+        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
+            <configuration>
+              <packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
+            </configuration>
+            """);
+        string[] restore = ["--packages", Path.Combine(_work, "packages"), $"-p:RestoreAdditionalProjectFallbackFolders={GlobalPackages}"];
+        await BuiltServer.RunToEndAsync("dotnet", _work, ["build", source, "-o", plugin, "-nologo", .. restore]);
         Assert.True(File.Exists(Path.Combine(plugin, "Northfield.dll")));
         Assert.False(File.Exists(Path.Combine(plugin, "ConsortiumGraph.Plugins.Sdk.dll")), "the plugin must not ship its own copy of the SDK");
 
@@ -47,6 +59,43 @@ public sealed class TemplateTests : IDisposable
         })).GetProperty("createCommitment");
         AssertPluginViolation(commitment, "northfield", "PROGRAM_CODE_REQUIRED", "input", "local");
     }
+
+    [Fact]
+    public async Task The_template_starts_a_plugin_with_passing_tests_on_the_packed_test_kit_for_a_district_the_demo_lacks()
+    {
+        var feed = Path.Combine(_work, "feed");
+        var hive = Path.Combine(_work, "hive");
+        var source = Path.Combine(_work, "src", "Harbor");
+        var version = $"{Plugins.PluginSdk.Version.ToString(3)}-template.{Guid.NewGuid():N}";
+        foreach (var project in new[] { "ConsortiumGraph.Plugins.Sdk", "ConsortiumGraph.Plugins.Testing" })
+            await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", project), "--no-build", "-c", Configuration, "-o", feed, $"-p:PackageVersion={version}", "-nologo");
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
+        // A district code the demo consortium does not have: the kit adds it as a member, so the author's first test passes.
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "consortiumgraph-plugin", "-n", "Harbor", "--key", "harbor", "--districtCode", "2399990",
+            "--sdkVersion", version, "-o", source, "--debug:custom-hive", hive);
+        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
+            <configuration>
+              <packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
+            </configuration>
+            """);
+        var tests = await BuiltServer.RunToEndAsync("dotnet", _work, "test", Path.Combine(source, "Harbor.Tests"), "-nologo",
+            $"-p:RestorePackagesPath={Path.Combine(_work, "packages")}", $"-p:RestoreAdditionalProjectFallbackFolders={GlobalPackages}");
+        Assert.Contains("Passed!", tests.Output);
+        Assert.Contains("Passed:     2", tests.Output);
+        // The kit came from the feed, bundling the server; the plugin's build output still ships no SDK of its own.
+        Assert.True(Directory.Exists(Path.Combine(_work, "packages", "consortiumgraph.plugins.testing", version)));
+        Assert.False(File.Exists(Path.Combine(source, "bin", "Debug", "net10.0", "ConsortiumGraph.Plugins.Sdk.dll")));
+    }
+
+    [Fact]
+    public void The_templates_default_sdk_version_is_the_sdks()
+    {
+        using var template = JsonDocument.Parse(File.ReadAllText(Repository.File("templates", "ConsortiumGraph.Plugin", ".template.config", "template.json")));
+        Assert.Equal(Plugins.PluginSdk.Version.ToString(3), template.RootElement.GetProperty("symbols").GetProperty("sdkVersion").GetProperty("defaultValue").GetString());
+    }
+
+    private static string GlobalPackages =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     public void Dispose()
     {

@@ -9,6 +9,11 @@ public sealed class DatabaseOptions
     public bool MigrateOnStart { get; set; } = true;
     /// <summary>Fill an empty database with the demo consortium.</summary>
     public bool SeedDemoData { get; set; } = true;
+    /// <summary>
+    /// District codes to add to the demo consortium when it is seeded, when the demo lacks them: a plugin author's own
+    /// district, so the plugin loads and can be tried (the plugin test kit sets them from the plugins it is given).
+    /// </summary>
+    public List<string> DemoStandIns { get; set; } = [];
 }
 
 public static class DatabaseSetup
@@ -74,6 +79,7 @@ public static class DatabaseSetup
         {
             logger.LogInformation("Empty database: adding the demo consortium.");
             await DemoData.SeedAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
+            if (options.DemoStandIns.Count > 0) await DemoData.AddStandInsAsync(db, options.DemoStandIns, cancellationToken);
         }
     }
 

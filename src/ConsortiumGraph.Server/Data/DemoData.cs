@@ -8,6 +8,7 @@ using ConsortiumGraph.Grants;
 using ConsortiumGraph.Indicators;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Schools;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Data;
 
@@ -161,6 +162,33 @@ public static class DemoData
             {
                 Plugin = "mapleRidge", EntityType = "District", EntityId = mapleRidge.Id, Field = field, Value = LocalFields.LocalValueCodec.Encode(value), UpdatedAt = now,
             });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds districts the demo lacks (a plugin author's own, named by <see cref="DatabaseOptions.DemoStandIns"/>) as members
+    /// of the first demo consortium and of its bus purchasing partnership, each with a high school: a plugin for them loads,
+    /// and its rules have a partnership to act in.
+    /// </summary>
+    public static async Task AddStandInsAsync(ConsortiumDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken = default)
+    {
+        var known = await db.Districts.Where(d => codes.Contains(d.Code)).Select(d => d.Code).ToListAsync(cancellationToken);
+        var missing = codes.Except(known).Distinct().ToList();
+        if (missing.Count == 0) return;
+        var consortium = await db.Consortia.OrderBy(c => c.Id).FirstAsync(cancellationToken);
+        var buses = await db.Partnerships.Where(p => p.ConsortiumId == consortium.Id && p.Kind == PartnershipKind.JointPurchasing)
+            .OrderBy(p => p.Id).FirstAsync(cancellationToken);
+        foreach (var code in missing)
+        {
+            var district = new District
+            {
+                Code = code, Name = $"Stand-in District {code}", State = "VT", Locale = Locale.Rural, Enrollment = 900, StaffCapacityFte = 3,
+            };
+            district.Schools.Add(new School { Code = $"{code}00001", Name = $"Stand-in High School {code}", Enrollment = 300 });
+            db.Districts.Add(district);
+            db.Add(new ConsortiumMembership { ConsortiumId = consortium.Id, District = district, JoinedOn = new DateOnly(2021, 7, 1) });
+            db.Add(new PartnershipMember { PartnershipId = buses.Id, District = district, JoinedOn = new DateOnly(2025, 6, 15) });
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 
