@@ -67,7 +67,7 @@ public abstract class AccessScopeTests<TServer>(TServer server) : IClassFixture<
         var anonymous = await server.QueryAsync("{ consortia { name } districts(first: 100) { totalCount } partnerships(first: 100) { totalCount nodes { name status } } }",
             token: PluginTestHost.Anonymous);
         Assert.Equal(2, anonymous.GetProperty("consortia").GetArrayLength());
-        Assert.Equal(12, anonymous.GetProperty("districts").GetProperty("totalCount").GetInt32());
+        Assert.Equal(Demo.Districts, anonymous.GetProperty("districts").GetProperty("totalCount").GetInt32());
         Assert.Equal(11, anonymous.GetProperty("partnerships").GetProperty("totalCount").GetInt32());
         var (status, body) = await server.SendAsync("{ partnerships(first: 1) { nodes { commitments(first: 1) { totalCount } } } }", token: PluginTestHost.Anonymous);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);

@@ -59,6 +59,19 @@ public sealed class AuditTrailTests
         }),
         ("issueInterDistrictInvoices", "IssueInterDistrictInvoicesInput", "InvoiceLine", false, ids => new { partnershipId = ids.Partnership(), period = "2026-27 Q1", months = 3 }),
         ("recordPayment", "RecordInvoicePaymentInput", "InvoicePayment", false, ids => new { invoiceId = ids.Invoice(), amount = 7_800m, reference = "Audited check" }),
+        // A League: its framework, a school joining with its four signatures, rating itself, leaving.
+        ("createLeague", "CreateLeagueInput", "League", false, ids => new { consortiumId = ids.Consortium, name = "Audited League", commitment = "We improve together." }),
+        ("defineFramework", "DefineFrameworkInput", "ImprovementFramework", false, ids => new
+        {
+            leagueId = ids.League(), name = "Audited framework", levels = new[] { "Low", "High" }, dimensions = new[] { new { key = "voice", name = "Voice", descriptors = new[] { "Some", "All" } } },
+        }),
+        ("joinLeague", "JoinLeagueInput", "LeagueMembership", false, ids => new { leagueId = ids.League(), schoolId = ids.School() }),
+        ("signLetterOfCommitment", "SignLetterOfCommitmentInput", "LetterSignature", false, ids => new { membershipId = ids.Membership(), signatory = "PRINCIPAL", signedBy = "Audited principal" }),
+        ("signLetterOfCommitment", "SignLetterOfCommitmentInput", "LetterSignature", false, ids => new { membershipId = ids.Membership(), signatory = "SUPERINTENDENT", signedBy = "Audited superintendent" }),
+        ("signLetterOfCommitment", "SignLetterOfCommitmentInput", "LetterSignature", false, ids => new { membershipId = ids.Membership(), signatory = "LEADERSHIP_TEAM", signedBy = "Audited team" }),
+        ("signLetterOfCommitment", "SignLetterOfCommitmentInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), signatory = "BOARD_CHAIR", signedBy = "Audited chair" }),
+        ("recordSelfAssessment", "RecordSelfAssessmentInput", "DimensionRating", false, ids => new { membershipId = ids.Membership(), assessedOn = "2026-10-01", ratings = new[] { new { dimension = "voice", rating = 2 } } }),
+        ("leaveLeague", "LeaveLeagueInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), reason = "Audited leaving" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
         ("renewAgreement", "RenewAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), expiresOn = "2028-06-30" }),
         ("signAgreement", "SignAgreementInput", "Signature", false, ids => new { agreementId = ids.Agreement(), districtId = ids.Lead, signedBy = "Superintendent" }),
@@ -168,6 +181,9 @@ public sealed class AuditTrailTests
         public string Contract() => Read("Contract", db => db.Contracts.Where(c => c.Round.Item == "Audited item"));
         public string Invoice() => Read("InterDistrictInvoice", db => db.InterDistrictInvoices.Where(i => i.Partnership.Name == "Audited Partnership"));
         public string Expenditure() => Read("Expenditure", db => db.Expenditures.Where(e => e.Description == "Audited mileage"));
+        public string League() => Read("League", db => db.Leagues.Where(l => l.Name == "Audited League"));
+        public string School() => Read("School", db => db.Schools.Where(s => s.District.Code == "3300710" && !s.LeagueMember));
+        public string Membership() => Read("LeagueMembership", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League"));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));
     }
 

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Tests.Infrastructure;
 using ConsortiumGraph.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class DatabaseStartupTests : IDisposable
         await using var services = Services(migrateOnStart: false);
         await services.InitializeDatabaseAsync();
         await using var db = services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContext();
-        Assert.Equal(12, await db.Districts.CountAsync());
+        Assert.Equal(Demo.Districts, await db.Districts.CountAsync());
         Assert.Equal(2, await db.Consortia.CountAsync());
     }
 

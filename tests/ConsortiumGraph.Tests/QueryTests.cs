@@ -39,28 +39,28 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
             var page = await Districts(new { first = 5, after });
             seen.AddRange(Names(page));
             pages++;
-            Assert.Equal(12, page.GetProperty("totalCount").GetInt32());
+            Assert.Equal(Demo.Districts, page.GetProperty("totalCount").GetInt32());
             Assert.Equal(after is not null, page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
             if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()) break;
             after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
         }
         Assert.Equal(3, pages);
-        Assert.Equal(12, seen.Distinct().Count());
+        Assert.Equal(Demo.Districts, seen.Distinct().Count());
         Assert.Equal(seen.Order(StringComparer.Ordinal).ToList(), seen);
     }
 
     [DatabaseFact]
     public async Task Paging_backward_with_last_and_before_mirrors_paging_forward()
     {
-        var all = Names(await Districts(new { first = 12 }));
+        var all = Names(await Districts(new { first = Demo.Districts }));
         var last = await Districts(new { last = 5 });
         Assert.Equal(all[^5..], Names(last));
         Assert.True(last.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
         Assert.False(last.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
         var before = await Districts(new { last = 5, before = last.GetProperty("pageInfo").GetProperty("startCursor").GetString() });
-        Assert.Equal(all[2..7], Names(before));
+        Assert.Equal(all[^10..^5], Names(before));
         var first = await Districts(new { last = 5, before = before.GetProperty("pageInfo").GetProperty("startCursor").GetString() });
-        Assert.Equal(all[..2], Names(first));
+        Assert.Equal(all[..^10], Names(first));
         Assert.False(first.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
     }
 
@@ -89,9 +89,9 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
     [DatabaseFact]
     public async Task Filters_combine_and_match_case_insensitively()
     {
-        Assert.Equal(["Green Mountain Union School District", "Riverside Valley Unified School District"],
+        Assert.Equal(["Green Mountain Union School District", "Northeast Kingdom Charter School", "Riverside Valley Unified School District"],
             Names(await Districts(new { first = 20, where = new { state = new[] { "VT" }, locale = new[] { "RURAL" } } })));
-        Assert.Equal(["Connecticut River Valley School District", "Riverside Valley Unified School District"],
+        Assert.Equal(["Connecticut River Valley School District", "Riverside Valley Unified School District", "Upper Connecticut Valley Career and Technical Center"],
             Names(await Districts(new { first = 20, where = new { nameContains = "VALLEY" } })));
         Assert.Equal(["Casco Shore School Department", "Granite Falls School District", "Lakeport City Schools"],
             Names(await Districts(new { first = 20, where = new { enrollmentAtLeast = 3000 } })));
@@ -110,7 +110,7 @@ public abstract class QueryTests<TServer>(TServer server, ITestOutputHelper outp
             enrollments.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("enrollment").GetInt32()));
             after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
         } while (after is not null);
-        Assert.Equal(12, enrollments.Count);
+        Assert.Equal(Demo.Districts, enrollments.Count);
         Assert.Equal(enrollments.OrderDescending().ToList(), enrollments);
     }
 

@@ -333,7 +333,9 @@ public abstract class TenantIsolationTests<TServer>(TServer server) : IClassFixt
             Assert.True(all["Decision"].Count(c => scope.Partnerships.Contains(c.Partnership)) == nested.Sum(p => p.GetProperty("decisions").GetProperty("totalCount").GetInt32()), message + ": nested decisions");
             var districts = isFunder
                 ? await db.Districts.CountAsync(d => d.PartnershipMemberships.Any(m => scope.Partnerships.Contains(m.PartnershipId)))
-                : await db.Districts.CountAsync(d => d.ConsortiumMemberships.Any(m => scope.Consortia.Contains(m.ConsortiumId)));
+                // Members' districts, and a district outside them whose school is in one of the consortia's Leagues.
+                : await db.Districts.CountAsync(d => d.ConsortiumMemberships.Any(m => scope.Consortia.Contains(m.ConsortiumId))
+                    || db.LeagueMemberships.Any(m => m.DistrictId == d.Id && scope.Consortia.Contains(m.League.ConsortiumId)));
             Assert.True(districts == data.GetProperty("districts").GetProperty("totalCount").GetInt32(), message + ": districts");
 
             // node and nodes: every ID in scope resolves, every other one is null.

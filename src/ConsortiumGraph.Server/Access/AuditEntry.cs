@@ -118,6 +118,12 @@ public static class AuditScope
             await db.Grants.IgnoreQueryFilters().Where(g => g.Id == grantId).Select(g => (int?)g.Partnership.ConsortiumId).FirstOrDefaultAsync();
         async Task<int?> ConsortiumOfIndicator(int indicatorId) =>
             await db.Indicators.IgnoreQueryFilters().Where(i => i.Id == indicatorId).Select(i => (int?)i.ConsortiumId).FirstOrDefaultAsync();
+        async Task<int?> ConsortiumOfLeague(int leagueId) =>
+            await db.Leagues.IgnoreQueryFilters().Where(l => l.Id == leagueId).Select(l => (int?)l.ConsortiumId).FirstOrDefaultAsync();
+        async Task<int?> DistrictOfSchool(int schoolId) =>
+            await db.Schools.IgnoreQueryFilters().Where(s => s.Id == schoolId).Select(s => (int?)s.DistrictId).FirstOrDefaultAsync();
+        async Task<(int?, int?)> ScopeOfMembership(int membershipId) =>
+            await db.LeagueMemberships.IgnoreQueryFilters().Where(m => m.Id == membershipId).Select(m => new ValueTuple<int?, int?>(m.League.ConsortiumId, m.School.DistrictId)).FirstAsync();
         if (changed is List<CostSharing.InterDistrictInvoice> { Count: > 0 } invoices)
         {
             var consortium = await ConsortiumOf(invoices[0].PartnershipId);
@@ -154,6 +160,11 @@ public static class AuditScope
             Grants.Expenditure e => (await ConsortiumOfGrant(e.GrantId), e.DistrictId),
             Grants.GrantReport r => (await ConsortiumOfGrant(r.GrantId), null),
             Purchasing.Vendor v => (v.ConsortiumId, null),
+            Leagues.League l => (l.ConsortiumId, null),
+            Leagues.ImprovementFramework f => (await ConsortiumOfLeague(f.LeagueId), null),
+            // A school's League record is its League's consortium's, and its district's own.
+            Leagues.LeagueMembership m => (await ConsortiumOfLeague(m.LeagueId), m.School?.DistrictId ?? await DistrictOfSchool(m.SchoolId)),
+            Leagues.SelfAssessment a => await ScopeOfMembership(a.MembershipId),
             CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),
             CostSharing.InterDistrictInvoice i => (await ConsortiumOf(i.PartnershipId), null),
             Purchasing.PurchasingRound r => (await ConsortiumOf(r.PartnershipId), null),

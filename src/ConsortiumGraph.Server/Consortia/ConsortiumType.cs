@@ -13,6 +13,8 @@ public sealed class ConsortiumType : NodeType<Consortium>
 {
     private static readonly RowsByKey<Indicator> Indicators = new("IndicatorsByConsortiumId", i => i.ConsortiumId, q => q.OrderBy(i => i.Code));
 
+    private static readonly RowsByKey<Leagues.League> Leagues = new("LeaguesByConsortiumId", l => l.ConsortiumId, q => q.OrderBy(l => l.Name).ThenBy(l => l.Id));
+
     private static readonly RowsByKey<Purchasing.Vendor> Vendors = new("VendorsByConsortiumId", v => v.ConsortiumId, q => q.OrderBy(v => v.Name).ThenBy(v => v.Id));
 
     public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
@@ -38,6 +40,10 @@ public sealed class ConsortiumType : NodeType<Consortium>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Purchasing.VendorType>>>>("vendors").Description("The suppliers on the consortium's list, by name.")
             .AuthorizeWithRoles(Readers.Staff)
             .Resolve(c => Vendors.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Leagues.LeagueType>>>>("leagues").Description("The consortium's Leagues of schools that improve together, by name.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .WithComplexityImpact(1, 5) // a consortium convenes a League or two, not a page of them
+            .Resolve(c => Leagues.Load(c, c.Source.Id));
         this.AddRollup();
         Field<NonNullGraphType<ImpactType>>("impact").Description("What the consortium's partnerships delivered together over a period.")
             .ImpactArguments()

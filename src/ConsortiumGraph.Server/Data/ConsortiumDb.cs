@@ -62,6 +62,13 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<CostSharing.InvoicePayment> InvoicePayments => Set<CostSharing.InvoicePayment>();
     public DbSet<Access.AuditEntry> AuditEntries => Set<Access.AuditEntry>();
     public DbSet<PluginHost.PluginApproval> PluginApprovals => Set<PluginHost.PluginApproval>();
+    public DbSet<Leagues.League> Leagues => Set<Leagues.League>();
+    public DbSet<Leagues.ImprovementFramework> ImprovementFrameworks => Set<Leagues.ImprovementFramework>();
+    public DbSet<Leagues.FrameworkDimension> FrameworkDimensions => Set<Leagues.FrameworkDimension>();
+    public DbSet<Leagues.LeagueMembership> LeagueMemberships => Set<Leagues.LeagueMembership>();
+    public DbSet<Leagues.LetterSignature> LetterSignatures => Set<Leagues.LetterSignature>();
+    public DbSet<Leagues.SelfAssessment> SelfAssessments => Set<Leagues.SelfAssessment>();
+    public DbSet<Leagues.DimensionRating> DimensionRatings => Set<Leagues.DimensionRating>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
     // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.
@@ -117,10 +124,13 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
             || c.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
         model.Entity<ConsortiumMembership>().HasQueryFilter(m => Unrestricted || DirectoryOnly || VisibleConsortia.Contains(m.ConsortiumId)
             || m.Consortium.Partnerships.Any(p => FundedPartnerships.Contains(p.Id)));
+        // A school outside the member districts (a charter, a career-technical center) is the consortium's to read once it is in its League, and so is its district.
         model.Entity<District>().HasQueryFilter(d => Unrestricted || DirectoryOnly || d.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId))
-            || d.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId)));
+            || d.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId))
+            || Set<Leagues.LeagueMembership>().Any(m => m.DistrictId == d.Id && VisibleConsortia.Contains(m.League.ConsortiumId)));
         model.Entity<School>().HasQueryFilter(s => Unrestricted || DirectoryOnly || s.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId))
-            || s.District.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId)));
+            || s.District.PartnershipMemberships.Any(m => FundedPartnerships.Contains(m.PartnershipId))
+            || s.LeagueMemberships.Any(m => VisibleConsortia.Contains(m.League.ConsortiumId)));
         model.Entity<Partnership>().HasQueryFilter(p => Unrestricted || DirectoryOnly || VisibleConsortia.Contains(p.ConsortiumId) || FundedPartnerships.Contains(p.Id));
         model.Entity<PartnershipMember>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
         model.Entity<DecisionRight>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Partnership.ConsortiumId) || FundedPartnerships.Contains(x.PartnershipId));
@@ -177,6 +187,14 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
             && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.Invoice.CreditorId) || OwnDistricts.Contains(x.Invoice.DebtorId))));
         model.Entity<CostSharing.InvoicePayment>().HasQueryFilter(x => Unrestricted || (VisibleConsortia.Contains(x.Invoice.Partnership.ConsortiumId)
             && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.Invoice.CreditorId) || OwnDistricts.Contains(x.Invoice.DebtorId))));
+        // The League is its consortium's members' (staff and admins): not the directory's, not a funder's.
+        model.Entity<Leagues.League>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.ConsortiumId));
+        model.Entity<Leagues.ImprovementFramework>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.FrameworkDimension>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Framework.League.ConsortiumId));
+        model.Entity<Leagues.LeagueMembership>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.LetterSignature>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Membership.League.ConsortiumId));
+        model.Entity<Leagues.SelfAssessment>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Membership.League.ConsortiumId));
+        model.Entity<Leagues.DimensionRating>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Assessment.Membership.League.ConsortiumId));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

@@ -151,6 +151,7 @@ public static class DemoData
         AddConsents(db, indicators, districts, partnerships[0], now);
         AddPurchases(db, northern, partnerships, random);
         AddCostSharing(db, partnerships, d);
+        AddLeague(db, northern);
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -163,6 +164,104 @@ public static class DemoData
                 Plugin = "mapleRidge", EntityType = "District", EntityId = mapleRidge.Id, Field = field, Value = LocalFields.LocalValueCodec.Encode(value), UpdatedAt = now,
             });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The League of Innovative Schools: twenty secondary schools in three states (two of them outside the member
+    /// districts: a charter school and a regional career-technical center), a framework of six dimensions, and three
+    /// years of self-assessments at visibly different rates: some schools climb a level a year, some half a level,
+    /// some hold. Its own random-free arithmetic, so the rest of the demo stays as it was.
+    /// </summary>
+    private static void AddLeague(ConsortiumDb db, Consortium consortium)
+    {
+        var league = new Leagues.League
+        {
+            Consortium = consortium, Name = "League of Innovative Schools", CreatedAt = new DateTime(2022, 6, 1, 15, 0, 0, DateTimeKind.Utc),
+            Commitment = "Our school commits to improve, every year, how every student learns: to rate ourselves honestly against the League's framework, " +
+                "to plan from what we find, to open our doors to visiting educators and give them candid feedback in turn, and to share what works and what does not.",
+        };
+        var practices = new (string Key, string Name, string Practice)[]
+        {
+            ("personalized-learning", "Personalized learning", "learning paced and shaped around each student's goals"),
+            ("proficiency-based-learning", "Proficiency-based learning", "grading and advancement on demonstrated proficiency"),
+            ("multiple-pathways", "Multiple pathways", "pathways to graduation through courses, internships, dual enrollment and career-technical programs"),
+            ("shared-leadership", "Shared leadership", "decisions shared among teachers, students and administrators"),
+            ("family-community", "Family and community partnership", "families and community partners in students' learning"),
+            ("student-voice", "Student voice", "students shaping what and how the school teaches"),
+        };
+        var framework = new Leagues.ImprovementFramework
+        {
+            League = league, Version = 1, Name = "Framework of School Practices", DefinedAt = new DateTime(2022, 8, 15, 14, 0, 0, DateTimeKind.Utc),
+            Levels = ["Beginning", "Developing", "Proficient", "Exemplary"],
+            Dimensions = [.. practices.Select((p, i) => new Leagues.FrameworkDimension
+            {
+                Position = i + 1, Key = p.Key, Name = p.Name, Description = $"How far the school has come in {p.Practice}.",
+                Descriptors =
+                [
+                    $"A few classrooms try {p.Practice}; there is no school-wide plan.",
+                    $"A school-wide plan for {p.Practice} is under way in many classrooms.",
+                    $"Most classrooms work this way, with evidence that {p.Practice} reaches every student.",
+                    $"The practice is sustained, refined with data, and shared with other schools.",
+                ],
+            })],
+        };
+        db.Leagues.Add(league);
+        db.ImprovementFrameworks.Add(framework);
+
+        // Outside the member districts: a charter school, its own LEA, and a regional career-technical center.
+        var charter = new District { Code = "5099901", Name = "Northeast Kingdom Charter School", State = "VT", Locale = Locale.Rural, Enrollment = 180 };
+        var center = new District { Code = "3399902", Name = "Upper Connecticut Valley Career and Technical Center", State = "NH", Locale = Locale.Town, Enrollment = 320 };
+        db.Districts.AddRange(charter, center);
+        var outside = new[]
+        {
+            new School { District = charter, Code = "509990100001", Name = "Northeast Kingdom Charter School", Enrollment = 180 },
+            new School { District = center, Code = "339990200001", Name = "Upper Connecticut Valley Career and Technical Center", Enrollment = 320 },
+        };
+        db.Schools.AddRange(outside);
+
+        var secondary = db.Schools.Local.Where(s => s.Name.Contains("High")).OrderBy(s => s.Code)
+            .Concat(db.Schools.Local.Where(s => s.Name.Contains("Middle")).OrderBy(s => s.Code).Take(6)).Concat(outside).ToList();
+        foreach (var school in db.Schools.Local) school.LeagueMember = false;
+        var signers = new[] { "Principal", "Superintendent", "Leadership team chair", "Board chair" };
+        foreach (var (school, i) in secondary.Select((s, i) => (s, i)))
+        {
+            // The first sixteen joined in 2023, the rest a year later; the career-technical center's letter awaits its board chair.
+            var requested = i < 16 ? new DateOnly(2023, 5, 1).AddDays(i * 3) : new DateOnly(2024, 5, 1).AddDays(i);
+            var pending = school == outside[1];
+            var membership = new Leagues.LeagueMembership { League = league, School = school, District = school.District, RequestedOn = requested };
+            foreach (var (signatory, k) in Enum.GetValues<Leagues.Signatory>().Select((x, k) => (x, k)))
+            {
+                if (pending && signatory == Leagues.Signatory.BoardChair) continue;
+                membership.Signatures.Add(new Leagues.LetterSignature
+                {
+                    Signatory = signatory, SignedBy = $"{signers[k]} of {school.Name}", SignedAt = requested.AddDays(7 + k * 5).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc),
+                });
+            }
+            db.LeagueMemberships.Add(membership);
+            if (pending) continue;
+            membership.JoinedOn = requested.AddDays(22);
+            school.LeagueMember = true;
+
+            // Each school climbs at its own rate (a level a year, half a level, or holding) from its own baseline.
+            var rate = (i % 3) switch { 0 => 1.0, 1 => 0.5, _ => 0.0 };
+            var years = i < 16 ? 3 : 2;
+            for (var y = 0; y < years; y++)
+            {
+                var assessed = new DateOnly(2023 + (3 - years) + y, 10, 15).AddDays(i);
+                var assessment = new Leagues.SelfAssessment
+                {
+                    Membership = membership, Framework = framework, AssessedOn = assessed, RecordedAt = assessed.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc),
+                    Notes = y == 0 ? "Our baseline, rated by the school leadership team." : "Rated by the leadership team after a year of work on our action plan.",
+                };
+                foreach (var (dimension, k) in framework.Dimensions.Select((x, k) => (x, k)))
+                    assessment.Ratings.Add(new Leagues.DimensionRating
+                    {
+                        Dimension = dimension, Rating = Math.Min(4, 1 + (i + k) % 2 + (int)Math.Floor(rate * y + 0.25 * ((i * k) % 2))),
+                        Evidence = k == 0 ? "Classroom walkthroughs and student surveys." : null,
+                    });
+                db.SelfAssessments.Add(assessment);
+            }
+        }
     }
 
     /// <summary>

@@ -123,5 +123,6 @@ public sealed class MutationType : ObjectGraphType
         Grants.GrantMutations.AddGrantMutations(this);
         Purchasing.PurchasingMutations.AddPurchasingMutations(this);
         CostSharing.CostSharingMutations.AddCostSharingMutations(this);
+        Leagues.LeagueMutations.AddLeagueMutations(this);
     }
 }

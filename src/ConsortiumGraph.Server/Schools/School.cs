@@ -13,11 +13,12 @@ public sealed class School : RevisedEntity
     public int DistrictId { get; set; }
     public District District { get; set; } = null!;
     public int Enrollment { get; set; }
-    /// <summary>Member of the consortium's learning network (the League of Innovative Schools).</summary>
+    /// <summary>An active member of a League (kept by joinLeague, signLetterOfCommitment and leaveLeague), for lists that filter on it.</summary>
     public bool LeagueMember { get; set; }
     /// <summary>The day it closed; it stays in the directory with its history, and takes no new commitments.</summary>
     public DateOnly? ClosedOn { get; set; }
     public List<Commitment> Commitments { get; set; } = [];
+    public List<Leagues.LeagueMembership> LeagueMemberships { get; set; } = [];
 }
 
 internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>

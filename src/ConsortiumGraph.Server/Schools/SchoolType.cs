@@ -10,6 +10,8 @@ namespace ConsortiumGraph.Schools;
 
 public sealed class SchoolType : NodeType<School>
 {
+    private static readonly RowsByKey<Leagues.LeagueMembership> LeagueMemberships = new("MembershipsBySchoolId", m => m.SchoolId, q => q.OrderByDescending(m => m.RequestedOn).ThenByDescending(m => m.Id));
+
     public SchoolType() : base("A school of a district.")
     {
         this.AuthorizeWithRoles(Readers.Directory);
@@ -21,7 +23,11 @@ public sealed class SchoolType : NodeType<School>
             .Resolve(c => c.ById<District>(c.Source.DistrictId));
         Field(s => s.Enrollment).Description("Students enrolled.");
         Field(s => s.ClosedOn, type: typeof(DateType)).Description("The day the school closed; null while it is open. A closed school takes no new commitments.");
-        Field(s => s.LeagueMember).Description("Member of the consortium's learning network (the League), where every school makes the same commitment to improve.");
+        Field(s => s.LeagueMember).Description("An active member of a League (`leagueMemberships` says which), where every school makes the same commitment to improve.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Leagues.LeagueMembershipType>>>>("leagueMemberships")
+            .Description("The school's League memberships, latest request first: active, pending and ended.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .Resolve(c => LeagueMemberships.Load(c, c.Source.Id));
         this.Connection<School, CommitmentType, Commitment>("commitments", "Commitments made for this school, by due date.")
             .AuthorizeWithRoles(Readers.Members)
             .DefaultOrder(c => c.DueOn)

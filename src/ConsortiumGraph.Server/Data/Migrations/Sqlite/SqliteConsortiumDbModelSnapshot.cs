@@ -1299,6 +1299,246 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("IndicatorValueRevisions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DimensionId");
+
+                    b.HasIndex("AssessmentId", "DimensionId")
+                        .IsUnique();
+
+                    b.ToTable("DimensionRatings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.FrameworkDimension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Descriptors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkDimensions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DefinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementFrameworks");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Leagues");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LeagueMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("LeagueId", "SchoolId");
+
+                    b.ToTable("LeagueMemberships");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signatory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId", "Signatory")
+                        .IsUnique();
+
+                    b.ToTable("LetterSignatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.HasIndex("MembershipId", "AssessedOn")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessments");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
                 {
                     b.Property<int>("Id")
@@ -2231,6 +2471,115 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("IndicatorValue");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.SelfAssessment", "Assessment")
+                        .WithMany("Ratings")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.FrameworkDimension", "Dimension")
+                        .WithMany()
+                        .HasForeignKey("DimensionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Dimension");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.FrameworkDimension", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.ImprovementFramework", "Framework")
+                        .WithMany("Dimensions")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany("Frameworks")
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consortium");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LeagueMembership", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany("Memberships")
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
+                        .WithMany("LeagueMemberships")
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+
+                    b.Navigation("League");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany("Signatures")
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.ImprovementFramework", "Framework")
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany("SelfAssessments")
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Framework");
+
+                    b.Navigation("Membership");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>
                 {
                     b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
@@ -2465,6 +2814,30 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Revisions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
+                {
+                    b.Navigation("Dimensions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
+                {
+                    b.Navigation("Frameworks");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LeagueMembership", b =>
+                {
+                    b.Navigation("SelfAssessments");
+
+                    b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
+                {
+                    b.Navigation("Ratings");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Agreements");
@@ -2499,6 +2872,8 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
             modelBuilder.Entity("ConsortiumGraph.Schools.School", b =>
                 {
                     b.Navigation("Commitments");
+
+                    b.Navigation("LeagueMemberships");
                 });
 #pragma warning restore 612, 618
         }
