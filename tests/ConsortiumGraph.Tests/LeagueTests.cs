@@ -261,6 +261,48 @@ public abstract class LeagueTests<TServer>(TServer server) : IClassFixture<TServ
     }
 
     [DatabaseFact]
+    public async Task An_admin_of_one_consortium_sets_up_its_league_and_each_refusal_says_what_is_wrong()
+    {
+        var valleyAdmin = server.TokenFor("consortium-admin", consortia: [UpperValley]);
+        var create = new { consortiumId = UpperValley, name = "Upper Valley League", commitment = "We improve together." };
+        var created = await Mutate("createLeague", "CreateLeagueInput", create, "league { id name consortium { id } framework { version } }", valleyAdmin);
+        AssertOk(created);
+        Assert.Equal((UpperValley, JsonValueKind.Null), (created.GetProperty("league").GetProperty("consortium").GetProperty("id").GetString(), created.GetProperty("league").GetProperty("framework").ValueKind));
+        var league = created.GetProperty("league").GetProperty("id").GetString()!;
+        AssertError(await Mutate("createLeague", "CreateLeagueInput", create, "league { id }", valleyAdmin), "ValidationError", "DUPLICATE_NAME", "input", "name");
+        // Northern's admin does not set up a League in Upper Valley, nor see this one.
+        AssertError(await Mutate("createLeague", "CreateLeagueInput", create, "league { id }", Admin), "ValidationError", "NOT_FOUND", "input", "consortiumId");
+        Assert.Equal(JsonValueKind.Null, (await Node(league, "... on League { name }", Admin)).ValueKind);
+        AssertError(await Mutate("defineFramework", "DefineFrameworkInput", new
+        {
+            leagueId = league, name = "Ours", levels = new[] { "Low", "low" }, dimensions = new[] { new { key = "voice", name = "Voice", descriptors = new[] { "a", "b" } } },
+        }, "improvementFramework { id }", valleyAdmin), "ValidationError", "DUPLICATE_LEVEL", "input", "levels");
+
+        // A school of a district in both consortia, enrolled by the Upper Valley admin: no framework yet to rate against.
+        var school = await SchoolId(RiverValley);
+        var joined = await Mutate("joinLeague", "JoinLeagueInput", new { leagueId = league, schoolId = school }, MembershipSelection, valleyAdmin);
+        AssertOk(joined);
+        var id = joined.GetProperty("leagueMembership").GetProperty("id").GetString()!;
+        await SignAll(id, valleyAdmin, "PRINCIPAL", "SUPERINTENDENT", "LEADERSHIP_TEAM", "BOARD_CHAIR");
+        AssertError(await Mutate("recordSelfAssessment", "RecordSelfAssessmentInput", new { membershipId = id, assessedOn = "2026-10-01", ratings = new[] { new { dimension = "voice", rating = 1 } } },
+            "selfAssessment { id }", valleyAdmin), "RuleViolation", "NO_FRAMEWORK", "input", "membershipId");
+
+        AssertError(await Mutate("leaveLeague", "LeaveLeagueInput", new { membershipId = id, reason = "Too early.", leftOn = "2026-09-01" }, MembershipSelection, valleyAdmin),
+            "ValidationError", "INVALID_RANGE", "input", "leftOn");
+        AssertOk(await Mutate("leaveLeague", "LeaveLeagueInput", new { membershipId = id, reason = "Joined the Northern League instead." }, MembershipSelection, valleyAdmin));
+        AssertError(await Mutate("leaveLeague", "LeaveLeagueInput", new { membershipId = id, reason = "Again." }, MembershipSelection, valleyAdmin),
+            "RuleViolation", "ALREADY_LEFT", "input", "membershipId");
+        AssertError(await Mutate("signLetterOfCommitment", "SignLetterOfCommitmentInput", new { membershipId = id, signatory = "PRINCIPAL", signedBy = "Late" }, MembershipSelection, valleyAdmin),
+            "RuleViolation", "NOT_PENDING", "input", "membershipId");
+
+        // A closed school joins nothing.
+        var closing = await SchoolId(RiverValley, 1);
+        AssertOk((await server.QueryAsync($"mutation($id: ID!) {{ closeSchool(input: {{ id: $id }}) {{ {Errors} }} }}", new { id = closing }, server.TokenFor("platform-admin")))
+            .GetProperty("closeSchool"));
+        AssertError(await Mutate("joinLeague", "JoinLeagueInput", new { leagueId = league, schoolId = closing }, MembershipSelection, valleyAdmin), "RuleViolation", "SCHOOL_CLOSED", "input", "schoolId");
+    }
+
+    [DatabaseFact]
     public async Task Fifty_requests_to_join_make_one_membership_and_fifty_signers_one_complete_letter()
     {
         var league = await LeagueId();

@@ -21,24 +21,8 @@ public sealed class TemplateTests : IDisposable
     [Fact]
     public async Task The_template_builds_a_plugin_that_validates_loads_and_enforces_its_rule()
     {
-        var feed = Path.Combine(_work, "feed");
-        var hive = Path.Combine(_work, "hive");
         var plugin = Path.Combine(_work, "plugins", "Northfield");
-        var source = Path.Combine(_work, "src", "Northfield");
-        // A version of this run's own, so no package cached by an earlier run stands in for the SDK and kit just packed.
-        var version = $"{Plugins.PluginSdk.Version.ToString(3)}-template.{Guid.NewGuid():N}";
-        foreach (var project in new[] { "ConsortiumGraph.Plugins.Sdk", "ConsortiumGraph.Plugins.Testing" })
-            await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", project), "--no-build", "-c", Configuration, "-o", feed, $"-p:PackageVersion={version}", "-nologo");
-        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
-        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "consortiumgraph-plugin", "-n", "Northfield", "--key", "northfield", "--districtCode", "2300150",
-            "--sdkVersion", version, "-o", source, "--debug:custom-hive", hive);
-        // The local feed and the public registry, as a plugin author has them; a package folder of this run's own, falling back to
-        // the machine's cache for what the registry serves.
-        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
-            <configuration>
-              <packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
-            </configuration>
-            """);
+        var (source, _) = await CreatePluginAsync("Northfield", "northfield", "2300150");
         string[] restore = ["--packages", Path.Combine(_work, "packages"), $"-p:RestoreAdditionalProjectFallbackFolders={GlobalPackages}"];
         await BuiltServer.RunToEndAsync("dotnet", _work, ["build", source, "-o", plugin, "-nologo", .. restore]);
         Assert.True(File.Exists(Path.Combine(plugin, "Northfield.dll")));
@@ -63,21 +47,8 @@ public sealed class TemplateTests : IDisposable
     [Fact]
     public async Task The_template_starts_a_plugin_with_passing_tests_on_the_packed_test_kit_for_a_district_the_demo_lacks()
     {
-        var feed = Path.Combine(_work, "feed");
-        var hive = Path.Combine(_work, "hive");
-        var source = Path.Combine(_work, "src", "Harbor");
-        var version = $"{Plugins.PluginSdk.Version.ToString(3)}-template.{Guid.NewGuid():N}";
-        foreach (var project in new[] { "ConsortiumGraph.Plugins.Sdk", "ConsortiumGraph.Plugins.Testing" })
-            await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", project), "--no-build", "-c", Configuration, "-o", feed, $"-p:PackageVersion={version}", "-nologo");
-        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
         // A district code the demo consortium does not have: the kit adds it as a member, so the author's first test passes.
-        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "consortiumgraph-plugin", "-n", "Harbor", "--key", "harbor", "--districtCode", "2399990",
-            "--sdkVersion", version, "-o", source, "--debug:custom-hive", hive);
-        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
-            <configuration>
-              <packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
-            </configuration>
-            """);
+        var (source, version) = await CreatePluginAsync("Harbor", "harbor", "2399990");
         var tests = await BuiltServer.RunToEndAsync("dotnet", _work, "test", Path.Combine(source, "Harbor.Tests"), "-nologo",
             $"-p:RestorePackagesPath={Path.Combine(_work, "packages")}", $"-p:RestoreAdditionalProjectFallbackFolders={GlobalPackages}");
         Assert.Contains("Passed!", tests.Output);
@@ -92,6 +63,31 @@ public sealed class TemplateTests : IDisposable
     {
         using var template = JsonDocument.Parse(File.ReadAllText(Repository.File("templates", "ConsortiumGraph.Plugin", ".template.config", "template.json")));
         Assert.Equal(Plugins.PluginSdk.Version.ToString(3), template.RootElement.GetProperty("symbols").GetProperty("sdkVersion").GetProperty("defaultValue").GetString());
+    }
+
+    /// <summary>
+    /// Packs the SDK and the test kit into a local feed and creates a plugin from the template against them, as a plugin
+    /// author does; the folder gets a nuget.config naming the feed and the public registry, as the author's machine has them.
+    /// </summary>
+    private async Task<(string Source, string Version)> CreatePluginAsync(string name, string key, string district)
+    {
+        var feed = Path.Combine(_work, "feed");
+        var hive = Path.Combine(_work, "hive");
+        var source = Path.Combine(_work, "src", name);
+        // A version of this run's own, so no package cached by an earlier run stands in for the SDK and kit just packed.
+        var version = $"{Plugins.PluginSdk.Version.ToString(3)}-template.{Guid.NewGuid():N}";
+        foreach (var project in new[] { "ConsortiumGraph.Plugins.Sdk", "ConsortiumGraph.Plugins.Testing" })
+            await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "pack", Repository.File("src", project), "--no-build", "-c", Configuration, "-o", feed, $"-p:PackageVersion={version}", "-nologo");
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "install", Repository.File("templates", "ConsortiumGraph.Plugin"), "--debug:custom-hive", hive);
+        await BuiltServer.RunToEndAsync("dotnet", Path.GetTempPath(), "new", "consortiumgraph-plugin", "-n", name, "--key", key, "--districtCode", district,
+            "--sdkVersion", version, "-o", source, "--debug:custom-hive", hive);
+        // Restores use a package folder of this run's own (see the callers), falling back to the machine's cache for what the registry serves.
+        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
+            <configuration>
+              <packageSources><clear /><add key="local" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
+            </configuration>
+            """);
+        return (source, version);
     }
 
     private static string GlobalPackages =>

@@ -120,10 +120,8 @@ public static class AuditScope
             await db.Indicators.IgnoreQueryFilters().Where(i => i.Id == indicatorId).Select(i => (int?)i.ConsortiumId).FirstOrDefaultAsync();
         async Task<int?> ConsortiumOfLeague(int leagueId) =>
             await db.Leagues.IgnoreQueryFilters().Where(l => l.Id == leagueId).Select(l => (int?)l.ConsortiumId).FirstOrDefaultAsync();
-        async Task<int?> DistrictOfSchool(int schoolId) =>
-            await db.Schools.IgnoreQueryFilters().Where(s => s.Id == schoolId).Select(s => (int?)s.DistrictId).FirstOrDefaultAsync();
         async Task<(int?, int?)> ScopeOfMembership(int membershipId) =>
-            await db.LeagueMemberships.IgnoreQueryFilters().Where(m => m.Id == membershipId).Select(m => new ValueTuple<int?, int?>(m.League.ConsortiumId, m.School.DistrictId)).FirstAsync();
+            await db.LeagueMemberships.IgnoreQueryFilters().Where(m => m.Id == membershipId).Select(m => new ValueTuple<int?, int?>(m.League.ConsortiumId, m.DistrictId)).FirstAsync();
         if (changed is List<CostSharing.InterDistrictInvoice> { Count: > 0 } invoices)
         {
             var consortium = await ConsortiumOf(invoices[0].PartnershipId);
@@ -163,7 +161,7 @@ public static class AuditScope
             Leagues.League l => (l.ConsortiumId, null),
             Leagues.ImprovementFramework f => (await ConsortiumOfLeague(f.LeagueId), null),
             // A school's League record is its League's consortium's, and its district's own.
-            Leagues.LeagueMembership m => (await ConsortiumOfLeague(m.LeagueId), m.School?.DistrictId ?? await DistrictOfSchool(m.SchoolId)),
+            Leagues.LeagueMembership m => (await ConsortiumOfLeague(m.LeagueId), m.DistrictId),
             Leagues.SelfAssessment a => await ScopeOfMembership(a.MembershipId),
             CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),
             CostSharing.InterDistrictInvoice i => (await ConsortiumOf(i.PartnershipId), null),

@@ -31,6 +31,10 @@ public sealed class LeagueMembership : RevisedEntity
     public List<LetterSignature> Signatures { get; set; } = [];
     public List<SelfAssessment> SelfAssessments { get; set; } = [];
 
+    /// <summary>Who has yet to sign the letter of commitment, given its signatures so far.</summary>
+    public static IEnumerable<Signatory> MissingSignatures(IEnumerable<LetterSignature> signatures) =>
+        Enum.GetValues<Signatory>().Where(s => signatures.All(x => x.Signatory != s));
+
     public LeagueMembershipStatus Status => LeftOn is not null ? LeagueMembershipStatus.Left
         : JoinedOn is not null ? LeagueMembershipStatus.Active : LeagueMembershipStatus.Pending;
 }

@@ -28,13 +28,13 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<Signatory>>>>>("missingSignatures")
             .Description("Who has yet to sign the letter; empty once the school is a member.")
             .WithComplexityImpact(1, 4)
-            .Resolve(c => Signatures.Load(c, c.Source.Id).Then(s => Enum.GetValues<Signatory>().Where(x => s.All(y => y.Signatory != x)).ToList()));
+            .Resolve(c => Signatures.Load(c, c.Source.Id).Then(s => LeagueMembership.MissingSignatures(s).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SelfAssessmentType>>>>("selfAssessments").Description("The school's self-assessments in the League, earliest first: its history, never overwritten.")
             .WithComplexityImpact(1, Bounded.Years)
             .Resolve(c => Assessments.Load(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DimensionTrajectoryType>>>>("trajectory")
             .Description("The school's ratings per dimension over time against its own first rating, with the League's median beside each: compared with itself first, then with its peers.")
             .WithComplexityImpact(1, Bounded.Dimensions)
-            .Resolve(c => LeagueRatings.Load(c, c.Source.LeagueId).Then(r => LeagueRatings.Trajectory(c.Source.Id, r)));
+            .Resolve(c => LeagueRatings.Load(c, c.Source.LeagueId).Then(h => h.TrajectoryOf(c.Source.Id)));
     }
 }

@@ -101,14 +101,11 @@ public static partial class LeagueMutations
         var input = m.Input;
         var league = await m.Find<League>(input.LeagueId, "League", "leagueId");
         // The directory is public: a school outside the League's member districts is found all the same.
-        var school = m.Id(input.SchoolId, "School", "schoolId") is { } schoolId
-            ? await m.Db.Schools.IgnoreQueryFilters().Include(s => s.District).FirstOrDefaultAsync(s => s.Id == schoolId, m.Field.CancellationToken)
-            : null;
-        if (school is null && !m.Failed) m.Invalid("NOT_FOUND", "No School has the ID given as `schoolId`.", "schoolId");
+        var school = await m.Find<School>(input.SchoolId, "School", "schoolId", q => q.IgnoreQueryFilters().Include(s => s.District));
         var requested = input.RequestedOn ?? m.Today;
         m.NotInFuture(requested, "requestedOn");
         if (league is null || school is null || m.Failed) return null;
-        if (!ActsForSchool(m, league, school, "schoolId")) return null;
+        if (!ActsForSchool(m, school, "schoolId")) return null;
         if (school.ClosedOn is not null)
             m.Violates("SCHOOL_CLOSED", $"{school.Name} closed on {school.ClosedOn:yyyy-MM-dd}; a closed school joins nothing.", "schoolId");
         if (await m.Db.LeagueMemberships.AnyAsync(x => x.LeagueId == league.Id && x.SchoolId == school.Id && x.LeftOn == null, m.Field.CancellationToken))
@@ -133,7 +130,7 @@ public static partial class LeagueMutations
             m.Violates("ALREADY_SIGNED", $"The {Describe(input.Signatory)} signed {membership.School.Name}'s letter already.", "signatory");
         if (m.Failed) return null;
         membership.Signatures.Add(new LetterSignature { Signatory = input.Signatory, SignedBy = signer, SignedAt = m.Now });
-        if (Enum.GetValues<Signatory>().All(s => membership.Signatures.Any(x => x.Signatory == s)))
+        if (!LeagueMembership.MissingSignatures(membership.Signatures).Any())
         {
             membership.JoinedOn = m.Today;
             MarkLeagueMember(membership.School, true);
@@ -209,19 +206,18 @@ public static partial class LeagueMutations
     {
         var membership = await m.Find<LeagueMembership>(id, "LeagueMembership", "membershipId",
             q => (include?.Invoke(q) ?? q).Include(x => x.League).Include(x => x.School).ThenInclude(s => s.District));
-        return membership is not null && ActsForSchool(m, membership.League, membership.School, "membershipId") ? membership : null;
+        return membership is not null && ActsForSchool(m, membership.School, "membershipId") ? membership : null;
     }
 
     /// <summary>
     /// A district's staff act for its schools; the League's consortium's admins for every school in it (also one outside
-    /// the member districts, which has no staff in the consortium to act for it).
+    /// the member districts, which has no staff in the consortium to act for it). An admin found the League through the
+    /// row filter, so it is in one of their consortia.
     /// </summary>
-    private static bool ActsForSchool<TInput>(MutationContext<TInput> m, League league, School school, string inputField)
+    private static bool ActsForSchool<TInput>(MutationContext<TInput> m, School school, string inputField)
     {
-        if (m.Caller.ActsFor(school.DistrictId) || (m.Caller.IsAdmin && m.Caller.Consortia.Contains(league.ConsortiumId))) return true;
-        m.Forbidden(m.Caller.IsAdmin
-            ? $"{league.Name} is not in a consortium you administer."
-            : $"You act for your own district's schools ({string.Join(", ", m.Caller.DistrictCodes)}), not for {school.Name} of {school.District.Name}.", inputField);
+        if (m.Caller.IsAdmin || m.Caller.ActsFor(school.DistrictId)) return true;
+        m.Forbidden($"You act for your own district's schools ({string.Join(", ", m.Caller.DistrictCodes)}), not for {school.Name} of {school.District.Name}.", inputField);
         return false;
     }
 

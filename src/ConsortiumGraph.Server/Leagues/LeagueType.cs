@@ -38,7 +38,7 @@ public sealed class LeagueType : NodeType<League>
             .Resolve(c =>
             {
                 var dimension = c.GetArgument<string?>("dimension");
-                return LeagueRatings.Load(c, c.Source.Id).Then(r => LeagueRatings.Distribution(r).Where(d => dimension is null || d.Dimension == dimension).ToList());
+                return LeagueRatings.Load(c, c.Source.Id).Then(h => h.Distribution.Where(d => dimension is null || d.Dimension == dimension).ToList());
             });
     }
 }
