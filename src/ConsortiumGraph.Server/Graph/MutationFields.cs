@@ -58,9 +58,11 @@ public static class MutationFields
             foreach (var step in run.AfterCommit) await step();
             return new Payload<T>(value, [], run.Warnings);
         }
-        catch (DbUpdateException e)
+        // A stale revision, or a unique key another request just took (a second vote, a second signature); or the database
+        // ended the transaction as a loser of a deadlock or serialization conflict, which EF Core reports as a transient
+        // failure wrapped in an InvalidOperationException. Either way nothing was saved, and the caller may retry.
+        catch (Exception e) when (e is DbUpdateException || e is InvalidOperationException { InnerException: System.Data.Common.DbException { IsTransient: true } })
         {
-            // A stale revision, or a unique key another request just took (a second vote, a second signature).
             services.GetRequiredService<ILogger<MutationContext<TInput>>>().LogInformation(e, "Mutation {Mutation} lost a race", context.FieldDefinition.Name);
             return new Payload<T>(default, [new ConflictError(
                 "Another request changed the same data after it was read, so nothing was saved. Read it again and retry.", "CONFLICT", null)], []);
