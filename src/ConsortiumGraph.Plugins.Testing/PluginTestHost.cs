@@ -53,7 +53,7 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
 
     /// <summary>
     /// A token for a demo user: <c>consortium-admin</c>, <c>staff-5000310</c> (Riverside), <c>staff-5000420</c>
-    /// (Maple Ridge), <c>funder-1</c> and <c>funder-2</c> (by funder key); see /dev/tokens.
+    /// (Maple Ridge), <c>funder-1</c> and <c>funder-2</c> (by funder key), <c>leader-500031000003</c> (Riverside High School's principal, a school leader); see /dev/tokens.
     /// </summary>
     public async Task<string> TokenAsync(string user = DefaultUser)
     {
@@ -64,6 +64,10 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     /// <summary>A token for any role and scope, signed as the server expects.</summary>
     public string TokenFor(string role, IEnumerable<string>? districts = null, IEnumerable<string>? consortia = null, string? funder = null) =>
         Services.GetRequiredService<TokenIssuer>().Issue($"test-{role}", role, districts, consortia, funder);
+
+    /// <summary>A token for the leader of a school (by its code): acts for the school in the League, reads the League and the directory.</summary>
+    public string TokenForSchoolLeader(string schoolCode, IEnumerable<string>? consortia = null) =>
+        Services.GetRequiredService<TokenIssuer>().Issue($"test-leader-{schoolCode}", Roles.SchoolLeader, consortia: consortia, schools: [schoolCode]);
 
     /// <summary>The server's clock; move it to pass deadlines.</summary>
     public AdjustableClock Clock { get; } = new(SeededAt);

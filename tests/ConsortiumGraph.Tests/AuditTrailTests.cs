@@ -71,6 +71,14 @@ public sealed class AuditTrailTests
         ("signLetterOfCommitment", "SignLetterOfCommitmentInput", "LetterSignature", false, ids => new { membershipId = ids.Membership(), signatory = "LEADERSHIP_TEAM", signedBy = "Audited team" }),
         ("signLetterOfCommitment", "SignLetterOfCommitmentInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), signatory = "BOARD_CHAIR", signedBy = "Audited chair" }),
         ("recordSelfAssessment", "RecordSelfAssessmentInput", "DimensionRating", false, ids => new { membershipId = ids.Membership(), assessedOn = "2026-10-01", ratings = new[] { new { dimension = "voice", rating = 2 } } }),
+        // Its people visit: a teacher of the school, the League's coordinator visiting it, feedback, a visit called off, a practice shared.
+        ("addEducator", "AddEducatorInput", "Educator", false, ids => new { leagueId = ids.League(), name = "Audited Teacher", role = "TEACHER", schoolId = ids.MemberSchool(), email = "audited.teacher@example.org" }),
+        ("addEducator", "AddEducatorInput", "Educator", false, ids => new { leagueId = ids.League(), name = "Audited Coordinator", role = "COORDINATOR" }),
+        ("scheduleVisit", "ScheduleVisitInput", "PeerVisitor", false, ids => new { hostMembershipId = ids.Membership(), visitOn = "2026-10-01", focusQuestion = "Audited question?", visitorIds = new[] { ids.Educator("Audited Coordinator") } }),
+        ("giveVisitFeedback", "GiveVisitFeedbackInput", "VisitFeedback", false, ids => new { visitId = ids.Visit("2026-10-01"), educatorId = ids.Educator("Audited Coordinator"), strengths = "Audited strengths." }),
+        ("scheduleVisit", "ScheduleVisitInput", "PeerVisit", false, ids => new { hostMembershipId = ids.Membership(), visitOn = "2026-10-20", focusQuestion = "Audited later?", visitorIds = new[] { ids.Educator("Audited Coordinator") } }),
+        ("cancelVisit", "CancelVisitInput", "PeerVisit", false, ids => new { visitId = ids.Visit("2026-10-20"), reason = "Audited: snow day" }),
+        ("sharePractice", "SharePracticeInput", "SharedPractice", false, ids => new { membershipId = ids.Membership(), title = "Audited practice", summary = "What it is.", dimensions = new[] { "voice" } }),
         ("leaveLeague", "LeaveLeagueInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), reason = "Audited leaving" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
         ("renewAgreement", "RenewAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), expiresOn = "2028-06-30" }),
@@ -184,6 +192,9 @@ public sealed class AuditTrailTests
         public string League() => Read("League", db => db.Leagues.Where(l => l.Name == "Audited League"));
         public string School() => Read("School", db => db.Schools.Where(s => s.District.Code == "3300710" && !s.LeagueMember));
         public string Membership() => Read("LeagueMembership", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League"));
+        public string MemberSchool() => Read("School", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League").Select(m => m.School));
+        public string Educator(string name) => Read("Educator", db => db.Educators.Where(e => e.Name == name));
+        public string Visit(string day) => Read("PeerVisit", db => db.PeerVisits.Where(v => v.League.Name == "Audited League" && v.VisitOn == DateOnly.Parse(day)));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));
     }
 

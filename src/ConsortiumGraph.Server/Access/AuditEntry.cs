@@ -163,6 +163,11 @@ public static class AuditScope
             // A school's League record is its League's consortium's, and its district's own.
             Leagues.LeagueMembership m => (await ConsortiumOfLeague(m.LeagueId), m.DistrictId),
             Leagues.SelfAssessment a => await ScopeOfMembership(a.MembershipId),
+            Leagues.Educator e => (await ConsortiumOfLeague(e.LeagueId), e.DistrictId),
+            Leagues.PeerVisit v => await ScopeOfMembership(v.HostMembershipId),
+            // Feedback is the host school's to hear: in its trail.
+            Leagues.VisitFeedback f => await ScopeOfMembership(await db.PeerVisits.IgnoreQueryFilters().Where(v => v.Id == f.VisitId).Select(v => v.HostMembershipId).FirstAsync()),
+            Leagues.SharedPractice p => await ScopeOfMembership(p.MembershipId),
             CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),
             CostSharing.InterDistrictInvoice i => (await ConsortiumOf(i.PartnershipId), null),
             Purchasing.PurchasingRound r => (await ConsortiumOf(r.PartnershipId), null),

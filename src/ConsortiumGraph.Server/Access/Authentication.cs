@@ -87,12 +87,14 @@ public sealed class TokenIssuer(AuthOptions options)
 
     public bool CanIssue => options.SigningKey is not null;
 
-    public string Issue(string subject, string role, IEnumerable<string>? districts = null, IEnumerable<string>? consortia = null, string? funder = null)
+    public string Issue(string subject, string role, IEnumerable<string>? districts = null, IEnumerable<string>? consortia = null, string? funder = null,
+        IEnumerable<string>? schools = null)
     {
         if (options.SigningKey is null) throw new InvalidOperationException("Auth:SigningKey is not set, so this server cannot issue tokens.");
         var claims = new List<Claim> { new("sub", subject), new(Roles.RoleClaim, role) };
         claims.AddRange((districts ?? []).Select(d => new Claim(Roles.DistrictClaim, d)));
         claims.AddRange((consortia ?? []).Select(c => new Claim(Roles.ConsortiumClaim, c)));
+        claims.AddRange((schools ?? []).Select(s => new Claim(Roles.SchoolClaim, s)));
         if (funder is not null) claims.Add(new Claim(Roles.FunderClaim, funder));
         // Real time, not the domain clock (which tests move): validation checks lifetimes against real time.
         var now = DateTime.UtcNow;

@@ -13,10 +13,12 @@ public static class Roles
     public const string ConsortiumAdmin = "consortium-admin";
     public const string DistrictStaff = "district-staff";
     public const string Funder = "funder";
+    /// <summary>A school's principal or leadership team: acts for its own school in the League (letter, self-assessment, visits, practices), reads the League and the directory, nothing else.</summary>
+    public const string SchoolLeader = "school-leader";
     /// <summary>Not a claim: what a request without credentials is, when anonymous access is on.</summary>
     public const string Anonymous = "anonymous";
 
-    public static readonly string[] All = [PlatformAdmin, ConsortiumAdmin, DistrictStaff, Funder];
+    public static readonly string[] All = [PlatformAdmin, ConsortiumAdmin, DistrictStaff, Funder, SchoolLeader];
 
     /// <summary>Who holds a role, in words for messages: "District staff may not read ...".</summary>
     public static string Plural(string role) => role switch
@@ -25,15 +27,16 @@ public static class Roles
         ConsortiumAdmin => "Consortium admins",
         DistrictStaff => "District staff",
         Funder => "Funders",
+        SchoolLeader => "School leaders",
         _ => "Anonymous callers",
     };
 
     /// <summary>
     /// Claims: <c>role</c>; <c>district</c> (codes, for district staff); <c>funder</c> (a global ID);
-    /// <c>consortium</c> (global IDs): the consortia an admin administers, and for district staff and
-    /// funders, when present, the only consortia they act in (an API key always carries them).
+    /// <c>school</c> (codes, for school leaders); <c>consortium</c> (global IDs): the consortia an admin administers,
+    /// and for district staff, funders and school leaders, when present, the only consortia they act in (an API key always carries them).
     /// </summary>
-    public const string RoleClaim = "role", DistrictClaim = "district", ConsortiumClaim = "consortium", FunderClaim = "funder";
+    public const string RoleClaim = "role", DistrictClaim = "district", ConsortiumClaim = "consortium", FunderClaim = "funder", SchoolClaim = "school";
 }
 
 /// <summary>Who may read the directory without credentials: everyone (the default), or no one.</summary>
@@ -48,9 +51,22 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
     public bool IsPlatformAdmin => Role == Roles.PlatformAdmin;
     public bool IsStaff => Role == Roles.DistrictStaff;
     public bool IsFunder => Role == Roles.Funder;
+    public bool IsSchoolLeader => Role == Roles.SchoolLeader;
+
+    /// <summary>A school leader's schools (by row ID); empty for every other role.</summary>
+    public IReadOnlySet<int> SchoolIds { get; init; } = new HashSet<int>();
+
+    /// <summary>
+    /// The consortia whose Leagues this caller reads: an admin's or staff member's consortia; for a school leader, those its
+    /// school's district is a member of and those whose League the school has joined or asked to join.
+    /// </summary>
+    public int[] LeagueConsortia { get; init; } = [];
 
     /// <summary>May this caller act for the district (commit, vote, sign, join, write its local fields)? Admins act for the districts of their consortia.</summary>
     public bool ActsFor(int districtId) => IsPlatformAdmin || ((IsAdmin || IsStaff) && DistrictIds.Contains(districtId));
+
+    /// <summary>May this caller act for the school in the League? Its district's staff and admins, and its own leaders.</summary>
+    public bool ActsForSchool(int schoolId, int districtId) => ActsFor(districtId) || (IsSchoolLeader && SchoolIds.Contains(schoolId));
 
     /// <summary>The rows this caller may read, enforced by the database's query filters.</summary>
     public void Apply(ConsortiumDb db)
@@ -58,8 +74,10 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
         // The operator reads every row of the installation.
         db.Unrestricted = IsPlatformAdmin;
         if (IsPlatformAdmin) return;
-        db.DirectoryOnly = Role == Roles.Anonymous;
+        // A school leader reads the directory as anyone may, and the League beyond it.
+        db.DirectoryOnly = Role is Roles.Anonymous or Roles.SchoolLeader;
         db.VisibleConsortia = IsAdmin || IsStaff ? Consortia : [];
+        db.LeagueConsortia = IsAdmin || IsStaff ? Consortia : LeagueConsortia;
         db.FundedPartnerships = FundedPartnerships;
         db.FunderId = FunderId ?? 0;
         db.VisibleDistricts = IsAdmin ? [.. DistrictIds] : [];
@@ -97,6 +115,22 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
                     districts = [.. districts.Select(d => d with { Consortia = [.. d.Consortia.Where(scoped.Contains)] }).Where(d => d.Consortia.Count > 0)];
                 return new Caller(role, subject, districts.Select(d => d.Id).ToHashSet(), codes,
                     districts.SelectMany(d => d.Consortia).Distinct().ToArray(), null, []);
+            }
+            case Roles.SchoolLeader:
+            {
+                var schoolCodes = user?.FindAll(Roles.SchoolClaim).Select(c => c.Value).Distinct().ToList() ?? [];
+                var schools = await db.Schools.IgnoreQueryFilters().AsNoTracking().Where(s => schoolCodes.Contains(s.Code)).Select(s => new { s.Id, s.DistrictId }).ToListAsync(ct);
+                var schoolIds = schools.Select(s => s.Id).ToList();
+                var districtIds = schools.Select(s => s.DistrictId).ToList();
+                // The consortia of the school's district, and those whose League the school is in (a charter's, a center's).
+                var consortia = (await db.ConsortiumMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => districtIds.Contains(m.DistrictId) && m.LeftOn == null).Select(m => m.ConsortiumId)
+                    .Union(db.LeagueMemberships.IgnoreQueryFilters().AsNoTracking().Where(m => schoolIds.Contains(m.SchoolId) && m.LeftOn == null).Select(m => m.League.ConsortiumId))
+                    .ToListAsync(ct)).AsEnumerable();
+                if (ConsortiaClaimed(user) is { } scoped) consortia = consortia.Where(scoped.Contains);
+                return new Caller(role, subject, new HashSet<int>(), [], [], null, [])
+                {
+                    SchoolIds = schoolIds.ToHashSet(), LeagueConsortia = [.. consortia.Distinct()],
+                };
             }
             case Roles.ConsortiumAdmin:
             {

@@ -29,6 +29,12 @@ public static class DevTokens
             issuer.Issue($"demo-staff-{d.Code}", Roles.DistrictStaff, districts: [d.Code]))));
         users.AddRange(funders.Select(f => new DemoUser($"funder-{f.Id}", Roles.Funder, $"{f.Name}: reads only what it funds, no staff names or local fields.",
             issuer.Issue($"demo-funder-{f.Id}", Roles.Funder, funder: GlobalId.Encode("Funder", f.Id)))));
+        // A League school's principal in a district of two consortia, and the charter school's, outside the member districts.
+        var leaders = await db.Schools.Where(s => s.LeagueMemberships.Any() && (s.District.Code == "5000310" || s.District.Code == "5099901"))
+            .OrderBy(s => s.Code).Select(s => new { s.Code, s.Name, District = s.District.Code }).ToListAsync(ct);
+        users.AddRange(leaders.GroupBy(s => s.District).Select(g => g.First()).Select(s => new DemoUser($"leader-{s.Code}", Roles.SchoolLeader,
+            $"Principal of {s.Name}: acts for the school in the League, reads the League and the directory, nothing else.",
+            issuer.Issue($"demo-leader-{s.Code}", Roles.SchoolLeader, schools: [s.Code]))));
         users.Add(new DemoUser("platform-admin", Roles.PlatformAdmin, "Operates the installation: creates consortia, keeps the directory, appoints consortium admins.",
             issuer.Issue("demo-platform-admin", Roles.PlatformAdmin)));
         return users;

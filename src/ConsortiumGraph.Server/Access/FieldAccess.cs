@@ -9,11 +9,15 @@ namespace ConsortiumGraph.Access;
 public static class Readers
 {
     /// <summary>The public directory: consortia, districts, schools, partnership names. Anonymous callers too, unless anonymous access is off.</summary>
-    public static readonly string[] Directory = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder, Roles.Anonymous];
+    public static readonly string[] Directory = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder, Roles.SchoolLeader, Roles.Anonymous];
+    /// <summary>Every signed-in role: what `node` and `nodes` admit (each field of the object found still checks its own readers).</summary>
+    public static readonly string[] SignedIn = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder, Roles.SchoolLeader];
     /// <summary>Anyone signed in: members of the consortium and funders (whose rows are limited to what they fund).</summary>
     public static readonly string[] Members = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.Funder];
     /// <summary>The consortium's own people: staff names, local fields, calendars, internal notes. Not funders.</summary>
     public static readonly string[] Staff = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff];
+    /// <summary>The League's people: its consortium's staff and admins, and the leaders of its schools. Not funders, not anonymous callers.</summary>
+    public static readonly string[] League = [Roles.PlatformAdmin, Roles.ConsortiumAdmin, Roles.DistrictStaff, Roles.SchoolLeader];
     /// <summary>Consortium admins (within their consortia) and platform admins (everywhere).</summary>
     public static readonly string[] Admins = [Roles.PlatformAdmin, Roles.ConsortiumAdmin];
     /// <summary>The installation's operators only: creating consortia, the directory.</summary>

@@ -41,7 +41,7 @@ public sealed class ConsortiumType : NodeType<Consortium>
             .AuthorizeWithRoles(Readers.Staff)
             .Resolve(c => Vendors.Load(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Leagues.LeagueType>>>>("leagues").Description("The consortium's Leagues of schools that improve together, by name.")
-            .AuthorizeWithRoles(Readers.Staff)
+            .AuthorizeWithRoles(Readers.League)
             .WithComplexityImpact(1, 5) // a consortium convenes a League or two, not a page of them
             .Resolve(c => Leagues.Load(c, c.Source.Id));
         this.AddRollup();

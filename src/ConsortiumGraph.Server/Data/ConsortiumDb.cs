@@ -69,12 +69,19 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Leagues.LetterSignature> LetterSignatures => Set<Leagues.LetterSignature>();
     public DbSet<Leagues.SelfAssessment> SelfAssessments => Set<Leagues.SelfAssessment>();
     public DbSet<Leagues.DimensionRating> DimensionRatings => Set<Leagues.DimensionRating>();
+    public DbSet<Leagues.Educator> Educators => Set<Leagues.Educator>();
+    public DbSet<Leagues.PeerVisit> PeerVisits => Set<Leagues.PeerVisit>();
+    public DbSet<Leagues.PeerVisitor> PeerVisitors => Set<Leagues.PeerVisitor>();
+    public DbSet<Leagues.VisitFeedback> VisitFeedback => Set<Leagues.VisitFeedback>();
+    public DbSet<Leagues.SharedPractice> SharedPractices => Set<Leagues.SharedPractice>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
     // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.
     public bool Unrestricted { get; set; } = true;
     public bool DirectoryOnly { get; set; }
     public int[] VisibleConsortia { get; set; } = [];
+    /// <summary>The consortia whose League records the caller reads: its visible consortia, or a school leader's Leagues.</summary>
+    public int[] LeagueConsortia { get; set; } = [];
     public int[] FundedPartnerships { get; set; } = [];
     public int FunderId { get; set; }
     public int[] VisibleDistricts { get; set; } = [];
@@ -95,7 +102,7 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     {
         Unrestricted = true;
         DirectoryOnly = false;
-        VisibleConsortia = FundedPartnerships = VisibleDistricts = AdministeredConsortia = OwnDistricts = [];
+        VisibleConsortia = LeagueConsortia = FundedPartnerships = VisibleDistricts = AdministeredConsortia = OwnDistricts = [];
         FunderId = 0;
         OwnBusinessRowsOnly = false;
         return this;
@@ -187,14 +194,19 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
             && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.Invoice.CreditorId) || OwnDistricts.Contains(x.Invoice.DebtorId))));
         model.Entity<CostSharing.InvoicePayment>().HasQueryFilter(x => Unrestricted || (VisibleConsortia.Contains(x.Invoice.Partnership.ConsortiumId)
             && (!OwnBusinessRowsOnly || OwnDistricts.Contains(x.Invoice.CreditorId) || OwnDistricts.Contains(x.Invoice.DebtorId))));
-        // The League is its consortium's members' (staff and admins): not the directory's, not a funder's.
-        model.Entity<Leagues.League>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.ConsortiumId));
-        model.Entity<Leagues.ImprovementFramework>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.League.ConsortiumId));
-        model.Entity<Leagues.FrameworkDimension>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Framework.League.ConsortiumId));
-        model.Entity<Leagues.LeagueMembership>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.League.ConsortiumId));
-        model.Entity<Leagues.LetterSignature>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Membership.League.ConsortiumId));
-        model.Entity<Leagues.SelfAssessment>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Membership.League.ConsortiumId));
-        model.Entity<Leagues.DimensionRating>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.Assessment.Membership.League.ConsortiumId));
+        // The League is its consortium's members' (staff and admins) and its schools' leaders': not the directory's, not a funder's.
+        model.Entity<Leagues.League>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.ConsortiumId));
+        model.Entity<Leagues.ImprovementFramework>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.FrameworkDimension>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Framework.League.ConsortiumId));
+        model.Entity<Leagues.LeagueMembership>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.LetterSignature>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Membership.League.ConsortiumId));
+        model.Entity<Leagues.SelfAssessment>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Membership.League.ConsortiumId));
+        model.Entity<Leagues.DimensionRating>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Assessment.Membership.League.ConsortiumId));
+        model.Entity<Leagues.Educator>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.PeerVisit>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.PeerVisitor>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Visit.League.ConsortiumId));
+        model.Entity<Leagues.VisitFeedback>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Visit.League.ConsortiumId));
+        model.Entity<Leagues.SharedPractice>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

@@ -223,6 +223,7 @@ public static class DemoData
             .Concat(db.Schools.Local.Where(s => s.Name.Contains("Middle")).OrderBy(s => s.Code).Take(6)).Concat(outside).ToList();
         foreach (var school in db.Schools.Local) school.LeagueMember = false;
         var signers = new[] { "Principal", "Superintendent", "Leadership team chair", "Board chair" };
+        var members = new List<Leagues.LeagueMembership>();
         foreach (var (school, i) in secondary.Select((s, i) => (s, i)))
         {
             // The first sixteen joined in 2023, the rest a year later; the career-technical center's letter awaits its board chair.
@@ -238,6 +239,7 @@ public static class DemoData
                 });
             }
             db.LeagueMemberships.Add(membership);
+            members.Add(membership);
             if (pending) continue;
             membership.JoinedOn = requested.AddDays(22);
             school.LeagueMember = true;
@@ -262,7 +264,99 @@ public static class DemoData
                 db.SelfAssessments.Add(assessment);
             }
         }
+        AddLeagueNetwork(db, league, members);
     }
+
+    /// <summary>
+    /// The League's people and their work together: a principal and a teacher per school, the consortium's coordinator and
+    /// two state agency staff; a dozen peer visits across districts and states (ten held, with feedback; two to come);
+    /// fifteen shared practices.
+    /// </summary>
+    private static void AddLeagueNetwork(ConsortiumDb db, Leagues.League league, List<Leagues.LeagueMembership> members)
+    {
+        string[] first = ["Ana", "Ben", "Carmen", "Dev", "Elena", "Felix", "Grace", "Hiro", "Imani", "Jonah", "Kira", "Luis", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tess"];
+        string[] last = ["Abbott", "Bergeron", "Chen", "Dubois", "Ellis", "Fortin", "Garcia", "Hale", "Ito", "Jensen", "Kowalski", "Lambert", "Moreau", "Nguyen", "Okafor", "Pelletier", "Quinlan", "Roy", "Santos", "Tremblay"];
+        string Email(string name) => $"{name.ToLowerInvariant().Replace(' ', '.')}@league.example.org";
+        var principals = new List<Leagues.Educator>();
+        var teachers = new List<Leagues.Educator>();
+        foreach (var (membership, i) in members.Select((m, i) => (m, i)))
+        {
+            var principal = $"{first[i]} {last[(i + 7) % last.Length]}";
+            var teacher = $"{first[(i + 11) % first.Length]} {last[(i + 3) % last.Length]}";
+            principals.Add(new Leagues.Educator { League = league, Name = principal, Role = Leagues.EducatorRole.Principal, School = membership.School, District = membership.School.District, Email = Email(principal), AddedAt = At(membership.RequestedOn) });
+            teachers.Add(new Leagues.Educator { League = league, Name = teacher, Role = Leagues.EducatorRole.Teacher, School = membership.School, District = membership.School.District, Email = Email(teacher), AddedAt = At(membership.RequestedOn) });
+        }
+        db.Educators.AddRange(principals);
+        db.Educators.AddRange(teachers);
+        var coordinator = new Leagues.Educator { League = league, Name = "Wren Castellano", Role = Leagues.EducatorRole.Coordinator, Email = Email("Wren Castellano"), AddedAt = At(new DateOnly(2022, 6, 1)) };
+        db.Educators.AddRange(coordinator,
+            new Leagues.Educator { League = league, Name = "Yusuf Marchetti", Role = Leagues.EducatorRole.StateAgencyStaff, State = "VT", Email = Email("Yusuf Marchetti"), AddedAt = At(new DateOnly(2023, 1, 9)) },
+            new Leagues.Educator { League = league, Name = "Zoe Whitcomb", Role = Leagues.EducatorRole.StateAgencyStaff, State = "NH", Email = Email("Zoe Whitcomb"), AddedAt = At(new DateOnly(2023, 1, 9)) });
+
+        // Twelve visits: each host receives a teacher and the principal of schools of other districts where it can.
+        var active = members.Where(m => m.JoinedOn is not null).ToList();
+        string[] focus =
+        [
+            "How do students know where they stand on each proficiency?", "What makes advisory time matter to students?",
+            "How do our internships connect back to coursework?", "Where do students shape what is taught?",
+            "How do families take part in student-led conferences?", "How do teacher teams share decisions about schedules?",
+        ];
+        for (var v = 0; v < 12; v++)
+        {
+            var host = active[(v * 5) % active.Count];
+            var visiting = active.Where(m => m.School.District != host.School.District).Skip((v * 3) % 8).Take(2).ToList();
+            var visitOn = v < 10 ? new DateOnly(2024, 2, 6).AddDays(v * 61) : new DateOnly(2027, 3, 9).AddDays((v - 10) * 14);
+            var team = new List<Leagues.Educator> { teachers[members.IndexOf(visiting[0])], principals[members.IndexOf(visiting[1])] };
+            if (v % 3 == 0) team.Add(coordinator);
+            var visit = new Leagues.PeerVisit
+            {
+                League = league, HostMembership = host, VisitOn = visitOn, FocusQuestion = focus[v % focus.Length], ScheduledAt = At(visitOn.AddDays(-30)),
+                Visitors = [.. team.Select(e => new Leagues.PeerVisitor { Educator = e, School = e.School })],
+            };
+            db.PeerVisits.Add(visit);
+            if (v >= 10) continue;
+            foreach (var (educator, k) in team.Take(2).Select((e, k) => (e, k)))
+                visit.Feedback.Add(new Leagues.VisitFeedback
+                {
+                    Educator = educator, GivenAt = At(visitOn.AddDays(2 + k)),
+                    Strengths = k == 0 ? "Students could say what they were working on and why; the learning targets were posted and used." : "The leadership team's data routines were clear and shared with teachers.",
+                    Questions = k == 0 ? "How do you keep the targets consistent from one course to the next?" : "Who decides which students get the extended time?",
+                    Suggestions = k == 0 ? "Try a common rubric across the ninth-grade team, and ask students to score their own work against it." : "Bring students into the schedule conversation next year.",
+                });
+        }
+
+        (string Title, string Summary, string Worked, string DidNot, string[] Dimensions, string[] Grades)[] practices =
+        [
+            ("Student-led conferences", "Students lead their own conferences with families, presenting evidence of proficiency.", "Attendance at conferences doubled; families asked better questions.", "The first year we left out scheduling for working parents.", ["student-voice", "family-community"], ["9", "10", "11", "12"]),
+            ("Proficiency-based grading rubrics", "Common rubrics for each graduation proficiency, used by every department.", "Grades now mean the same thing across courses.", "Rolling out to all departments at once overwhelmed teachers.", ["proficiency-based-learning"], ["9", "10", "11", "12"]),
+            ("Flexible learning time", "A daily block where students choose where to get help or go deeper.", "Students behind on a proficiency catch up without losing a course.", "Tracking who went where took too long on paper.", ["personalized-learning"], ["9", "10"]),
+            ("Extended learning opportunities", "Credit-bearing internships with local employers, assessed against the proficiencies.", "Students see why coursework matters.", "Transportation was a barrier in the winter.", ["multiple-pathways", "family-community"], ["11", "12"]),
+            ("Teacher leadership teams", "Rotating teacher teams who set the professional learning calendar.", "Professional development now answers teachers' questions.", "Meetings crowded out planning time at first.", ["shared-leadership"], []),
+            ("Personal learning plans", "Every student keeps a plan of goals and evidence, reviewed each quarter with an advisor.", "Advisors know every student well.", "Plans became paperwork where advisors had too many students.", ["personalized-learning", "student-voice"], ["7", "8", "9", "10", "11", "12"]),
+            ("Dual enrollment with the community college", "Students take college courses on campus, taught by certified teachers.", "Students earn up to twelve credits before graduating.", "Fees kept some families away until the grant covered them.", ["multiple-pathways"], ["11", "12"]),
+            ("Student voice in hiring", "Students sit on interview panels for new teachers.", "Candidates say it told them what the school values.", "Students needed training on what they may and may not ask.", ["student-voice", "shared-leadership"], ["10", "11", "12"]),
+            ("Community advisory board", "Local employers, families and students advise the school on its pathways.", "New internship placements every year.", "Meetings at school hours kept working parents away.", ["family-community"], []),
+            ("Capstone exhibitions", "Seniors present a year-long project to a panel of community members.", "Students rise to a public audience.", "Panels needed a shared rubric to score consistently.", ["proficiency-based-learning", "family-community"], ["12"]),
+            ("Middle school advisory", "Small advisory groups that stay together for three years.", "Fewer students feel no adult knows them.", "Advisory time shrank whenever the schedule was tight.", ["personalized-learning"], ["6", "7", "8"]),
+            ("Career and technical credit crosswalk", "Career-technical coursework counts toward academic proficiencies.", "Students in the center no longer choose between a trade and graduation.", "Sending schools each needed their own agreement.", ["multiple-pathways", "proficiency-based-learning"], ["10", "11", "12"]),
+            ("Shared decision-making compact", "A written compact of who decides what among administrators, teachers and students.", "Fewer surprises when decisions land.", "We wrote it without students the first time.", ["shared-leadership"], []),
+            ("Family learning nights", "Evenings where families try the same tasks their students do.", "Families understand proficiency-based grading.", "Dinner and childcare made the difference in turnout.", ["family-community"], ["6", "7", "8", "9"]),
+            ("Student-designed courses", "Students propose and co-teach an elective with a faculty sponsor.", "Electives students actually want, and a waiting list.", "Some proposals needed more scaffolding than the sponsor could give.", ["student-voice", "personalized-learning"], ["11", "12"]),
+        ];
+        foreach (var (practice, i) in practices.Select((p, i) => (p, i)))
+        {
+            var sharer = active[(i * 7 + 3) % active.Count];
+            db.SharedPractices.Add(new Leagues.SharedPractice
+            {
+                League = league, Membership = sharer, Title = practice.Title, Summary = practice.Summary, WhatWorked = practice.Worked, WhatDidNot = practice.DidNot,
+                Dimensions = [.. practice.Dimensions], GradeLevels = [.. practice.Grades],
+                Links = [$"https://league.example.org/practices/{practice.Title.ToLowerInvariant().Replace(' ', '-')}"],
+                SharedAt = At(new DateOnly(2024, 1, 15).AddDays(i * 45)),
+            });
+        }
+    }
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
 
     /// <summary>
     /// Adds districts the demo lacks (a plugin author's own, named by <see cref="DatabaseOptions.DemoStandIns"/>) as members

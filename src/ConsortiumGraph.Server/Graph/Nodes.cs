@@ -30,7 +30,6 @@ public abstract class NodeType<T> : ObjectGraphType<T>, INodeType where T : Enti
     protected NodeType(string description)
     {
         Description = description;
-        this.AuthorizeWithRoles(Readers.Members); // a type of the public directory widens this
         Interface<NodeInterface>();
         IsTypeOf = value => value is T;
         Field<NonNullGraphType<IdGraphType>>("id")
@@ -40,4 +39,15 @@ public abstract class NodeType<T> : ObjectGraphType<T>, INodeType where T : Enti
     }
 
     public IDataLoaderResult<object?> LoadNode(IResolveFieldContext context, int id) => context.ById<T>(id).Then(entity => (object?)entity);
+
+    /// <remarks>
+    /// A node type reads as <see cref="Readers.Members"/> unless it declares its own readers. Set here, once the subclass's
+    /// constructor ran, and not in this constructor: roles add up, so a default set first would widen every narrower
+    /// declaration to it (an audit entry declared for admins was selectable by staff through <c>node</c>).
+    /// </remarks>
+    public override void Initialize(ISchema schema)
+    {
+        base.Initialize(schema);
+        if (this.GetRoles() is null) this.AuthorizeWithRoles(Readers.Members);
+    }
 }

@@ -23,10 +23,12 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a consortium's members, their front ends and their funders read.";
 
         Field<NodeInterface>("node").Description("The object a global ID names; null when none does.")
+            .AuthorizeWithRoles(Readers.SignedIn)
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID, as returned in any `id` field.")
             .Resolve(c => LoadNode(c, c.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("The objects global IDs name, in the same order; null for IDs that name none. At most GraphQL:Limits:MaxListItems IDs (100 unless the server says otherwise).")
+            .AuthorizeWithRoles(Readers.SignedIn)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global IDs.")
             .Resolve(c =>
             {

@@ -12,6 +12,8 @@ internal static class Bounded
     /// <summary>School years of self-assessments a school has (or frameworks a League has had).</summary>
     public const int Years = 10;
     public const int Versions = 10;
+    /// <summary>Peer visits a school hosts or makes, and practices it shares, over its years in the League.</summary>
+    public const int Visits = 30;
     /// <summary>Dimension and school-year pairs in a League's distribution.</summary>
     public const int DimensionYears = Dimensions * Years;
 }

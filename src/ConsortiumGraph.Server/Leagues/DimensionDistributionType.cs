@@ -10,7 +10,7 @@ public sealed class DimensionDistributionType : ObjectGraphType<DimensionDistrib
     {
         Name = "DimensionDistribution";
         Description = "The spread of a League's ratings on one dimension in one school year: each school once, with its latest assessment that year.";
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field(d => d.Dimension).Description("The dimension's key.");
         Field(d => d.SchoolYear).Description("The school year, July to June (\"2024-25\").");
         Field(d => d.Schools).Description("How many schools rated the dimension that year.");

@@ -9,7 +9,7 @@ public sealed class DimensionRatingType : NodeType<DimensionRating>
 {
     public DimensionRatingType() : base("A school's rating of itself on one dimension, with its evidence.")
     {
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field<NonNullGraphType<FrameworkDimensionType>>("dimension").Description("The dimension rated.").Resolve(c => c.ById<FrameworkDimension>(c.Source.DimensionId));
         Field(r => r.Rating).Description("The level on the framework's scale, from 1 (its lowest).");
         Field(r => r.Evidence, nullable: true).Description("What shows it.");

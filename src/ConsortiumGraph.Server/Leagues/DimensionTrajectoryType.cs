@@ -10,7 +10,7 @@ public sealed class DimensionTrajectoryType : ObjectGraphType<DimensionTrajector
     {
         Name = "DimensionTrajectory";
         Description = "A school's ratings on one dimension over time, against its own first rating: its own rate of progress.";
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field(t => t.Dimension).Description("The dimension's key.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrajectoryPointType>>>>("points").Description("Every rating, earliest first.").WithComplexityImpact(1, Bounded.Years).Resolve(c => c.Source.Points);
         Field(t => t.Baseline).Description("The school's first rating: what it is compared with first.");

@@ -9,7 +9,7 @@ public sealed class FrameworkDimensionType : NodeType<FrameworkDimension>
 {
     public FrameworkDimensionType() : base("A dimension of a framework: a practice schools rate themselves on, described at every level of the scale.")
     {
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field(d => d.Key).Description("Its key, the same in every framework version that has the dimension.");
         Field(d => d.Name).Description("Its name.");
         Field(d => d.Description, nullable: true).Description("What the practice is.");

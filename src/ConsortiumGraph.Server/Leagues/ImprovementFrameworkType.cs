@@ -11,7 +11,7 @@ public sealed class ImprovementFrameworkType : NodeType<ImprovementFramework>
 
     public ImprovementFrameworkType() : base("A version of a League's framework of school practices: dimensions, each described at every level of one rating scale.")
     {
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field<NonNullGraphType<LeagueType>>("league").Description("The League.").Resolve(c => c.ById<League>(c.Source.LeagueId));
         Field(f => f.Version).Description("The version, from 1; ratings name the version they used.");
         Field(f => f.Name).Description("The framework's name.");

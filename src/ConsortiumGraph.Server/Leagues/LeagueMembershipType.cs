@@ -11,9 +11,14 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
     private static readonly RowsByKey<LetterSignature> Signatures = new("SignaturesByMembershipId", s => s.MembershipId, q => q.OrderBy(s => s.SignedAt).ThenBy(s => s.Id));
     private static readonly RowsByKey<SelfAssessment> Assessments = new("SelfAssessmentsByMembershipId", a => a.MembershipId, q => q.OrderBy(a => a.AssessedOn));
 
+    private static readonly RowsByKey<PeerVisit> Hosted = new("VisitsByHostMembershipId", v => v.HostMembershipId, q => q.OrderByDescending(v => v.VisitOn).ThenBy(v => v.Id));
+    private static readonly RowsThroughLink<PeerVisitor, PeerVisit> Made = new("VisitsMadeBySchoolId", v => v.SchoolId ?? 0, v => v.Visit);
+    private static readonly RowsThroughLink<VisitFeedback, VisitFeedback> Received = new("FeedbackByHostMembershipId", f => f.Visit.HostMembershipId, f => f);
+    private static readonly RowsByKey<SharedPractice> Practices = new("PracticesByMembershipId", p => p.MembershipId, q => q.OrderByDescending(p => p.SharedAt).ThenBy(p => p.Id));
+
     public LeagueMembershipType() : base("A school's membership of a League: asked for, active once its letter of commitment is fully signed, and ended by leaving.")
     {
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field<NonNullGraphType<LeagueType>>("league").Description("The League.").Resolve(c => c.ById<League>(c.Source.LeagueId));
         Field<NonNullGraphType<SchoolType>>("school").Description("The school.").Resolve(c => c.ById<School>(c.Source.SchoolId));
         Field<NonNullGraphType<EnumerationGraphType<LeagueMembershipStatus>>>("status").Description("PENDING, ACTIVE or LEFT.").Resolve(c => c.Source.Status);
@@ -36,5 +41,18 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
             .Description("The school's ratings per dimension over time against its own first rating, with the League's median beside each: compared with itself first, then with its peers.")
             .WithComplexityImpact(1, Bounded.Dimensions)
             .Resolve(c => LeagueRatings.Load(c, c.Source.LeagueId).Then(h => h.TrajectoryOf(c.Source.Id)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PeerVisitType>>>>("visitsHosted").Description("The peer visits the school hosted or will host in the League, latest first.")
+            .WithComplexityImpact(1, Bounded.Visits)
+            .Resolve(c => Hosted.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PeerVisitType>>>>("visitsMade").Description("The League's peer visits the school's educators went on, latest first.")
+            .WithComplexityImpact(1, Bounded.Visits)
+            .Resolve(c => Made.Load(c, c.Source.SchoolId).Then(v => v.Where(x => x.LeagueId == c.Source.LeagueId).DistinctBy(x => x.Id)
+                .OrderByDescending(x => x.VisitOn).ThenBy(x => x.Id).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitFeedbackType>>>>("feedbackReceived").Description("The feedback visitors gave the school, in the order given.")
+            .WithComplexityImpact(1, Bounded.Visits * PeerVisitType.MaxVisitors)
+            .Resolve(c => Received.Load(c, c.Source.Id).Then(f => f.OrderBy(x => x.GivenAt).ThenBy(x => x.Id).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharedPracticeType>>>>("practices").Description("The practices the school shared, newest first.")
+            .WithComplexityImpact(1, Bounded.Visits)
+            .Resolve(c => Practices.Load(c, c.Source.Id));
     }
 }

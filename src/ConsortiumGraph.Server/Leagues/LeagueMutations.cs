@@ -27,13 +27,20 @@ public static partial class LeagueMutations
             "Defines the next version of a League's framework of school practices: its rating scale and dimensions. Its consortium's admins.", DefineFrameworkAsync)
             .AuthorizeWithRoles(Readers.Admins);
         mutation.Mutation<JoinLeagueInput, LeagueMembershipType, LeagueMembership>("joinLeague",
-            "A school asks to join a League; it is a member once its letter of commitment is signed. Its district's staff, or the League's consortium's admins.", JoinAsync);
+            "A school asks to join a League; it is a member once its letter of commitment is signed. Its leaders, its district's staff, or the League's consortium's admins.", JoinAsync)
+            .AuthorizeWithRoles(Readers.League);
         mutation.Mutation<SignLetterOfCommitmentInput, LeagueMembershipType, LeagueMembership>("signLetterOfCommitment",
-            "Signs a school's letter of commitment as one of its four signatories; the fourth signature makes the school a member. Its district's staff, or the League's consortium's admins.", SignAsync);
+            "Signs a school's letter of commitment as one of its four signatories; the fourth signature makes the school a member. Its leaders, its district's staff, or the League's consortium's admins.", SignAsync)
+            .AuthorizeWithRoles(Readers.League);
         mutation.Mutation<LeaveLeagueInput, LeagueMembershipType, LeagueMembership>("leaveLeague",
-            "A school leaves a League, or withdraws its request; its history stays. Its district's staff, or the League's consortium's admins.", LeaveAsync);
+            "A school leaves a League, or withdraws its request; its history stays. Its leaders, its district's staff, or the League's consortium's admins.", LeaveAsync)
+            .AuthorizeWithRoles(Readers.League);
         mutation.Mutation<RecordSelfAssessmentInput, SelfAssessmentType, SelfAssessment>("recordSelfAssessment",
-            "Adds a member school's ratings of itself, against the League's current framework, to its history. Its district's staff, or the League's consortium's admins.", AssessAsync);
+            "Adds a member school's ratings of itself, against the League's current framework, to its history. Its leaders, its district's staff, or the League's consortium's admins.", AssessAsync)
+            .AuthorizeWithRoles(Readers.League);
+        mutation.AddEducatorMutations();
+        mutation.AddPeerVisitMutations();
+        mutation.AddPracticeMutations();
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -201,23 +208,25 @@ public static partial class LeagueMutations
     }
 
     /// <summary>A membership, with its League and school, that the caller acts for; records NOT_FOUND or NOT_AUTHORIZED otherwise.</summary>
-    private static async Task<LeagueMembership?> MembershipAsync<TInput>(MutationContext<TInput> m, string id,
-        Func<IQueryable<LeagueMembership>, IQueryable<LeagueMembership>>? include = null)
+    internal static async Task<LeagueMembership?> MembershipAsync<TInput>(MutationContext<TInput> m, string id,
+        Func<IQueryable<LeagueMembership>, IQueryable<LeagueMembership>>? include = null, string inputField = "membershipId")
     {
-        var membership = await m.Find<LeagueMembership>(id, "LeagueMembership", "membershipId",
+        var membership = await m.Find<LeagueMembership>(id, "LeagueMembership", inputField,
             q => (include?.Invoke(q) ?? q).Include(x => x.League).Include(x => x.School).ThenInclude(s => s.District));
-        return membership is not null && ActsForSchool(m, membership.School, "membershipId") ? membership : null;
+        return membership is not null && ActsForSchool(m, membership.School, inputField) ? membership : null;
     }
 
     /// <summary>
-    /// A district's staff act for its schools; the League's consortium's admins for every school in it (also one outside
-    /// the member districts, which has no staff in the consortium to act for it). An admin found the League through the
-    /// row filter, so it is in one of their consortia.
+    /// A school's leaders act for it, a district's staff for its schools; the League's consortium's admins for every school in it
+    /// (also one outside the member districts, which has no staff in the consortium to act for it). An admin found the League
+    /// through the row filter, so it is in one of their consortia.
     /// </summary>
-    private static bool ActsForSchool<TInput>(MutationContext<TInput> m, School school, string inputField)
+    internal static bool ActsForSchool<TInput>(MutationContext<TInput> m, School school, string inputField)
     {
-        if (m.Caller.IsAdmin || m.Caller.ActsFor(school.DistrictId)) return true;
-        m.Forbidden($"You act for your own district's schools ({string.Join(", ", m.Caller.DistrictCodes)}), not for {school.Name} of {school.District.Name}.", inputField);
+        if (m.Caller.IsAdmin || m.Caller.ActsForSchool(school.Id, school.DistrictId)) return true;
+        m.Forbidden(m.Caller.IsSchoolLeader
+            ? $"You act for your own school, not for {school.Name} of {school.District.Name}."
+            : $"You act for your own district's schools ({string.Join(", ", m.Caller.DistrictCodes)}), not for {school.Name} of {school.District.Name}.", inputField);
         return false;
     }
 

@@ -13,7 +13,7 @@ public sealed class LeagueType : NodeType<League>
 
     public LeagueType() : base("A consortium's network of schools that improve together: every member school makes the same commitment, rates itself against the League's framework, and is held to it by its peers.")
     {
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field(l => l.Name).Description("The League's name.");
         Field(l => l.Commitment).Description("The commitment every member school makes in its letter of commitment.");
         Field<NonNullGraphType<ConsortiumType>>("consortium").Description("The consortium the League belongs to.").Resolve(c => c.ById<Consortium>(c.Source.ConsortiumId));
@@ -39,6 +39,35 @@ public sealed class LeagueType : NodeType<League>
             {
                 var dimension = c.GetArgument<string?>("dimension");
                 return LeagueRatings.Load(c, c.Source.Id).Then(h => h.Distribution.Where(d => dimension is null || d.Dimension == dimension).ToList());
+            });
+        this.Connection<League, EducatorType, Educator>("educators", "The League's people, by name: its schools' teachers and principals, its districts' staff, its coordinators and state agency staff.")
+            .Argument<EnumerationGraphType<EducatorRole>>("role", "Only educators in this role.")
+            .DefaultOrder(e => e.Name)
+            .FromQuery((c, db) => c.GetArgument<EducatorRole?>("role") is { } role
+                ? db.Educators.Where(e => e.LeagueId == c.Source.Id && e.Role == role)
+                : db.Educators.Where(e => e.LeagueId == c.Source.Id));
+        this.Connection<League, PeerVisitType, PeerVisit>("visits", "The League's peer visits, latest day first.")
+            .Argument<DateType>("from", "Only visits on or after this day.")
+            .Argument<DateType>("to", "Only visits on or before this day.")
+            .DefaultOrder(v => v.VisitOn, descending: true)
+            .FromQuery((c, db) =>
+            {
+                var (from, to) = (c.GetArgument<DateOnly?>("from") ?? DateOnly.MinValue, c.GetArgument<DateOnly?>("to") ?? DateOnly.MaxValue);
+                return db.PeerVisits.Where(v => v.LeagueId == c.Source.Id && v.VisitOn >= from && v.VisitOn <= to);
+            });
+        this.Connection<League, SharedPracticeType, SharedPractice>("practices",
+                "The practices the League's schools share, newest first: found by their words (full text, stemmed: every word must match) and by the dimension they serve.")
+            .Argument<StringGraphType>("search", $"Words to find in the title, summary, what worked and what did not; at most {PracticeSearch.MaxLength} characters.")
+            .Argument<StringGraphType>("dimension", "Only practices serving this dimension (its key).")
+            .DefaultOrder(p => p.SharedAt, descending: true)
+            .FromQuery((c, db) =>
+            {
+                var practices = db.SharedPractices.Where(p => p.LeagueId == c.Source.Id);
+                if (c.GetArgument<string?>("dimension") is { } dimension) practices = practices.Where(p => p.Dimensions.Contains(dimension));
+                if (c.GetArgument<string?>("search") is not { } search) return practices;
+                if (search.Length > PracticeSearch.MaxLength)
+                    throw new ExecutionError($"`search` is at most {PracticeSearch.MaxLength} characters.") { Code = "OUT_OF_RANGE" };
+                return PracticeSearch.Matching(db, practices, search);
             });
     }
 }

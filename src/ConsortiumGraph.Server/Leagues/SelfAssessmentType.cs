@@ -11,7 +11,7 @@ public sealed class SelfAssessmentType : NodeType<SelfAssessment>
 
     public SelfAssessmentType() : base("A member school's ratings of itself on one day, against one version of the League's framework.")
     {
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field<NonNullGraphType<LeagueMembershipType>>("membership").Description("The school's League membership.").Resolve(c => c.ById<LeagueMembership>(c.Source.MembershipId));
         Field<NonNullGraphType<ImprovementFrameworkType>>("framework").Description("The framework version rated against.").Resolve(c => c.ById<ImprovementFramework>(c.Source.FrameworkId));
         Field(a => a.AssessedOn, type: typeof(NonNullGraphType<DateType>)).Description("The day the school assessed itself.");

@@ -11,7 +11,7 @@ public sealed class TrajectoryPointType : ObjectGraphType<TrajectoryPoint>
     {
         Name = "TrajectoryPoint";
         Description = "One rating in a school's trajectory, with the League's median that school year.";
-        this.AuthorizeWithRoles(Readers.Staff);
+        this.AuthorizeWithRoles(Readers.League);
         Field(p => p.AssessedOn, type: typeof(NonNullGraphType<DateType>)).Description("The day of the assessment.");
         Field(p => p.SchoolYear).Description("Its school year (\"2024-25\").");
         Field(p => p.Rating).Description("The school's rating.");

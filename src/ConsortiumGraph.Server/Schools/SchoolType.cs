@@ -26,7 +26,7 @@ public sealed class SchoolType : NodeType<School>
         Field(s => s.LeagueMember).Description("An active member of a League (`leagueMemberships` says which), where every school makes the same commitment to improve.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Leagues.LeagueMembershipType>>>>("leagueMemberships")
             .Description("The school's League memberships, latest request first: active, pending and ended.")
-            .AuthorizeWithRoles(Readers.Staff)
+            .AuthorizeWithRoles(Readers.League)
             .Resolve(c => LeagueMemberships.Load(c, c.Source.Id));
         this.Connection<School, CommitmentType, Commitment>("commitments", "Commitments made for this school, by due date.")
             .AuthorizeWithRoles(Readers.Members)

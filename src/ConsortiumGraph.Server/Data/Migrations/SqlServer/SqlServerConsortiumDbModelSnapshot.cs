@@ -1401,6 +1401,61 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("DimensionRatings");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Educator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("LeagueId", "Email")
+                        .IsUnique()
+                        .HasFilter("[Email] IS NOT NULL");
+
+                    b.ToTable("Educators");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.FrameworkDimension", b =>
                 {
                     b.Property<int>("Id")
@@ -1590,6 +1645,80 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("LetterSignatures");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FocusQuestion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("HostMembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("VisitOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostMembershipId", "VisitOn");
+
+                    b.HasIndex("LeagueId", "VisitOn");
+
+                    b.ToTable("PeerVisits");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisitor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("VisitId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("PeerVisitors");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
                 {
                     b.Property<int>("Id")
@@ -1622,6 +1751,101 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("SelfAssessments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SharedPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("GradeLevels")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("WhatDidNot")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("LeagueId", "SharedAt");
+
+                    b.ToTable("SharedPractices");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.VisitFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("VisitId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("VisitFeedback");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
@@ -2597,6 +2821,31 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Dimension");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Educator", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("District");
+
+                    b.Navigation("League");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.FrameworkDimension", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.ImprovementFramework", "Framework")
@@ -2668,6 +2917,49 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Membership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "HostMembership")
+                        .WithMany()
+                        .HasForeignKey("HostMembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("HostMembership");
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisitor", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany("Visitors")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.ImprovementFramework", "Framework")
@@ -2685,6 +2977,44 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Framework");
 
                     b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SharedPractice", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+
+                    b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.VisitFeedback", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany("Feedback")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>
@@ -2938,6 +3268,13 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("SelfAssessments");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
+                {
+                    b.Navigation("Feedback");
+
+                    b.Navigation("Visitors");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>

@@ -1328,6 +1328,58 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("DimensionRatings");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Educator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("LeagueId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("Educators");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.FrameworkDimension", b =>
                 {
                     b.Property<int>("Id")
@@ -1507,6 +1559,76 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("LetterSignatures");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusQuestion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HostMembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostMembershipId", "VisitOn");
+
+                    b.HasIndex("LeagueId", "VisitOn");
+
+                    b.ToTable("PeerVisits");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisitor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("VisitId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("PeerVisitors");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
                 {
                     b.Property<int>("Id")
@@ -1537,6 +1659,97 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SelfAssessments");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SharedPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("GradeLevels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatDidNot")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("LeagueId", "SharedAt");
+
+                    b.ToTable("SharedPractices");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.VisitFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suggestions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("VisitId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("VisitFeedback");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.LocalFields.LocalFieldValue", b =>
@@ -2490,6 +2703,31 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Dimension");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Educator", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Districts.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("District");
+
+                    b.Navigation("League");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.FrameworkDimension", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.ImprovementFramework", "Framework")
@@ -2561,6 +2799,49 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Membership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "HostMembership")
+                        .WithMany()
+                        .HasForeignKey("HostMembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("HostMembership");
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisitor", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany("Visitors")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.ImprovementFramework", "Framework")
@@ -2578,6 +2859,44 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Framework");
 
                     b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.SharedPractice", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+
+                    b.Navigation("Membership");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.VisitFeedback", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany("Feedback")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Partnerships.DecisionRight", b =>
@@ -2831,6 +3150,13 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("SelfAssessments");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
+                {
+                    b.Navigation("Feedback");
+
+                    b.Navigation("Visitors");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.SelfAssessment", b =>
