@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "League.educators (names)", "{ consortia { leagues { educators(first: 1) { nodes { name email } } } } }", "AADDAA" },
         { "League.visits and feedback", "{ consortia { leagues { visits(first: 1) { nodes { focusQuestion visitors { name } feedback { strengths givenBy { name } } } } } } }", "AADDAA" },
         { "League.practices", "{ consortia { leagues { practices(first: 1, search: \"conference\") { nodes { title } } } } }", "AADDAA" },
+        { "League.peersOn and commitments", "{ consortia { leagues { peersOn(dimension: \"student-voice\") { latestRating openCommitments membership { commitments { title progress { note } } } } } } }", "AADDAA" },
         { "Query.node (signed in)", "{ node(id: \"TGVhZ3VlOjE\") { id } }", "AAADAA" },
         // Through node: a type's own readers hold however it is reached (they once widened to every signed-in role).
         { "AuditEntry (through node)", "{ node(id: \"QXVkaXRFbnRyeTox\") { ... on AuditEntry { subject role } } }", "ADDDAD" },
@@ -129,6 +130,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "cancelVisit", """cancelVisit(dryRun: true, input: { visitId: "x", reason: "x" })""", "AADDAA" },
         { "giveVisitFeedback", """giveVisitFeedback(dryRun: true, input: { visitId: "x", educatorId: "x" })""", "AADDAA" },
         { "sharePractice", """sharePractice(dryRun: true, input: { membershipId: "x", title: "x", summary: "x", dimensions: [] })""", "AADDAA" },
+        { "commitToImprove", """commitToImprove(dryRun: true, input: { membershipId: "x", title: "x", dimensions: [] })""", "AADDAA" },
+        { "reportImprovementProgress", """reportImprovementProgress(dryRun: true, input: { commitmentId: "x", status: ON_TRACK })""", "AADDAA" },
         { "createVendor", """createVendor(dryRun: true, input: { consortiumId: "x", name: "x" })""", "AADDAD" },
         { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDAD" },
         { "recordQuote", """recordQuote(dryRun: true, input: { roundId: "x", vendorId: "x", unitPrice: 1 })""", "AADDAD" },

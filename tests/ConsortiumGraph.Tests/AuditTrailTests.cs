@@ -76,6 +76,8 @@ public sealed class AuditTrailTests
         ("addEducator", "AddEducatorInput", "Educator", false, ids => new { leagueId = ids.League(), name = "Audited Coordinator", role = "COORDINATOR" }),
         ("scheduleVisit", "ScheduleVisitInput", "PeerVisitor", false, ids => new { hostMembershipId = ids.Membership(), visitOn = "2026-10-01", focusQuestion = "Audited question?", visitorIds = new[] { ids.Educator("Audited Coordinator") } }),
         ("giveVisitFeedback", "GiveVisitFeedbackInput", "VisitFeedback", false, ids => new { visitId = ids.Visit("2026-10-01"), educatorId = ids.Educator("Audited Coordinator"), strengths = "Audited strengths." }),
+        ("commitToImprove", "CommitToImproveInput", "ImprovementCommitment", false, ids => new { membershipId = ids.Membership(), title = "Audited follow-up", dimensions = new[] { "voice" }, followUpOfVisitId = ids.Visit("2026-10-01") }),
+        ("reportImprovementProgress", "ReportImprovementProgressInput", "ImprovementProgress", false, ids => new { commitmentId = ids.Commitment("Audited follow-up"), status = "ON_TRACK", percentComplete = 50 }),
         ("scheduleVisit", "ScheduleVisitInput", "PeerVisit", false, ids => new { hostMembershipId = ids.Membership(), visitOn = "2026-10-20", focusQuestion = "Audited later?", visitorIds = new[] { ids.Educator("Audited Coordinator") } }),
         ("cancelVisit", "CancelVisitInput", "PeerVisit", false, ids => new { visitId = ids.Visit("2026-10-20"), reason = "Audited: snow day" }),
         ("sharePractice", "SharePracticeInput", "SharedPractice", false, ids => new { membershipId = ids.Membership(), title = "Audited practice", summary = "What it is.", dimensions = new[] { "voice" } }),
@@ -193,6 +195,7 @@ public sealed class AuditTrailTests
         public string School() => Read("School", db => db.Schools.Where(s => s.District.Code == "3300710" && !s.LeagueMember));
         public string Membership() => Read("LeagueMembership", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League"));
         public string MemberSchool() => Read("School", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League").Select(m => m.School));
+        public string Commitment(string title) => Read("ImprovementCommitment", db => db.ImprovementCommitments.Where(c => c.Title == title));
         public string Educator(string name) => Read("Educator", db => db.Educators.Where(e => e.Name == name));
         public string Visit(string day) => Read("PeerVisit", db => db.PeerVisits.Where(v => v.League.Name == "Audited League" && v.VisitOn == DateOnly.Parse(day)));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));

@@ -120,6 +120,25 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
             Assert.Equal("HELD", Assert.Single(hosted.GetProperty("visitsHosted").EnumerateArray()).GetProperty("status").GetString());
             var received = Assert.Single(hosted.GetProperty("feedbackReceived").EnumerateArray());
             Assert.Equal((first.Name, first.SchoolId), (received.GetProperty("givenBy").GetProperty("name").GetString(), received.GetProperty("givenBy").GetProperty("school").GetProperty("id").GetString()));
+            // The host commits to act on what it heard, and reports on it; follow-ups answer visits the school hosted, once held.
+            object Commit(string? visit, string? due = "2027-06-15") => new { membershipId = membership, title = "A common rubric for the ninth-grade team", dimensions = new[] { "proficiency-based-learning" }, dueOn = due, followUpOfVisitId = visit };
+            const string CommitmentSelection = "improvementCommitment { id status revision followUpOf { id } dimensions }";
+            AssertError(await Mutate("commitToImprove", "CommitToImproveInput", Commit(visitId, "2026-10-01"), CommitmentSelection, leader), "ValidationError", "IN_THE_PAST", "input", "dueOn");
+            var othersVisit = (await Node(await LeagueId(), "... on League { visits(first: 20) { nodes { id status } } }", leader)).GetProperty("visits").GetProperty("nodes").EnumerateArray()
+                .First(v => v.GetProperty("id").GetString() != visitId).GetProperty("id").GetString()!;
+            AssertError(await Mutate("commitToImprove", "CommitToImproveInput", Commit(othersVisit), CommitmentSelection, leader), "RuleViolation", "NOT_HOST", "input", "followUpOfVisitId");
+            var committed = await Mutate("commitToImprove", "CommitToImproveInput", Commit(visitId), CommitmentSelection, leader);
+            AssertOk(committed);
+            var commitment = committed.GetProperty("improvementCommitment");
+            Assert.Equal(("PLANNED", visitId), (commitment.GetProperty("status").GetString(), commitment.GetProperty("followUpOf").GetProperty("id").GetString()));
+            var commitmentId = commitment.GetProperty("id").GetString()!;
+            AssertOk(await Mutate("reportImprovementProgress", "ReportImprovementProgressInput", new { commitmentId, status = "ON_TRACK", percentComplete = 30, note = "Rubric drafted." }, CommitmentSelection, leader));
+            AssertError(await Mutate("reportImprovementProgress", "ReportImprovementProgressInput", new { commitmentId, status = "DONE" }, CommitmentSelection, Staff(first.District)),
+                "NotAuthorizedError", "NOT_AUTHORIZED", "input", "commitmentId");
+            var followUps = await Node(visitId, "... on PeerVisit { followUps { title status progress { status percentComplete } } }", leader);
+            var followUp = Assert.Single(followUps.GetProperty("followUps").EnumerateArray());
+            Assert.Equal(("ON_TRACK", 30), (followUp.GetProperty("status").GetString(), followUp.GetProperty("progress")[0].GetProperty("percentComplete").GetInt32()));
+
             var made = await Node(first.SchoolId, "... on School { leagueMemberships { visitsMade { id } } }", leader);
             Assert.Contains(made.GetProperty("leagueMemberships").EnumerateArray().SelectMany(m => m.GetProperty("visitsMade").EnumerateArray()), v => v.GetProperty("id").GetString() == visitId);
         }
@@ -157,6 +176,19 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         Assert.DoesNotContain(practiceId, conferences);
         // Search syntax is not the caller's to write: FTS5 operators and stray quotes are words like any other.
         Assert.Empty(await Find("\"NEAR( AND* circle OR studying\"\""));
+        // Peers on a dimension: the school is now working on proficiency-based learning; the demo's schools share on student voice.
+        const string Peers = "query($id: ID!, $dimension: String!, $working: Boolean!, $sharing: Boolean!) { node(id: $id) { ... on League { peersOn(dimension: $dimension, working: $working, sharing: $sharing) { membership { id school { name } } latestRating openCommitments practicesShared } } } }";
+        async Task<List<JsonElement>> PeersOn(string dimension, bool working, bool sharing) =>
+            [.. (await server.QueryAsync(Peers, new { id = league, dimension, working, sharing }, leader)).GetProperty("node").GetProperty("peersOn").EnumerateArray()];
+        var working = await PeersOn("proficiency-based-learning", true, false);
+        Assert.Contains(working, p => p.GetProperty("membership").GetProperty("id").GetString() == membership && p.GetProperty("openCommitments").GetInt32() == 1);
+        Assert.All(working, p => Assert.True(p.GetProperty("openCommitments").GetInt32() > 0));
+        var sharingVoice = await PeersOn("student-voice", false, true);
+        Assert.True(sharingVoice.Count >= 4);
+        Assert.All(sharingVoice, p => Assert.True(p.GetProperty("practicesShared").GetInt32() > 0));
+        var mine = Assert.Single(sharingVoice, p => p.GetProperty("membership").GetProperty("id").GetString() == membership);
+        Assert.Equal(2, mine.GetProperty("latestRating").GetInt32()); // its self-assessment above
+        Assert.True((await PeersOn("student-voice", false, false)).Count >= 19); // every active member, sharing or not
         // Finding a critical friend: the schools that share a practice on the dimension the school rated itself lowest on.
         var voice = (await server.QueryAsync(Search, new { id = league, dimension = "student-voice" }, leader)).GetProperty("node").GetProperty("practices").GetProperty("nodes")
             .EnumerateArray().Select(p => p.GetProperty("sharedBy").GetProperty("school").GetProperty("name").GetString()).Distinct().ToList();
@@ -287,6 +319,34 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         Assert.Equal(1, given.Count(o => o == "OK"));
         Assert.All(given.Where(o => o != "OK"), o => Assert.Equal("ALREADY_GIVEN", o));
         Assert.Single((await Node(visitId, "... on PeerVisit { feedback { id } }", Admin)).GetProperty("feedback").EnumerateArray());
+    }
+
+    [DatabaseFact]
+    public async Task Fifty_progress_reports_at_once_serialize_and_none_lands_after_done()
+    {
+        var host = await DemoMembership(2);
+        var committed = await Mutate("commitToImprove", "CommitToImproveInput", new { membershipId = host, title = "Student panels in every hiring", dimensions = new[] { "student-voice" } },
+            "improvementCommitment { id }", Admin);
+        AssertOk(committed);
+        var commitmentId = committed.GetProperty("improvementCommitment").GetProperty("id").GetString()!;
+        using var start = new SemaphoreSlim(0);
+        var reporters = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            while (true)
+            {
+                var payload = await Mutate("reportImprovementProgress", "ReportImprovementProgressInput", new { commitmentId, status = "DONE", note = $"Report {i}" }, "improvementCommitment { id }", Admin);
+                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
+                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
+                if (code != "CONFLICT") return code;
+            }
+        })).ToList();
+        start.Release(50);
+        var outcomes = await Task.WhenAll(reporters);
+        Assert.Equal(1, outcomes.Count(o => o == "OK"));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Equal("COMMITMENT_CLOSED", o));
+        var stored = await Node(commitmentId, "... on ImprovementCommitment { status progress { status } }", Admin);
+        Assert.Equal(("DONE", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("progress").GetArrayLength()));
     }
 }
 

@@ -74,6 +74,8 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Leagues.PeerVisitor> PeerVisitors => Set<Leagues.PeerVisitor>();
     public DbSet<Leagues.VisitFeedback> VisitFeedback => Set<Leagues.VisitFeedback>();
     public DbSet<Leagues.SharedPractice> SharedPractices => Set<Leagues.SharedPractice>();
+    public DbSet<Leagues.ImprovementCommitment> ImprovementCommitments => Set<Leagues.ImprovementCommitment>();
+    public DbSet<Leagues.ImprovementProgress> ImprovementProgress => Set<Leagues.ImprovementProgress>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
     // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.
@@ -207,6 +209,8 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         model.Entity<Leagues.PeerVisitor>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Visit.League.ConsortiumId));
         model.Entity<Leagues.VisitFeedback>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Visit.League.ConsortiumId));
         model.Entity<Leagues.SharedPractice>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.ImprovementCommitment>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.ImprovementProgress>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Commitment.League.ConsortiumId));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

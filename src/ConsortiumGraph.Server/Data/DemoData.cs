@@ -301,6 +301,7 @@ public static class DemoData
             "How do our internships connect back to coursework?", "Where do students shape what is taught?",
             "How do families take part in student-led conferences?", "How do teacher teams share decisions about schedules?",
         ];
+        string[] focusDimensions = ["proficiency-based-learning", "personalized-learning", "multiple-pathways", "student-voice", "family-community", "shared-leadership"];
         for (var v = 0; v < 12; v++)
         {
             var host = active[(v * 5) % active.Count];
@@ -315,6 +316,18 @@ public static class DemoData
             };
             db.PeerVisits.Add(visit);
             if (v >= 10) continue;
+            // The host follows up what it heard: a commitment on the dimension the focus question was about, most of them under way or done.
+            var followUp = new Leagues.ImprovementCommitment
+            {
+                League = league, Membership = host, Visit = visit, Title = $"Act on our visitors' feedback: {focus[v % focus.Length].TrimEnd('?').ToLowerInvariant()}",
+                Dimensions = [focusDimensions[v % focus.Length]], DueOn = visitOn.AddDays(180), CreatedAt = At(visitOn.AddDays(7)),
+                Status = (v % 3) switch { 0 => Commitments.CommitmentStatus.Done, 1 => Commitments.CommitmentStatus.OnTrack, _ => Commitments.CommitmentStatus.Planned },
+            };
+            if (followUp.Status != Commitments.CommitmentStatus.Planned)
+                followUp.Progress.Add(new Leagues.ImprovementProgress { ReportedAt = At(visitOn.AddDays(60)), Status = Commitments.CommitmentStatus.OnTrack, PercentComplete = 40, Note = "Piloted with the ninth-grade team." });
+            if (followUp.Status == Commitments.CommitmentStatus.Done)
+                followUp.Progress.Add(new Leagues.ImprovementProgress { ReportedAt = At(visitOn.AddDays(170)), Status = Commitments.CommitmentStatus.Done, PercentComplete = 100, Note = "School-wide from the spring term." });
+            db.ImprovementCommitments.Add(followUp);
             foreach (var (educator, k) in team.Take(2).Select((e, k) => (e, k)))
                 visit.Feedback.Add(new Leagues.VisitFeedback
                 {
@@ -354,6 +367,14 @@ public static class DemoData
                 SharedAt = At(new DateOnly(2024, 1, 15).AddDays(i * 45)),
             });
         }
+        // From their action plans: eight schools commit to their lowest-rated practice for this school year.
+        foreach (var (membership, i) in active.Take(8).Select((m, i) => (m, i)))
+            db.ImprovementCommitments.Add(new Leagues.ImprovementCommitment
+            {
+                League = league, Membership = membership, Title = $"Raise {focusDimensions[(i + 2) % focusDimensions.Length].Replace('-', ' ')} a level this year",
+                Description = "From our self-assessment's action plan.", Dimensions = [focusDimensions[(i + 2) % focusDimensions.Length]],
+                DueOn = new DateOnly(2027, 6, 15), CreatedAt = At(new DateOnly(2026, 9, 1)), Status = i % 2 == 0 ? Commitments.CommitmentStatus.OnTrack : Commitments.CommitmentStatus.Planned,
+            });
     }
 
     private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);

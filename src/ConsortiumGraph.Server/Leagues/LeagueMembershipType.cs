@@ -14,6 +14,7 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
     private static readonly RowsByKey<PeerVisit> Hosted = new("VisitsByHostMembershipId", v => v.HostMembershipId, q => q.OrderByDescending(v => v.VisitOn).ThenBy(v => v.Id));
     private static readonly RowsThroughLink<PeerVisitor, PeerVisit> Made = new("VisitsMadeBySchoolId", v => v.SchoolId ?? 0, v => v.Visit);
     private static readonly RowsThroughLink<VisitFeedback, VisitFeedback> Received = new("FeedbackByHostMembershipId", f => f.Visit.HostMembershipId, f => f);
+    private static readonly RowsByKey<ImprovementCommitment> Commitments = new("ImprovementCommitmentsByMembershipId", x => x.MembershipId, q => q.OrderBy(x => x.DueOn).ThenBy(x => x.Id));
     private static readonly RowsByKey<SharedPractice> Practices = new("PracticesByMembershipId", p => p.MembershipId, q => q.OrderByDescending(p => p.SharedAt).ThenBy(p => p.Id));
 
     public LeagueMembershipType() : base("A school's membership of a League: asked for, active once its letter of commitment is fully signed, and ended by leaving.")
@@ -51,6 +52,10 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitFeedbackType>>>>("feedbackReceived").Description("The feedback visitors gave the school, in the order given.")
             .WithComplexityImpact(1, Bounded.Visits * PeerVisitType.MaxVisitors)
             .Resolve(c => Received.Load(c, c.Source.Id).Then(f => f.OrderBy(x => x.GivenAt).ThenBy(x => x.Id).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImprovementCommitmentType>>>>("commitments")
+            .Description("The school's improvement commitments in the League, by due date (undated last): from its plan, and its visits' follow-ups.")
+            .WithComplexityImpact(1, Bounded.Visits)
+            .Resolve(c => Commitments.Load(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharedPracticeType>>>>("practices").Description("The practices the school shared, newest first.")
             .WithComplexityImpact(1, Bounded.Visits)
             .Resolve(c => Practices.Load(c, c.Source.Id));

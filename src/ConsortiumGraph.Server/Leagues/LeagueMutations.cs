@@ -41,6 +41,7 @@ public static partial class LeagueMutations
         mutation.AddEducatorMutations();
         mutation.AddPeerVisitMutations();
         mutation.AddPracticeMutations();
+        mutation.AddImprovementCommitmentMutations();
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -40,6 +40,13 @@ public sealed class LeagueType : NodeType<League>
                 var dimension = c.GetArgument<string?>("dimension");
                 return LeagueRatings.Load(c, c.Source.Id).Then(h => h.Distribution.Where(d => dimension is null || d.Dimension == dimension).ToList());
             });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DimensionPeerType>>>>("peersOn")
+            .Description("The active member schools seen from one dimension: their latest rating, their open improvement commitments and shared practices on it; those sharing practices first, then the highest rated. How a school finds a critical friend.")
+            .Argument<NonNullGraphType<StringGraphType>>("dimension", "The dimension (its key).")
+            .Argument<NonNullGraphType<BooleanGraphType>>("working", "Only schools with an open improvement commitment on it.", a => a.DefaultValue = false)
+            .Argument<NonNullGraphType<BooleanGraphType>>("sharing", "Only schools that shared a practice on it.", a => a.DefaultValue = false)
+            .WithComplexityImpact(1, 50)
+            .ResolveAsync(async c => await DimensionPeerType.LoadAsync(c, c.Source.Id, c.GetArgument<string>("dimension"), c.GetArgument<bool>("working"), c.GetArgument<bool>("sharing")));
         this.Connection<League, EducatorType, Educator>("educators", "The League's people, by name: its schools' teachers and principals, its districts' staff, its coordinators and state agency staff.")
             .Argument<EnumerationGraphType<EducatorRole>>("role", "Only educators in this role.")
             .DefaultOrder(e => e.Name)

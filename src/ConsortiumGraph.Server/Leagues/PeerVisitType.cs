@@ -12,6 +12,7 @@ public sealed class PeerVisitType : NodeType<PeerVisit>
     public const int MaxVisitors = 20;
 
     private static readonly RowsThroughLink<PeerVisitor, Educator> Visitors = new("VisitorsByVisitId", v => v.VisitId, v => v.Educator);
+    private static readonly RowsByKey<ImprovementCommitment> FollowUps = new("FollowUpsByVisitId", x => x.VisitId ?? 0, q => q.OrderBy(x => x.CreatedAt).ThenBy(x => x.Id));
     private static readonly RowsByKey<VisitFeedback> Feedback = new("FeedbackByVisitId", f => f.VisitId, q => q.OrderBy(f => f.GivenAt).ThenBy(f => f.Id));
 
     public PeerVisitType() : base("A peer school visit: a member school hosts educators of other member schools around a focus question, and hears their candid feedback.")
@@ -33,5 +34,8 @@ public sealed class PeerVisitType : NodeType<PeerVisit>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<VisitFeedbackType>>>>("feedback").Description("The visitors' feedback, in the order given.")
             .WithComplexityImpact(1, MaxVisitors)
             .Resolve(c => Feedback.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImprovementCommitmentType>>>>("followUps").Description("What the host committed to in answer to the feedback, with its progress.")
+            .WithComplexityImpact(1, Bounded.Dimensions)
+            .Resolve(c => FollowUps.Load(c, c.Source.Id));
     }
 }

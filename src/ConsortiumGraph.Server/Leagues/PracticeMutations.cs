@@ -33,26 +33,11 @@ public static class PracticeMutations
         var links = input.Links ?? [];
         if (links.Count > SharedPractice.MaxLinks) m.Invalid("OUT_OF_RANGE", $"A practice links to at most {SharedPractice.MaxLinks} materials.", "links");
         var addresses = links.Select((l, i) => m.Website(l, $"links.{i}")).OfType<string>().Distinct().ToList();
-        if (input.Dimensions.Count == 0) m.Invalid("REQUIRED", "Name at least one dimension the practice serves.", "dimensions");
         if (membership is null || m.Failed) return null;
         if (membership.Status != LeagueMembershipStatus.Active)
             m.Violates("NOT_ACTIVE", $"{membership.School.Name} is not an active member of {membership.League.Name}: members share practices.", "membershipId");
-        var framework = await m.Db.ImprovementFrameworks.Include(f => f.Dimensions).Where(f => f.LeagueId == membership.LeagueId)
-            .OrderByDescending(f => f.Version).FirstOrDefaultAsync(m.Field.CancellationToken);
-        if (framework is null)
-        {
-            m.Violates("NO_FRAMEWORK", $"{membership.League.Name} has no framework yet, so a practice has no dimension to serve.", "membershipId");
-            return null;
-        }
-        var dimensions = new List<string>();
-        foreach (var (key, i) in input.Dimensions.Select((d, i) => (d.Trim(), i)))
-        {
-            if (framework.Dimensions.All(d => d.Key != key))
-                m.Invalid("UNKNOWN_DIMENSION", $"Version {framework.Version} of the framework has no dimension {key}; it has {string.Join(", ", framework.Dimensions.OrderBy(d => d.Position).Select(d => d.Key))}.", $"dimensions.{i}");
-            else if (dimensions.Contains(key)) m.Invalid("DUPLICATE_DIMENSION", $"The dimension {key} is named twice.", $"dimensions.{i}");
-            else dimensions.Add(key);
-        }
-        if (m.Failed) return null;
+        var dimensions = await DimensionKeys.CheckAsync(m, membership, input.Dimensions, "the practice serves");
+        if (dimensions is null || m.Failed) return null;
         var practice = new SharedPractice
         {
             LeagueId = membership.LeagueId, MembershipId = membership.Id, Title = title!, Summary = summary!, WhatWorked = worked, WhatDidNot = didNot,

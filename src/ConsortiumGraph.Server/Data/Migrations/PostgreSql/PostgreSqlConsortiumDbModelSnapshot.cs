@@ -1494,6 +1494,60 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("FrameworkDimensions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<List<string>>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ImprovementCommitments");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
                 {
                     b.Property<int>("Id")
@@ -1530,6 +1584,37 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ImprovementFrameworks");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PercentComplete")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("ImprovementProgress");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
@@ -2855,6 +2940,32 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("League");
+
+                    b.Navigation("Membership");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.League", "League")
@@ -2864,6 +2975,17 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementProgress", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.ImprovementCommitment", "Commitment")
+                        .WithMany("Progress")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commitment");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
@@ -2942,7 +3064,7 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ConsortiumGraph.Schools.School", null)
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2954,6 +3076,8 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Educator");
+
+                    b.Navigation("School");
 
                     b.Navigation("Visit");
                 });
@@ -3247,6 +3371,11 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>

@@ -1496,6 +1496,60 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("FrameworkDimensions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ImprovementCommitments");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
                 {
                     b.Property<int>("Id")
@@ -1532,6 +1586,37 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ImprovementFrameworks");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("PercentComplete")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("ImprovementProgress");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
@@ -2857,6 +2942,32 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("League");
+
+                    b.Navigation("Membership");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.League", "League")
@@ -2866,6 +2977,17 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementProgress", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.ImprovementCommitment", "Commitment")
+                        .WithMany("Progress")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commitment");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
@@ -2944,7 +3066,7 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ConsortiumGraph.Schools.School", null)
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2956,6 +3078,8 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Educator");
+
+                    b.Navigation("School");
 
                     b.Navigation("Visit");
                 });
@@ -3249,6 +3373,11 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>

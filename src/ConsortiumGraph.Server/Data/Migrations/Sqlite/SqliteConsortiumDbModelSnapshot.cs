@@ -1418,6 +1418,58 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("FrameworkDimensions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ImprovementCommitments");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
                 {
                     b.Property<int>("Id")
@@ -1452,6 +1504,35 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ImprovementFrameworks");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PercentComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("ImprovementProgress");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
@@ -2739,6 +2820,32 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.PeerVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("League");
+
+                    b.Navigation("Membership");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.League", "League")
@@ -2748,6 +2855,17 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementProgress", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.ImprovementCommitment", "Commitment")
+                        .WithMany("Progress")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commitment");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.League", b =>
@@ -2826,7 +2944,7 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ConsortiumGraph.Schools.School", null)
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2838,6 +2956,8 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Educator");
+
+                    b.Navigation("School");
 
                     b.Navigation("Visit");
                 });
@@ -3131,6 +3251,11 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementFramework", b =>
