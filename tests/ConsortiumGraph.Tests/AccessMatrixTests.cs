@@ -44,6 +44,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "League.visits and feedback", "{ consortia { leagues { visits(first: 1) { nodes { focusQuestion visitors { name } feedback { strengths givenBy { name } } } } } } }", "AADDAA" },
         { "League.practices", "{ consortia { leagues { practices(first: 1, search: \"conference\") { nodes { title } } } } }", "AADDAA" },
         { "League.peersOn and commitments", "{ consortia { leagues { peersOn(dimension: \"student-voice\") { latestRating openCommitments membership { commitments { title progress { note } } } } } } }", "AADDAA" },
+        { "Subscription.visitScheduled (the League's)", "subscription { visitScheduled { focusQuestion } }", "AADDAA" },
+        { "Subscription.practiceShared (the League's)", "subscription { practiceShared(dimension: \"student-voice\") { title } }", "AADDAA" },
         { "Query.node (signed in)", "{ node(id: \"TGVhZ3VlOjE\") { id } }", "AAADAA" },
         // Through node: a type's own readers hold however it is reached (they once widened to every signed-in role).
         { "AuditEntry (through node)", "{ node(id: \"QXVkaXRFbnRyeTox\") { ... on AuditEntry { subject role } } }", "ADDDAD" },

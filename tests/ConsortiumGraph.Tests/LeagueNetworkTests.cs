@@ -348,6 +348,57 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         var stored = await Node(commitmentId, "... on ImprovementCommitment { status progress { status } }", Admin);
         Assert.Equal(("DONE", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("progress").GetArrayLength()));
     }
+
+    [DatabaseFact]
+    public async Task A_school_hears_of_visits_booked_with_it_feedback_given_it_and_practices_on_the_dimensions_it_follows_and_no_one_else_does()
+    {
+        var league = await LeagueId();
+        var host = await DemoMembership(3);
+        var school = (await Node(host, "... on LeagueMembership { school { code } }", Admin)).GetProperty("school").GetProperty("code").GetString()!;
+        var visitor = (await Teachers(league)).First(t => t.District != Riverside);
+        await using var leader = await GraphQLWebSocketClient.ConnectAsync(server, server.TokenForSchoolLeader(school));
+        await using var elsewhere = await GraphQLWebSocketClient.ConnectAsync(server, server.TokenForSchoolLeader("500031000003", consortia: [UpperValley]));
+        await using var funder = await GraphQLWebSocketClient.ConnectAsync(server, await server.TokenAsync("funder-1"));
+        var visits = $$"""subscription { visitScheduled(hostMembershipId: "{{host}}") { focusQuestion host { id } visitors { name } } }""";
+        var feedback = $$"""subscription { visitFeedbackGiven(hostMembershipId: "{{host}}") { feedback { strengths givenBy { name } } } }""";
+        var practices = """subscription { practiceShared(dimension: "family-community") { title dimensions } }""";
+        foreach (var (id, query) in new[] { ("visits", visits), ("feedback", feedback), ("practices", practices) })
+        {
+            await leader.SendAsync(new { id, type = "subscribe", payload = new { query } });
+            await elsewhere.SendAsync(new { id, type = "subscribe", payload = new { query } });
+        }
+        // A funder may not subscribe to the League at all.
+        await funder.SendAsync(new { id = "visits", type = "subscribe", payload = new { query = visits } });
+        var refused = (await funder.ReceiveAsync())!.Value;
+        Assert.Equal("error", refused.GetProperty("type").GetString());
+        Assert.Contains("NOT_AUTHORIZED", refused.ToString());
+        await Task.Delay(300); // the subscriptions are registered
+
+        var booked = await Mutate("scheduleVisit", "ScheduleVisitInput", new { hostMembershipId = host, visitOn = "2026-10-01", focusQuestion = "How do advisories run?", visitorIds = new[] { visitor.Id } },
+            "peerVisit { id }", Admin);
+        AssertOk(booked);
+        var next = (await leader.ReceiveAsync())!.Value;
+        Assert.Equal(("visits", "How do advisories run?"), (next.GetProperty("id").GetString(), next.GetProperty("payload").GetProperty("data").GetProperty("visitScheduled").GetProperty("focusQuestion").GetString()));
+
+        AssertOk(await Mutate("giveVisitFeedback", "GiveVisitFeedbackInput", new { visitId = booked.GetProperty("peerVisit").GetProperty("id").GetString(), educatorId = visitor.Id, strengths = "Advisors know every student." },
+            "visitFeedback { id }", Staff(visitor.District)));
+        next = (await leader.ReceiveAsync())!.Value;
+        Assert.Equal("feedback", next.GetProperty("id").GetString());
+        Assert.Equal("Advisors know every student.", next.GetProperty("payload").GetProperty("data").GetProperty("visitFeedbackGiven").GetProperty("feedback")[0].GetProperty("strengths").GetString());
+
+        // A practice on another dimension is not one the school follows; one on family partnership is.
+        foreach (var (title, dimension) in new[] { ("Hiring panels", "student-voice"), ("Family dinners", "family-community") })
+            AssertOk(await Mutate("sharePractice", "SharePracticeInput", new { membershipId = host, title, summary = "What we do.", dimensions = new[] { dimension } }, "sharedPractice { id }", Admin));
+        next = (await leader.ReceiveAsync())!.Value;
+        Assert.Equal(("practices", "Family dinners"), (next.GetProperty("id").GetString(), next.GetProperty("payload").GetProperty("data").GetProperty("practiceShared").GetProperty("title").GetString()));
+
+        // Outside the League's consortium, nothing arrived: the next message is the pong.
+        await Task.Delay(500);
+        await elsewhere.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await elsewhere.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await leader.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await leader.ReceiveAsync())!.Value.GetProperty("type").GetString());
+    }
 }
 
 public sealed class SqliteLeagueNetworkTests(SqliteServer server) : LeagueNetworkTests<SqliteServer>(server);

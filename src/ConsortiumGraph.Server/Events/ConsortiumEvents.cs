@@ -10,6 +10,7 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
 {
     public const string VoteCast = "VoteCast", DecisionClosed = "DecisionClosed", CommitmentChanged = "CommitmentChanged",
         PartnershipStatusChanged = "PartnershipStatusChanged", AgreementSigned = "AgreementSigned", AgreementVersionAdded = "AgreementVersionAdded",
+        VisitScheduled = "VisitScheduled", VisitFeedbackGiven = "VisitFeedbackGiven", PracticeShared = "PracticeShared",
         // Not a subscription field: closes the WebSockets opened with the key, on every instance.
         ApiKeyRevoked = "ApiKeyRevoked";
 
@@ -41,6 +42,15 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
                     break;
                 case Agreements.Signature signature:
                     yield return new(AgreementSigned, signature.AgreementId);
+                    break;
+                case Leagues.PeerVisit visit when entry.Action == nameof(EntityState.Added):
+                    yield return new(VisitScheduled, visit.Id);
+                    break;
+                case Leagues.VisitFeedback feedback:
+                    yield return new(VisitFeedbackGiven, feedback.VisitId);
+                    break;
+                case Leagues.SharedPractice practice:
+                    yield return new(PracticeShared, practice.Id);
                     break;
                 case ApiKey key when key.RevokedAt is not null && entry.Changes.Contains("\"RevokedAt\""):
                     yield return new(ApiKeyRevoked, key.Id);

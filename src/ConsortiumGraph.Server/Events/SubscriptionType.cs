@@ -28,9 +28,27 @@ public sealed class SubscriptionType : ObjectGraphType
         Event<PartnershipType, Partnership>("partnershipStatusChanged", ConsortiumEvent.PartnershipStatusChanged, "A partnership became active, completed or dissolved.", "consortiumId", "Consortium", p => p.ConsortiumId);
         Event<AgreementType, Agreement>("agreementVersionAdded", ConsortiumEvent.AgreementVersionAdded, "An agreement was amended or renewed: the new version awaits every member's signature.", "partnershipId", "Partnership", a => a.PartnershipId);
         Event<AgreementType, Agreement>("agreementSigned", ConsortiumEvent.AgreementSigned, "A member signed an agreement.", "partnershipId", "Partnership", a => a.PartnershipId);
+        // The League's: its people only (staff, admins, its schools' leaders), never funders.
+        Event<Leagues.PeerVisitType, Leagues.PeerVisit>("visitScheduled", ConsortiumEvent.VisitScheduled, "A peer visit was booked: the visit, with its host and team.",
+            "hostMembershipId", "LeagueMembership", v => v.HostMembershipId).AuthorizeWithRoles(Readers.League);
+        Event<Leagues.PeerVisitType, Leagues.PeerVisit>("visitFeedbackGiven", ConsortiumEvent.VisitFeedbackGiven, "A visitor gave feedback: the visit, with all its feedback.",
+            "hostMembershipId", "LeagueMembership", v => v.HostMembershipId).AuthorizeWithRoles(Readers.League);
+        Field<Leagues.SharedPracticeType>("practiceShared").Description("A member school shared a practice. Only those of `leagueId`, and serving `dimension`, when given.")
+            .AuthorizeWithRoles(Readers.League)
+            .Argument<IdGraphType>("leagueId", "Only practices shared in this League.")
+            .Argument<StringGraphType>("dimension", "Only practices serving this dimension (its key): the dimensions a school follows.")
+            .ResolveStream(c => c.RequestServices!.GetRequiredService<EventHub>())
+            .Resolve(c =>
+            {
+                if (c.Source is not ConsortiumEvent e || e.Kind != ConsortiumEvent.PracticeShared) return null;
+                var only = c.GetArgument<string?>("leagueId");
+                int? league = only is null ? null : GlobalId.TryDecode(only, "League", out var id) ? id : -1;
+                var dimension = c.GetArgument<string?>("dimension");
+                return c.ById<Leagues.SharedPractice>(e.EntityId).Then(p => p is not null && (league is null || p.LeagueId == league) && (dimension is null || p.Dimensions.Contains(dimension)) ? p : null);
+            });
     }
 
-    private void Event<TGraphType, T>(string name, string kind, string description, string filter, string filterType, Func<T, int> filterKey)
+    private FieldType Event<TGraphType, T>(string name, string kind, string description, string filter, string filterType, Func<T, int> filterKey)
         where TGraphType : IGraphType where T : Entity =>
         Field<TGraphType>(name).Description(description + $" Only those of `{filter}` when given.")
             .Argument<IdGraphType>(filter, $"Only events of this {filterType}.")
@@ -43,5 +61,5 @@ public sealed class SubscriptionType : ObjectGraphType
                 int? wanted = only is null ? null : GlobalId.TryDecode(only, filterType, out var id) ? id : -1;
                 // Loaded as the subscriber: a row it may not read is null, and null is not sent.
                 return c.ById<T>(e.EntityId).Then(entity => entity is not null && (wanted is null || filterKey(entity) == wanted) ? entity : null);
-            });
+            }).FieldType;
 }
