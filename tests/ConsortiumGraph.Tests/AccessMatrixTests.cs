@@ -46,6 +46,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "League.peersOn and commitments", "{ consortia { leagues { peersOn(dimension: \"student-voice\") { latestRating openCommitments membership { commitments { title progress { note } } } } } } }", "AADDAA" },
         { "Subscription.visitScheduled (the League's)", "subscription { visitScheduled { focusQuestion } }", "AADDAA" },
         { "Subscription.practiceShared (the League's)", "subscription { practiceShared(dimension: \"student-voice\") { title } }", "AADDAA" },
+        { "League.convenings", "{ consortia { leagues { convenings(first: 1) { nodes { title registered attended registrations { teamSize } } } } } }", "AADDAA" },
         { "Query.node (signed in)", "{ node(id: \"TGVhZ3VlOjE\") { id } }", "AAADAA" },
         // Through node: a type's own readers hold however it is reached (they once widened to every signed-in role).
         { "AuditEntry (through node)", "{ node(id: \"QXVkaXRFbnRyeTox\") { ... on AuditEntry { subject role } } }", "ADDDAD" },
@@ -134,6 +135,9 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "sharePractice", """sharePractice(dryRun: true, input: { membershipId: "x", title: "x", summary: "x", dimensions: [] })""", "AADDAA" },
         { "commitToImprove", """commitToImprove(dryRun: true, input: { membershipId: "x", title: "x", dimensions: [] })""", "AADDAA" },
         { "reportImprovementProgress", """reportImprovementProgress(dryRun: true, input: { commitmentId: "x", status: ON_TRACK })""", "AADDAA" },
+        { "planConvening", """planConvening(dryRun: true, input: { leagueId: "x", title: "x", scope: REGIONAL, heldOn: "2030-01-01", online: true })""", "ADDDAD" },
+        { "registerForConvening", """registerForConvening(dryRun: true, input: { conveningId: "x", membershipId: "x", teamSize: 1 })""", "AADDAA" },
+        { "recordConveningAttendance", """recordConveningAttendance(dryRun: true, input: { conveningId: "x", teams: [] })""", "ADDDAD" },
         { "createVendor", """createVendor(dryRun: true, input: { consortiumId: "x", name: "x" })""", "AADDAD" },
         { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDAD" },
         { "recordQuote", """recordQuote(dryRun: true, input: { roundId: "x", vendorId: "x", unitPrice: 1 })""", "AADDAD" },

@@ -80,6 +80,9 @@ public sealed class AuditTrailTests
         ("reportImprovementProgress", "ReportImprovementProgressInput", "ImprovementProgress", false, ids => new { commitmentId = ids.Commitment("Audited follow-up"), status = "ON_TRACK", percentComplete = 50 }),
         ("scheduleVisit", "ScheduleVisitInput", "PeerVisit", false, ids => new { hostMembershipId = ids.Membership(), visitOn = "2026-10-20", focusQuestion = "Audited later?", visitorIds = new[] { ids.Educator("Audited Coordinator") } }),
         ("cancelVisit", "CancelVisitInput", "PeerVisit", false, ids => new { visitId = ids.Visit("2026-10-20"), reason = "Audited: snow day" }),
+        ("planConvening", "PlanConveningInput", "Convening", false, ids => new { leagueId = ids.League(), title = "Audited convening", scope = "REGIONAL", heldOn = "2026-10-01", online = true }),
+        ("registerForConvening", "RegisterForConveningInput", "ConveningRegistration", false, ids => new { conveningId = ids.Convening("Audited convening"), membershipId = ids.Membership(), teamSize = 2 }),
+        ("recordConveningAttendance", "RecordConveningAttendanceInput", "ConveningRegistration", false, ids => new { conveningId = ids.Convening("Audited convening"), teams = new[] { new { membershipId = ids.Membership(), attended = 2 } } }),
         ("sharePractice", "SharePracticeInput", "SharedPractice", false, ids => new { membershipId = ids.Membership(), title = "Audited practice", summary = "What it is.", dimensions = new[] { "voice" } }),
         ("leaveLeague", "LeaveLeagueInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), reason = "Audited leaving" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
@@ -196,6 +199,7 @@ public sealed class AuditTrailTests
         public string Membership() => Read("LeagueMembership", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League"));
         public string MemberSchool() => Read("School", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League").Select(m => m.School));
         public string Commitment(string title) => Read("ImprovementCommitment", db => db.ImprovementCommitments.Where(c => c.Title == title));
+        public string Convening(string title) => Read("Convening", db => db.Convenings.Where(c => c.Title == title));
         public string Educator(string name) => Read("Educator", db => db.Educators.Where(e => e.Name == name));
         public string Visit(string day) => Read("PeerVisit", db => db.PeerVisits.Where(v => v.League.Name == "Audited League" && v.VisitOn == DateOnly.Parse(day)));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));

@@ -399,6 +399,86 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         await leader.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await leader.ReceiveAsync())!.Value.GetProperty("type").GetString());
     }
+
+    [DatabaseFact]
+    public async Task Teams_register_for_a_convening_within_its_capacity_and_their_attendance_is_recorded_after_the_day()
+    {
+        var league = await LeagueId();
+        object Plan(string heldOn, string scope = "REGIONAL", string? state = null, string? place = "Concord, NH", bool online = false, int? capacity = 10, string[]? dimensions = null) =>
+            new { leagueId = league, title = "Shared leadership in practice", scope, state, heldOn, place, online, capacity, dimensions = dimensions ?? ["shared-leadership"] };
+        const string Selection = "convening { id revision registered attended registrations { teamSize attended membership { id } } }";
+        AssertError(await Mutate("planConvening", "PlanConveningInput", Plan("2026-09-30"), Selection, Admin), "ValidationError", "IN_THE_PAST", "input", "heldOn");
+        AssertError(await Mutate("planConvening", "PlanConveningInput", Plan("2026-11-05", place: null), Selection, Admin), "ValidationError", "REQUIRED", "input", "place");
+        AssertError(await Mutate("planConvening", "PlanConveningInput", Plan("2026-11-05", scope: "STATE"), Selection, Admin), "ValidationError", "REQUIRED", "input", "state");
+        AssertError(await Mutate("planConvening", "PlanConveningInput", Plan("2026-11-05", dimensions: ["leadership"]), Selection, Admin), "ValidationError", "UNKNOWN_DIMENSION", "input", "dimensions", "0");
+        var planned = await Mutate("planConvening", "PlanConveningInput", Plan("2026-11-05"), Selection, Admin);
+        AssertOk(planned);
+        var conveningId = planned.GetProperty("convening").GetProperty("id").GetString()!;
+        var nh = await Mutate("planConvening", "PlanConveningInput", Plan("2026-11-06", scope: "STATE", state: "nh", place: null, online: true), Selection, Admin);
+        AssertOk(nh);
+
+        // The principal registers its own school's team, and no other; a Vermont school is not for New Hampshire's convening.
+        var leader = server.TokenForSchoolLeader("500031000003");
+        var members = (await Node(league, "... on League { members(status: [ACTIVE]) { id school { code } } }", Admin)).GetProperty("members").EnumerateArray()
+            .Select(m => (Id: m.GetProperty("id").GetString()!, Code: m.GetProperty("school").GetProperty("code").GetString()!)).ToList();
+        var riverside = members.Single(m => m.Code == "500031000003").Id;
+        AssertError(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId = nh.GetProperty("convening").GetProperty("id").GetString(), membershipId = riverside, teamSize = 2 }, Selection, leader),
+            "RuleViolation", "OTHER_STATE", "input", "membershipId");
+        AssertError(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = members.First(m => m.Id != riverside).Id, teamSize = 2 }, Selection, leader),
+            "NotAuthorizedError", "NOT_AUTHORIZED", "input", "membershipId");
+        AssertError(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = riverside, teamSize = 21 }, Selection, leader), "ValidationError", "OUT_OF_RANGE", "input", "teamSize");
+        AssertOk(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = riverside, teamSize = 3 }, Selection, leader));
+        AssertError(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = riverside, teamSize = 1 }, Selection, leader), "RuleViolation", "ALREADY_REGISTERED", "input", "membershipId");
+
+        // Fifty registrations at once for the seven places left, by the other schools (some twice): seven teams of one get in.
+        var others = members.Where(m => m.Id != riverside).ToList();
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            while (true)
+            {
+                var payload = await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = others[i % others.Count].Id, teamSize = 1 }, "convening { id }", Admin);
+                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
+                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
+                if (code != "CONFLICT") return code;
+            }
+        })).ToList();
+        start.Release(50);
+        var outcomes = await Task.WhenAll(attempts);
+        Assert.Equal(7, outcomes.Count(o => o == "OK"));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Contains(o, new[] { "FULL", "ALREADY_REGISTERED" }));
+        var full = await Node(conveningId, "... on Convening { registered capacity registrations { teamSize membership { id } } }", Admin);
+        Assert.Equal((10, 8), (full.GetProperty("registered").GetInt32(), full.GetProperty("registrations").GetArrayLength()));
+        var team = full.GetProperty("registrations").EnumerateArray().Select(r => r.GetProperty("membership").GetProperty("id").GetString()!).First(id => id != riverside);
+
+        // Attendance follows the day.
+        object Attendance(params (string Membership, int Attended)[] teams) => new { conveningId, teams = teams.Select(t => new { membershipId = t.Membership, attended = t.Attended }).ToArray() };
+        AssertError(await Mutate("recordConveningAttendance", "RecordConveningAttendanceInput", Attendance((riverside, 3)), Selection, Admin), "RuleViolation", "NOT_YET", "input", "conveningId");
+        server.Clock.Advance(TimeSpan.FromDays(40));
+        try
+        {
+            AssertError(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId = nh.GetProperty("convening").GetProperty("id").GetString(), membershipId = others[0].Id, teamSize = 1 }, Selection, Admin),
+                "RuleViolation", "REGISTRATION_CLOSED", "input", "conveningId");
+            var unregistered = others.First(o => full.GetProperty("registrations").EnumerateArray().All(r => r.GetProperty("membership").GetProperty("id").GetString() != o.Id)).Id;
+            AssertError(await Mutate("recordConveningAttendance", "RecordConveningAttendanceInput", Attendance((unregistered, 1)), Selection, Admin), "ValidationError", "NOT_REGISTERED", "input", "teams", "0", "membershipId");
+            AssertError(await Mutate("recordConveningAttendance", "RecordConveningAttendanceInput", Attendance((riverside, 4)), Selection, Admin), "ValidationError", "OUT_OF_RANGE", "input", "teams", "0", "attended");
+            var recorded = await Mutate("recordConveningAttendance", "RecordConveningAttendanceInput", Attendance((riverside, 2), (team, 1)), Selection, Admin);
+            AssertOk(recorded);
+            Assert.Equal(3, recorded.GetProperty("convening").GetProperty("attended").GetInt32());
+            var mine = await Node(riverside, "... on LeagueMembership { convenings { attended teamSize convening { title } } }", leader);
+            Assert.Contains(mine.GetProperty("convenings").EnumerateArray(), r => r.GetProperty("attended").ValueKind == JsonValueKind.Number && r.GetProperty("attended").GetInt32() == 2);
+        }
+        finally
+        {
+            server.Clock.Advance(TimeSpan.FromDays(-40));
+        }
+
+        // The demo's: four convenings, three with attendance.
+        var demo = (await Node(league, "... on League { convenings(first: 20) { totalCount nodes { title attended registered } } }", Admin)).GetProperty("convenings");
+        Assert.True(demo.GetProperty("totalCount").GetInt32() >= 4);
+        Assert.True(demo.GetProperty("nodes").EnumerateArray().Count(c => c.GetProperty("attended").ValueKind == JsonValueKind.Number) >= 3);
+    }
 }
 
 public sealed class SqliteLeagueNetworkTests(SqliteServer server) : LeagueNetworkTests<SqliteServer>(server);

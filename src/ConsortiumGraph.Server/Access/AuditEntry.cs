@@ -169,6 +169,7 @@ public static class AuditScope
             Leagues.VisitFeedback f => await ScopeOfMembership(await db.PeerVisits.IgnoreQueryFilters().Where(v => v.Id == f.VisitId).Select(v => v.HostMembershipId).FirstAsync()),
             Leagues.SharedPractice p => await ScopeOfMembership(p.MembershipId),
             Leagues.ImprovementCommitment c => await ScopeOfMembership(c.MembershipId),
+            Leagues.Convening c => (await ConsortiumOfLeague(c.LeagueId), null),
             CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),
             CostSharing.InterDistrictInvoice i => (await ConsortiumOf(i.PartnershipId), null),
             Purchasing.PurchasingRound r => (await ConsortiumOf(r.PartnershipId), null),

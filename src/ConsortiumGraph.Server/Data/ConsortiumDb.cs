@@ -76,6 +76,8 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Leagues.SharedPractice> SharedPractices => Set<Leagues.SharedPractice>();
     public DbSet<Leagues.ImprovementCommitment> ImprovementCommitments => Set<Leagues.ImprovementCommitment>();
     public DbSet<Leagues.ImprovementProgress> ImprovementProgress => Set<Leagues.ImprovementProgress>();
+    public DbSet<Leagues.Convening> Convenings => Set<Leagues.Convening>();
+    public DbSet<Leagues.ConveningRegistration> ConveningRegistrations => Set<Leagues.ConveningRegistration>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
     // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.
@@ -211,6 +213,8 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         model.Entity<Leagues.SharedPractice>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
         model.Entity<Leagues.ImprovementCommitment>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
         model.Entity<Leagues.ImprovementProgress>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Commitment.League.ConsortiumId));
+        model.Entity<Leagues.Convening>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.ConveningRegistration>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Convening.League.ConsortiumId));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

@@ -367,6 +367,30 @@ public static class DemoData
                 SharedAt = At(new DateOnly(2024, 1, 15).AddDays(i * 45)),
             });
         }
+        // Four convenings: three held, with each team's attendance, and the spring's regional one to come.
+        (string Title, Leagues.ConveningScope Scope, string? State, DateOnly On, string? Place, string[] Dimensions)[] convenings =
+        [
+            ("Proficiency-based learning: grading that means something", Leagues.ConveningScope.Regional, null, new DateOnly(2024, 11, 8), "Concord, NH", ["proficiency-based-learning"]),
+            ("Vermont schools: flexible pathways to graduation", Leagues.ConveningScope.State, "VT", new DateOnly(2025, 3, 14), "Montpelier, VT", ["multiple-pathways", "personalized-learning"]),
+            ("Student voice summit", Leagues.ConveningScope.Regional, null, new DateOnly(2025, 11, 7), "Portland, ME", ["student-voice", "shared-leadership"]),
+            ("Families as partners in learning", Leagues.ConveningScope.Regional, null, new DateOnly(2027, 4, 9), null, ["family-community"]),
+        ];
+        foreach (var (c, k) in convenings.Select((c, k) => (c, k)))
+        {
+            var convening = new Leagues.Convening
+            {
+                League = league, Title = c.Title, Scope = c.Scope, State = c.State, HeldOn = c.On, Place = c.Place, Online = c.Place is null || k == 2,
+                Dimensions = [.. c.Dimensions], Capacity = 120, PlannedAt = At(c.On.AddDays(-75)),
+            };
+            var teams = active.Where(m => c.State is null || m.School.District.State == c.State).Where((_, i) => (i + k) % 3 != 0).ToList();
+            foreach (var (team, i) in teams.Select((t, i) => (t, i)))
+                convening.Registrations.Add(new Leagues.ConveningRegistration
+                {
+                    Membership = team, TeamSize = 2 + (i + k) % 3, RegisteredAt = At(c.On.AddDays(-30 + i)),
+                    Attended = c.On < new DateOnly(2026, 1, 1) ? 2 + (i + k) % 3 - (i % 4 == 0 ? 1 : 0) : null,
+                });
+            db.Convenings.Add(convening);
+        }
         // From their action plans: eight schools commit to their lowest-rated practice for this school year.
         foreach (var (membership, i) in active.Take(8).Select((m, i) => (m, i)))
             db.ImprovementCommitments.Add(new Leagues.ImprovementCommitment

@@ -7,14 +7,14 @@ namespace ConsortiumGraph.Leagues;
 internal static class DimensionKeys
 {
     /// <summary>The keys, trimmed, once each; records REQUIRED, NO_FRAMEWORK, UNKNOWN_DIMENSION or DUPLICATE_DIMENSION otherwise (and answers null for no framework).</summary>
-    public static async Task<List<string>?> CheckAsync<TInput>(MutationContext<TInput> m, LeagueMembership membership, IReadOnlyList<string> keys, string what)
+    public static async Task<List<string>?> CheckAsync<TInput>(MutationContext<TInput> m, League league, IReadOnlyList<string> keys, string what, string leagueField = "membershipId")
     {
         if (keys.Count == 0) m.Invalid("REQUIRED", $"Name at least one dimension {what}.", "dimensions");
-        var framework = await m.Db.ImprovementFrameworks.Include(f => f.Dimensions).Where(f => f.LeagueId == membership.LeagueId)
+        var framework = await m.Db.ImprovementFrameworks.Include(f => f.Dimensions).Where(f => f.LeagueId == league.Id)
             .OrderByDescending(f => f.Version).FirstOrDefaultAsync(m.Field.CancellationToken);
         if (framework is null)
         {
-            m.Violates("NO_FRAMEWORK", $"{membership.League.Name} has no framework yet, so there is no dimension to name.", "membershipId");
+            m.Violates("NO_FRAMEWORK", $"{league.Name} has no framework yet, so there is no dimension to name.", leagueField);
             return null;
         }
         var found = new List<string>();

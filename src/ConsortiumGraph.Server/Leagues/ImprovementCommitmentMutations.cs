@@ -39,7 +39,7 @@ public static class ImprovementCommitmentMutations
             m.Violates("NOT_HOST", $"{membership.School.Name} did not host that visit: a follow-up answers feedback the school received.", "followUpOfVisitId");
         else if (visit is not null && visit.StatusOn(m.Today) != PeerVisitStatus.Held)
             m.Violates("NOT_HELD", $"That visit is {visit.StatusOn(m.Today).ToString().ToUpperInvariant()}: a follow-up comes after the visit.", "followUpOfVisitId");
-        var dimensions = await DimensionKeys.CheckAsync(m, membership, input.Dimensions, "the commitment works on");
+        var dimensions = await DimensionKeys.CheckAsync(m, membership.League, input.Dimensions, "the commitment works on");
         if (dimensions is null || m.Failed) return null;
         var commitment = new ImprovementCommitment
         {

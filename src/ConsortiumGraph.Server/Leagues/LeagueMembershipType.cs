@@ -15,6 +15,7 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
     private static readonly RowsThroughLink<PeerVisitor, PeerVisit> Made = new("VisitsMadeBySchoolId", v => v.SchoolId ?? 0, v => v.Visit);
     private static readonly RowsThroughLink<VisitFeedback, VisitFeedback> Received = new("FeedbackByHostMembershipId", f => f.Visit.HostMembershipId, f => f);
     private static readonly RowsByKey<ImprovementCommitment> Commitments = new("ImprovementCommitmentsByMembershipId", x => x.MembershipId, q => q.OrderBy(x => x.DueOn).ThenBy(x => x.Id));
+    private static readonly RowsByKey<ConveningRegistration> Registrations = new("ConveningRegistrationsByMembershipId", r => r.MembershipId, q => q.OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id));
     private static readonly RowsByKey<SharedPractice> Practices = new("PracticesByMembershipId", p => p.MembershipId, q => q.OrderByDescending(p => p.SharedAt).ThenBy(p => p.Id));
 
     public LeagueMembershipType() : base("A school's membership of a League: asked for, active once its letter of commitment is fully signed, and ended by leaving.")
@@ -56,6 +57,9 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
             .Description("The school's improvement commitments in the League, by due date (undated last): from its plan, and its visits' follow-ups.")
             .WithComplexityImpact(1, Bounded.Visits)
             .Resolve(c => Commitments.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConveningRegistrationType>>>>("convenings").Description("The convenings the school's team registered for, with its attendance.")
+            .WithComplexityImpact(1, Bounded.Visits)
+            .Resolve(c => Registrations.Load(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharedPracticeType>>>>("practices").Description("The practices the school shared, newest first.")
             .WithComplexityImpact(1, Bounded.Visits)
             .Resolve(c => Practices.Load(c, c.Source.Id));

@@ -42,6 +42,7 @@ public static partial class LeagueMutations
         mutation.AddPeerVisitMutations();
         mutation.AddPracticeMutations();
         mutation.AddImprovementCommitmentMutations();
+        mutation.AddConveningMutations();
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -47,6 +47,9 @@ public sealed class LeagueType : NodeType<League>
             .Argument<NonNullGraphType<BooleanGraphType>>("sharing", "Only schools that shared a practice on it.", a => a.DefaultValue = false)
             .WithComplexityImpact(1, 50)
             .ResolveAsync(async c => await DimensionPeerType.LoadAsync(c, c.Source.Id, c.GetArgument<string>("dimension"), c.GetArgument<bool>("working"), c.GetArgument<bool>("sharing")));
+        this.Connection<League, ConveningType, Convening>("convenings", "The League's state and regional convenings, latest day first.")
+            .DefaultOrder(x => x.HeldOn, descending: true)
+            .FromQuery((c, db) => db.Convenings.Where(x => x.LeagueId == c.Source.Id));
         this.Connection<League, EducatorType, Educator>("educators", "The League's people, by name: its schools' teachers and principals, its districts' staff, its coordinators and state agency staff.")
             .Argument<EnumerationGraphType<EducatorRole>>("role", "Only educators in this role.")
             .DefaultOrder(e => e.Name)

@@ -36,7 +36,7 @@ public static class PracticeMutations
         if (membership is null || m.Failed) return null;
         if (membership.Status != LeagueMembershipStatus.Active)
             m.Violates("NOT_ACTIVE", $"{membership.School.Name} is not an active member of {membership.League.Name}: members share practices.", "membershipId");
-        var dimensions = await DimensionKeys.CheckAsync(m, membership, input.Dimensions, "the practice serves");
+        var dimensions = await DimensionKeys.CheckAsync(m, membership.League, input.Dimensions, "the practice serves");
         if (dimensions is null || m.Failed) return null;
         var practice = new SharedPractice
         {

@@ -1369,6 +1369,93 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("IndicatorValueRevisions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "HeldOn");
+
+                    b.ToTable("Convenings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ConveningRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Attended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConveningId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("ConveningId", "MembershipId")
+                        .IsUnique();
+
+                    b.ToTable("ConveningRegistrations");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
                 {
                     b.Property<int>("Id")
@@ -2885,6 +2972,36 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("IndicatorValue");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ConveningRegistration", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Convening", "Convening")
+                        .WithMany("Registrations")
+                        .HasForeignKey("ConveningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Convening");
+
+                    b.Navigation("Membership");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.SelfAssessment", "Assessment")
@@ -3371,6 +3488,11 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>

@@ -1370,6 +1370,93 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("IndicatorValueRevisions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "HeldOn");
+
+                    b.ToTable("Convenings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ConveningRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Attended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConveningId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("ConveningId", "MembershipId")
+                        .IsUnique();
+
+                    b.ToTable("ConveningRegistrations");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
                 {
                     b.Property<int>("Id")
@@ -2887,6 +2974,36 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("IndicatorValue");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ConveningRegistration", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Convening", "Convening")
+                        .WithMany("Registrations")
+                        .HasForeignKey("ConveningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Convening");
+
+                    b.Navigation("Membership");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.SelfAssessment", "Assessment")
@@ -3373,6 +3490,11 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>

@@ -1299,6 +1299,89 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("IndicatorValueRevisions");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "HeldOn");
+
+                    b.ToTable("Convenings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ConveningRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConveningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("ConveningId", "MembershipId")
+                        .IsUnique();
+
+                    b.ToTable("ConveningRegistrations");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
                 {
                     b.Property<int>("Id")
@@ -2765,6 +2848,36 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("IndicatorValue");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.ConveningRegistration", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Convening", "Convening")
+                        .WithMany("Registrations")
+                        .HasForeignKey("ConveningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Convening");
+
+                    b.Navigation("Membership");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.DimensionRating", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.SelfAssessment", "Assessment")
@@ -3251,6 +3364,11 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.Convening", b =>
+                {
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.ImprovementCommitment", b =>

@@ -1,0 +1,101 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ConsortiumGraph.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class LeagueConvenings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Convenings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LeagueId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Online = table.Column<bool>(type: "boolean", nullable: false),
+                    Dimensions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    PlannedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Convenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Convenings_Leagues_LeagueId",
+                        column: x => x.LeagueId,
+                        principalTable: "Leagues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConveningRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConveningId = table.Column<int>(type: "integer", nullable: false),
+                    MembershipId = table.Column<int>(type: "integer", nullable: false),
+                    TeamSize = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attended = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConveningRegistrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConveningRegistrations_Convenings_ConveningId",
+                        column: x => x.ConveningId,
+                        principalTable: "Convenings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConveningRegistrations_LeagueMemberships_MembershipId",
+                        column: x => x.MembershipId,
+                        principalTable: "LeagueMemberships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConveningRegistrations_ConveningId_MembershipId",
+                table: "ConveningRegistrations",
+                columns: new[] { "ConveningId", "MembershipId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConveningRegistrations_MembershipId",
+                table: "ConveningRegistrations",
+                column: "MembershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Convenings_LeagueId_HeldOn",
+                table: "Convenings",
+                columns: new[] { "LeagueId", "HeldOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConveningRegistrations");
+
+            migrationBuilder.DropTable(
+                name: "Convenings");
+        }
+    }
+}
