@@ -47,6 +47,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "Subscription.visitScheduled (the League's)", "subscription { visitScheduled { focusQuestion } }", "AADDAA" },
         { "Subscription.practiceShared (the League's)", "subscription { practiceShared(dimension: \"student-voice\") { title } }", "AADDAA" },
         { "League.convenings", "{ consortia { leagues { convenings(first: 1) { nodes { title registered attended registrations { teamSize } } } } } }", "AADDAA" },
+        { "League.learningGroups", "{ consortia { leagues { learningGroups { name members { name } meetings { attendance attendees { name } } } } } }", "AADDAA" },
         { "Query.node (signed in)", "{ node(id: \"TGVhZ3VlOjE\") { id } }", "AAADAA" },
         // Through node: a type's own readers hold however it is reached (they once widened to every signed-in role).
         { "AuditEntry (through node)", "{ node(id: \"QXVkaXRFbnRyeTox\") { ... on AuditEntry { subject role } } }", "ADDDAD" },
@@ -138,6 +139,10 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "planConvening", """planConvening(dryRun: true, input: { leagueId: "x", title: "x", scope: REGIONAL, heldOn: "2030-01-01", online: true })""", "ADDDAD" },
         { "registerForConvening", """registerForConvening(dryRun: true, input: { conveningId: "x", membershipId: "x", teamSize: 1 })""", "AADDAA" },
         { "recordConveningAttendance", """recordConveningAttendance(dryRun: true, input: { conveningId: "x", teams: [] })""", "ADDDAD" },
+        { "formLearningGroup", """formLearningGroup(dryRun: true, input: { leagueId: "x", name: "x", focus: "x" })""", "ADDDAD" },
+        { "joinLearningGroup", """joinLearningGroup(dryRun: true, input: { groupId: "x", educatorId: "x" })""", "AADDAA" },
+        { "leaveLearningGroup", """leaveLearningGroup(dryRun: true, input: { groupId: "x", educatorId: "x" })""", "AADDAA" },
+        { "recordLearningGroupMeeting", """recordLearningGroupMeeting(dryRun: true, input: { groupId: "x", metOn: "2026-09-01", topic: "x", attendeeIds: [] })""", "ADDDAD" },
         { "createVendor", """createVendor(dryRun: true, input: { consortiumId: "x", name: "x" })""", "AADDAD" },
         { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDAD" },
         { "recordQuote", """recordQuote(dryRun: true, input: { roundId: "x", vendorId: "x", unitPrice: 1 })""", "AADDAD" },

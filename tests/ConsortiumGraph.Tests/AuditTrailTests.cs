@@ -83,6 +83,10 @@ public sealed class AuditTrailTests
         ("planConvening", "PlanConveningInput", "Convening", false, ids => new { leagueId = ids.League(), title = "Audited convening", scope = "REGIONAL", heldOn = "2026-10-01", online = true }),
         ("registerForConvening", "RegisterForConveningInput", "ConveningRegistration", false, ids => new { conveningId = ids.Convening("Audited convening"), membershipId = ids.Membership(), teamSize = 2 }),
         ("recordConveningAttendance", "RecordConveningAttendanceInput", "ConveningRegistration", false, ids => new { conveningId = ids.Convening("Audited convening"), teams = new[] { new { membershipId = ids.Membership(), attended = 2 } } }),
+        ("formLearningGroup", "FormLearningGroupInput", "LearningGroupMember", false, ids => new { leagueId = ids.League(), name = "Audited circle", focus = "Audited focus.", memberIds = new[] { ids.Educator("Audited Teacher") } }),
+        ("joinLearningGroup", "LearningGroupMembershipInput", "LearningGroupMember", false, ids => new { groupId = ids.LearningGroup("Audited circle"), educatorId = ids.Educator("Audited Coordinator") }),
+        ("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput", "LearningGroupAttendance", false, ids => new { groupId = ids.LearningGroup("Audited circle"), metOn = "2026-10-01", topic = "Audited topic", attendeeIds = new[] { ids.Educator("Audited Teacher") } }),
+        ("leaveLearningGroup", "LearningGroupMembershipInput", "LearningGroupMember", false, ids => new { groupId = ids.LearningGroup("Audited circle"), educatorId = ids.Educator("Audited Coordinator") }),
         ("sharePractice", "SharePracticeInput", "SharedPractice", false, ids => new { membershipId = ids.Membership(), title = "Audited practice", summary = "What it is.", dimensions = new[] { "voice" } }),
         ("leaveLeague", "LeaveLeagueInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), reason = "Audited leaving" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
@@ -200,6 +204,7 @@ public sealed class AuditTrailTests
         public string MemberSchool() => Read("School", db => db.LeagueMemberships.Where(m => m.League.Name == "Audited League").Select(m => m.School));
         public string Commitment(string title) => Read("ImprovementCommitment", db => db.ImprovementCommitments.Where(c => c.Title == title));
         public string Convening(string title) => Read("Convening", db => db.Convenings.Where(c => c.Title == title));
+        public string LearningGroup(string name) => Read("LearningGroup", db => db.LearningGroups.Where(g => g.Name == name));
         public string Educator(string name) => Read("Educator", db => db.Educators.Where(e => e.Name == name));
         public string Visit(string day) => Read("PeerVisit", db => db.PeerVisits.Where(v => v.League.Name == "Audited League" && v.VisitOn == DateOnly.Parse(day)));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));

@@ -479,6 +479,73 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         Assert.True(demo.GetProperty("totalCount").GetInt32() >= 4);
         Assert.True(demo.GetProperty("nodes").EnumerateArray().Count(c => c.GetProperty("attended").ValueKind == JsonValueKind.Number) >= 3);
     }
+
+    [DatabaseFact]
+    public async Task Principals_form_learning_groups_join_and_leave_them_through_those_who_act_for_them_and_meet()
+    {
+        var league = await LeagueId();
+        var principals = (await Node(league, "... on League { educators(first: 100, role: PRINCIPAL) { nodes { id school { code } } } }", Admin)).GetProperty("educators").GetProperty("nodes")
+            .EnumerateArray().Select(e => (Id: e.GetProperty("id").GetString()!, School: e.GetProperty("school").GetProperty("code").GetString()!)).ToList();
+        var riverside = principals.First(p => p.School == "500031000003").Id;
+        var others = principals.Where(p => p.School != "500031000003").Select(p => p.Id).ToList();
+        var name = $"Principals' circle {Guid.NewGuid():N}";
+        const string Selection = "learningGroup { id revision members { id } meetings { metOn attendance attendees { id } } }";
+        var formed = await Mutate("formLearningGroup", "FormLearningGroupInput", new { leagueId = league, name, focus = "Schedules that make room for flexible learning time.", dimensions = new[] { "personalized-learning" }, memberIds = others.Take(2) },
+            Selection, Admin);
+        AssertOk(formed);
+        var groupId = formed.GetProperty("learningGroup").GetProperty("id").GetString()!;
+        Assert.Equal(2, formed.GetProperty("learningGroup").GetProperty("members").GetArrayLength());
+        AssertError(await Mutate("formLearningGroup", "FormLearningGroupInput", new { leagueId = league, name, focus = "Again." }, Selection, Admin), "RuleViolation", "DUPLICATE_NAME", "input", "name");
+        AssertError(await Mutate("formLearningGroup", "FormLearningGroupInput", new { leagueId = league, name = name + " 2", focus = "Twice.", memberIds = new[] { others[0], others[0] } }, Selection, Admin),
+            "ValidationError", "DUPLICATE_MEMBER", "input", "memberIds", "1");
+
+        // Riverside High School's leader brings its own principal in, and no one else's.
+        var leader = server.TokenForSchoolLeader("500031000003");
+        AssertOk(await Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = riverside }, Selection, leader));
+        AssertError(await Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = riverside }, Selection, leader), "RuleViolation", "ALREADY_MEMBER", "input", "educatorId");
+        AssertError(await Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = others[5] }, Selection, leader), "NotAuthorizedError", "NOT_AUTHORIZED", "input", "educatorId");
+
+        // Fifty requests for one principal at once: one membership.
+        using var start = new SemaphoreSlim(0);
+        var joins = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            while (true)
+            {
+                var payload = await Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = others[3] }, "learningGroup { id }", Admin);
+                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
+                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
+                if (code != "CONFLICT") return code;
+            }
+        })).ToList();
+        start.Release(50);
+        var outcomes = await Task.WhenAll(joins);
+        Assert.Equal(1, outcomes.Count(o => o == "OK"));
+        Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Equal("ALREADY_MEMBER", o));
+        Assert.Equal(4, (await Node(groupId, "... on LearningGroup { members { id } }", Admin)).GetProperty("members").GetArrayLength());
+
+        // It meets: members on the day only, one meeting a day, nothing ahead of time.
+        object Meeting(string metOn, params string[] attendeeIds) => new { groupId, metOn, topic = "Master schedules", notes = "Bring this year's schedule.", attendeeIds };
+        AssertError(await Mutate("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput", Meeting("2026-10-02", riverside), Selection, Admin), "ValidationError", "DATE_IN_FUTURE", "input", "metOn");
+        AssertError(await Mutate("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput", Meeting("2026-10-01", riverside, others[6]), Selection, Admin), "ValidationError", "NOT_A_MEMBER", "input", "attendeeIds", "1");
+        var met = await Mutate("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput", Meeting("2026-10-01", riverside, others[0], others[3]), Selection, Admin);
+        AssertOk(met);
+        Assert.Equal(3, met.GetProperty("learningGroup").GetProperty("meetings")[0].GetProperty("attendance").GetInt32());
+        AssertError(await Mutate("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput", Meeting("2026-10-01", riverside), Selection, Admin), "RuleViolation", "DUPLICATE_DAY", "input", "metOn");
+
+        // Leaving keeps the meetings the principal came to.
+        AssertOk(await Mutate("leaveLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = riverside }, Selection, leader));
+        AssertError(await Mutate("leaveLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = riverside }, Selection, leader), "RuleViolation", "NOT_A_MEMBER", "input", "educatorId");
+        var after = await Node(groupId, "... on LearningGroup { members { id } meetings { attendees { id } } }", Admin);
+        Assert.DoesNotContain(after.GetProperty("members").EnumerateArray(), m => m.GetProperty("id").GetString() == riverside);
+        Assert.Contains(after.GetProperty("meetings")[0].GetProperty("attendees").EnumerateArray(), a => a.GetProperty("id").GetString() == riverside);
+
+        // The demo's two principals' circles, six meetings each.
+        var demo = (await Node(league, "... on League { learningGroups { name members { id } meetings { attendance } } }", leader)).GetProperty("learningGroups").EnumerateArray()
+            .Where(g => g.GetProperty("name").GetString()!.StartsWith("Principals' circle:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, demo.Count);
+        Assert.All(demo, g => Assert.Equal(6, g.GetProperty("meetings").GetArrayLength()));
+    }
 }
 
 public sealed class SqliteLeagueNetworkTests(SqliteServer server) : LeagueNetworkTests<SqliteServer>(server);

@@ -78,6 +78,10 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Leagues.ImprovementProgress> ImprovementProgress => Set<Leagues.ImprovementProgress>();
     public DbSet<Leagues.Convening> Convenings => Set<Leagues.Convening>();
     public DbSet<Leagues.ConveningRegistration> ConveningRegistrations => Set<Leagues.ConveningRegistration>();
+    public DbSet<Leagues.LearningGroup> LearningGroups => Set<Leagues.LearningGroup>();
+    public DbSet<Leagues.LearningGroupMember> LearningGroupMembers => Set<Leagues.LearningGroupMember>();
+    public DbSet<Leagues.LearningGroupMeeting> LearningGroupMeetings => Set<Leagues.LearningGroupMeeting>();
+    public DbSet<Leagues.LearningGroupAttendance> LearningGroupAttendance => Set<Leagues.LearningGroupAttendance>();
 
     // The rows the caller may read (see Access/Caller.Apply). A new context is unrestricted: start-up,
     // the deadline sweep and plugin data read everything; a request's contexts are narrowed to its caller.
@@ -215,6 +219,10 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         model.Entity<Leagues.ImprovementProgress>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Commitment.League.ConsortiumId));
         model.Entity<Leagues.Convening>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
         model.Entity<Leagues.ConveningRegistration>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Convening.League.ConsortiumId));
+        model.Entity<Leagues.LearningGroup>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
+        model.Entity<Leagues.LearningGroupMember>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Group.League.ConsortiumId));
+        model.Entity<Leagues.LearningGroupMeeting>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Group.League.ConsortiumId));
+        model.Entity<Leagues.LearningGroupAttendance>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Meeting.Group.League.ConsortiumId));
         model.Entity<CalendarDay>().HasQueryFilter(c => Unrestricted || c.District.ConsortiumMemberships.Any(m => VisibleConsortia.Contains(m.ConsortiumId)));
     }
 

@@ -391,6 +391,30 @@ public static class DemoData
                 });
             db.Convenings.Add(convening);
         }
+        // Two principals' learning groups, meeting each term since the League began.
+        foreach (var (name, groupFocus, dimensions, k) in new[]
+        {
+            ("Principals' circle: proficiency-based grading", "Principals leading the change to grading on demonstrated proficiency compare policies, reports and pushback.", new[] { "proficiency-based-learning" }, 0),
+            ("Principals' circle: sharing leadership", "Principals building leadership teams of teachers and students, and handing real decisions to them.", new[] { "shared-leadership", "student-voice" }, 1),
+        })
+        {
+            var cohort = principals.Where((_, i) => i % 2 == k && members[i].JoinedOn is not null).ToList();
+            var group = new Leagues.LearningGroup
+            {
+                League = league, Name = name, Focus = groupFocus, Dimensions = [.. dimensions], FormedAt = At(new DateOnly(2023, 9, 5)),
+                Members = [.. cohort.Select(p => new Leagues.LearningGroupMember { Educator = p, JoinedOn = new DateOnly(2023, 9, 5) })],
+            };
+            for (var t = 0; t < 6; t++)
+            {
+                var metOn = new DateOnly(2023, 10, 12).AddDays(t * 120 + k * 7);
+                group.Meetings.Add(new Leagues.LearningGroupMeeting
+                {
+                    MetOn = metOn, Topic = $"{name.Split(": ")[1]}: term {t + 1}", Notes = "Each principal brought one artifact and one question.", RecordedAt = At(metOn),
+                    Attendance = [.. cohort.Where((_, i) => (i + t) % 4 != 0).Select(p => new Leagues.LearningGroupAttendance { Educator = p })],
+                });
+            }
+            db.LearningGroups.Add(group);
+        }
         // From their action plans: eight schools commit to their lowest-rated practice for this school year.
         foreach (var (membership, i) in active.Take(8).Select((m, i) => (m, i)))
             db.ImprovementCommitments.Add(new Leagues.ImprovementCommitment

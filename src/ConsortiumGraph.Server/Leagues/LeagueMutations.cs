@@ -43,6 +43,7 @@ public static partial class LeagueMutations
         mutation.AddPracticeMutations();
         mutation.AddImprovementCommitmentMutations();
         mutation.AddConveningMutations();
+        mutation.AddLearningGroupMutations();
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

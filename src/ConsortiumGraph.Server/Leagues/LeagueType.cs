@@ -9,6 +9,7 @@ namespace ConsortiumGraph.Leagues;
 public sealed class LeagueType : NodeType<League>
 {
     public static readonly RowsByKey<ImprovementFramework> Frameworks = new("FrameworksByLeagueId", f => f.LeagueId, q => q.OrderBy(f => f.Version));
+    private static readonly RowsByKey<LearningGroup> Groups = new("LearningGroupsByLeagueId", g => g.LeagueId, q => q.OrderBy(g => g.Name).ThenBy(g => g.Id));
     private static readonly RowsByKey<LeagueMembership> Members = new("MembershipsByLeagueId", m => m.LeagueId, q => q.OrderBy(m => m.School.Name).ThenBy(m => m.Id));
 
     public LeagueType() : base("A consortium's network of schools that improve together: every member school makes the same commitment, rates itself against the League's framework, and is held to it by its peers.")
@@ -47,6 +48,9 @@ public sealed class LeagueType : NodeType<League>
             .Argument<NonNullGraphType<BooleanGraphType>>("sharing", "Only schools that shared a practice on it.", a => a.DefaultValue = false)
             .WithComplexityImpact(1, 50)
             .ResolveAsync(async c => await DimensionPeerType.LoadAsync(c, c.Source.Id, c.GetArgument<string>("dimension"), c.GetArgument<bool>("working"), c.GetArgument<bool>("sharing")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LearningGroupType>>>>("learningGroups").Description("The League's standing learning groups (principals' professional learning groups), by name.")
+            .WithComplexityImpact(1, Bounded.Dimensions)
+            .Resolve(c => Groups.Load(c, c.Source.Id));
         this.Connection<League, ConveningType, Convening>("convenings", "The League's state and regional convenings, latest day first.")
             .DefaultOrder(x => x.HeldOn, descending: true)
             .FromQuery((c, db) => db.Convenings.Where(x => x.LeagueId == c.Source.Id));

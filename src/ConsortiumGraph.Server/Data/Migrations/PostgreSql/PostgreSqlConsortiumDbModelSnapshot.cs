@@ -1785,6 +1785,133 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("LeagueMemberships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroups");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("MeetingId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroupAttendance");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("MetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "MetOn")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroupMeetings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("GroupId", "EducatorId");
+
+                    b.ToTable("LearningGroupMembers");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
                 {
                     b.Property<int>("Id")
@@ -3143,6 +3270,66 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupAttendance", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroupMeeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroup", "Group")
+                        .WithMany("Meetings")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMember", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
@@ -3517,6 +3704,18 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("SelfAssessments");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>

@@ -1787,6 +1787,133 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("LeagueMemberships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("FormedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroups");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("MeetingId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroupAttendance");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("MetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "MetOn")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroupMeetings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("GroupId", "EducatorId");
+
+                    b.ToTable("LearningGroupMembers");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
                 {
                     b.Property<int>("Id")
@@ -3145,6 +3272,66 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupAttendance", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroupMeeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroup", "Group")
+                        .WithMany("Meetings")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMember", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
@@ -3519,6 +3706,18 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("SelfAssessments");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>

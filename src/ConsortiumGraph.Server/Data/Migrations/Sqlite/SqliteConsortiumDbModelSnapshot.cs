@@ -1695,6 +1695,125 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("LeagueMemberships");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FormedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeagueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroups");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("MeetingId", "EducatorId")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroupAttendance");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "MetOn")
+                        .IsUnique();
+
+                    b.ToTable("LearningGroupMeetings");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EducatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EducatorId");
+
+                    b.HasIndex("GroupId", "EducatorId");
+
+                    b.ToTable("LearningGroupMembers");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
                 {
                     b.Property<int>("Id")
@@ -3019,6 +3138,66 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.League", "League")
+                        .WithMany()
+                        .HasForeignKey("LeagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("League");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupAttendance", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroupMeeting", "Meeting")
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroup", "Group")
+                        .WithMany("Meetings")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMember", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Leagues.Educator", "Educator")
+                        .WithMany()
+                        .HasForeignKey("EducatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Leagues.LearningGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Educator");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Leagues.LetterSignature", b =>
                 {
                     b.HasOne("ConsortiumGraph.Leagues.LeagueMembership", "Membership")
@@ -3393,6 +3572,18 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("SelfAssessments");
 
                     b.Navigation("Signatures");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroup", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Leagues.LearningGroupMeeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Leagues.PeerVisit", b =>
