@@ -48,6 +48,7 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "Subscription.practiceShared (the League's)", "subscription { practiceShared(dimension: \"student-voice\") { title } }", "AADDAA" },
         { "League.convenings", "{ consortia { leagues { convenings(first: 1) { nodes { title registered attended registrations { teamSize } } } } } }", "AADDAA" },
         { "League.learningGroups", "{ consortia { leagues { learningGroups { name members { name } meetings { attendance attendees { name } } } } } }", "AADDAA" },
+        { "Consortium.policies", "{ consortia { policies { title evidence partnerships { name } } } }", "AADDAD" },
         { "Query.node (signed in)", "{ node(id: \"TGVhZ3VlOjE\") { id } }", "AAADAA" },
         // Through node: a type's own readers hold however it is reached (they once widened to every signed-in role).
         { "AuditEntry (through node)", "{ node(id: \"QXVkaXRFbnRyeTox\") { ... on AuditEntry { subject role } } }", "ADDDAD" },
@@ -143,6 +144,8 @@ public sealed class AccessMatrixTests(SqliteServer server) : IClassFixture<Sqlit
         { "joinLearningGroup", """joinLearningGroup(dryRun: true, input: { groupId: "x", educatorId: "x" })""", "AADDAA" },
         { "leaveLearningGroup", """leaveLearningGroup(dryRun: true, input: { groupId: "x", educatorId: "x" })""", "AADDAA" },
         { "recordLearningGroupMeeting", """recordLearningGroupMeeting(dryRun: true, input: { groupId: "x", metOn: "2026-09-01", topic: "x", attendeeIds: [] })""", "ADDDAD" },
+        { "trackPolicy", """trackPolicy(dryRun: true, input: { consortiumId: "x", state: "VT", title: "x", kind: STATUTE })""", "ADDDAD" },
+        { "updatePolicy", """updatePolicy(dryRun: true, input: { id: "x" })""", "ADDDAD" },
         { "createVendor", """createVendor(dryRun: true, input: { consortiumId: "x", name: "x" })""", "AADDAD" },
         { "openPurchasingRound", """openPurchasingRound(dryRun: true, input: { partnershipId: "x", item: "x", unit: "x", estimatedQuantity: 1, quotesDueOn: "2030-01-01" })""", "AADDAD" },
         { "recordQuote", """recordQuote(dryRun: true, input: { roundId: "x", vendorId: "x", unitPrice: 1 })""", "AADDAD" },

@@ -87,6 +87,8 @@ public sealed class AuditTrailTests
         ("joinLearningGroup", "LearningGroupMembershipInput", "LearningGroupMember", false, ids => new { groupId = ids.LearningGroup("Audited circle"), educatorId = ids.Educator("Audited Coordinator") }),
         ("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput", "LearningGroupAttendance", false, ids => new { groupId = ids.LearningGroup("Audited circle"), metOn = "2026-10-01", topic = "Audited topic", attendeeIds = new[] { ids.Educator("Audited Teacher") } }),
         ("leaveLearningGroup", "LearningGroupMembershipInput", "LearningGroupMember", false, ids => new { groupId = ids.LearningGroup("Audited circle"), educatorId = ids.Educator("Audited Coordinator") }),
+        ("trackPolicy", "TrackPolicyInput", "PolicyPartnership", false, ids => new { consortiumId = ids.Consortium, state = "VT", title = "Audited policy", kind = "GUIDANCE", partnershipIds = new[] { ids.Partnership() } }),
+        ("updatePolicy", "UpdatePolicyInput", "PolicyItem", false, ids => new { id = ids.Policy("Audited policy"), status = "ADVOCATING" }),
         ("sharePractice", "SharePracticeInput", "SharedPractice", false, ids => new { membershipId = ids.Membership(), title = "Audited practice", summary = "What it is.", dimensions = new[] { "voice" } }),
         ("leaveLeague", "LeaveLeagueInput", "LeagueMembership", false, ids => new { membershipId = ids.Membership(), reason = "Audited leaving" }),
         ("amendAgreement", "AmendAgreementInput", "Agreement", false, ids => new { partnershipId = ids.Partnership(), terms = "Amended terms.", changeSummary = "Audited amendment." }),
@@ -205,6 +207,7 @@ public sealed class AuditTrailTests
         public string Commitment(string title) => Read("ImprovementCommitment", db => db.ImprovementCommitments.Where(c => c.Title == title));
         public string Convening(string title) => Read("Convening", db => db.Convenings.Where(c => c.Title == title));
         public string LearningGroup(string name) => Read("LearningGroup", db => db.LearningGroups.Where(g => g.Name == name));
+        public string Policy(string title) => Read("PolicyItem", db => db.PolicyItems.Where(p => p.Title == title));
         public string Educator(string name) => Read("Educator", db => db.Educators.Where(e => e.Name == name));
         public string Visit(string day) => Read("PeerVisit", db => db.PeerVisits.Where(v => v.League.Name == "Audited League" && v.VisitOn == DateOnly.Parse(day)));
         public string GrantReport() => Read("GrantReport", db => db.GrantReports.Where(r => r.Title == "Audited final report"));

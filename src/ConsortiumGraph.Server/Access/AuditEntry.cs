@@ -171,6 +171,7 @@ public static class AuditScope
             Leagues.ImprovementCommitment c => await ScopeOfMembership(c.MembershipId),
             Leagues.Convening c => (await ConsortiumOfLeague(c.LeagueId), null),
             Leagues.LearningGroup g => (await ConsortiumOfLeague(g.LeagueId), null),
+            Policy.PolicyItem p => (p.ConsortiumId, null),
             CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),
             CostSharing.InterDistrictInvoice i => (await ConsortiumOf(i.PartnershipId), null),
             Purchasing.PurchasingRound r => (await ConsortiumOf(r.PartnershipId), null),

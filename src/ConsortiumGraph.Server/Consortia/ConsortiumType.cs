@@ -17,6 +17,8 @@ public sealed class ConsortiumType : NodeType<Consortium>
 
     private static readonly RowsByKey<Purchasing.Vendor> Vendors = new("VendorsByConsortiumId", v => v.ConsortiumId, q => q.OrderBy(v => v.Name).ThenBy(v => v.Id));
 
+    private static readonly RowsByKey<Policy.PolicyItem> PolicyItems = new("PolicyItemsByConsortiumId", p => p.ConsortiumId, q => q.OrderBy(p => p.State).ThenBy(p => p.Title).ThenBy(p => p.Id));
+
     public ConsortiumType() : base("Districts (and their schools) that share a goal and do together what none can alone.")
     {
         this.AuthorizeWithRoles(Readers.Directory);
@@ -44,6 +46,10 @@ public sealed class ConsortiumType : NodeType<Consortium>
             .AuthorizeWithRoles(Readers.League)
             .WithComplexityImpact(1, 5) // a consortium convenes a League or two, not a page of them
             .Resolve(c => Leagues.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Policy.PolicyItemType>>>>("policies").Description("The state policies and barriers the consortium works on, by state and title.")
+            .AuthorizeWithRoles(Readers.Staff)
+            .WithComplexityImpact(1, 50)
+            .Resolve(c => PolicyItems.Load(c, c.Source.Id));
         this.AddRollup();
         Field<NonNullGraphType<ImpactType>>("impact").Description("What the consortium's partnerships delivered together over a period.")
             .ImpactArguments()

@@ -78,6 +78,8 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
     public DbSet<Leagues.ImprovementProgress> ImprovementProgress => Set<Leagues.ImprovementProgress>();
     public DbSet<Leagues.Convening> Convenings => Set<Leagues.Convening>();
     public DbSet<Leagues.ConveningRegistration> ConveningRegistrations => Set<Leagues.ConveningRegistration>();
+    public DbSet<Policy.PolicyItem> PolicyItems => Set<Policy.PolicyItem>();
+    public DbSet<Policy.PolicyPartnership> PolicyPartnerships => Set<Policy.PolicyPartnership>();
     public DbSet<Leagues.LearningGroup> LearningGroups => Set<Leagues.LearningGroup>();
     public DbSet<Leagues.LearningGroupMember> LearningGroupMembers => Set<Leagues.LearningGroupMember>();
     public DbSet<Leagues.LearningGroupMeeting> LearningGroupMeetings => Set<Leagues.LearningGroupMeeting>();
@@ -219,6 +221,9 @@ public abstract class ConsortiumDb(DbContextOptions options) : DbContext(options
         model.Entity<Leagues.ImprovementProgress>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Commitment.League.ConsortiumId));
         model.Entity<Leagues.Convening>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
         model.Entity<Leagues.ConveningRegistration>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Convening.League.ConsortiumId));
+        // Policy work is the consortium's members': staff and admins.
+        model.Entity<Policy.PolicyItem>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.ConsortiumId));
+        model.Entity<Policy.PolicyPartnership>().HasQueryFilter(x => Unrestricted || VisibleConsortia.Contains(x.PolicyItem.ConsortiumId));
         model.Entity<Leagues.LearningGroup>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.League.ConsortiumId));
         model.Entity<Leagues.LearningGroupMember>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Group.League.ConsortiumId));
         model.Entity<Leagues.LearningGroupMeeting>().HasQueryFilter(x => Unrestricted || LeagueConsortia.Contains(x.Group.League.ConsortiumId));

@@ -152,6 +152,7 @@ public static class DemoData
         AddPurchases(db, northern, partnerships, random);
         AddCostSharing(db, partnerships, d);
         AddLeague(db, northern);
+        AddPolicies(db, northern, partnerships.First(p => p.Kind == PartnershipKind.Advocacy && p.Consortium == northern));
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -422,6 +423,34 @@ public static class DemoData
                 League = league, Membership = membership, Title = $"Raise {focusDimensions[(i + 2) % focusDimensions.Length].Replace('-', ' ')} a level this year",
                 Description = "From our self-assessment's action plan.", Dimensions = [focusDimensions[(i + 2) % focusDimensions.Length]],
                 DueOn = new DateOnly(2027, 6, 15), CreatedAt = At(new DateOnly(2026, 9, 1)), Status = i % 2 == 0 ? Commitments.CommitmentStatus.OnTrack : Commitments.CommitmentStatus.Planned,
+            });
+    }
+
+    /// <summary>The state policy the League's consortium works on, in its three states.</summary>
+    private static void AddPolicies(ConsortiumDb db, Consortium consortium, Partnership advocacy)
+    {
+        db.PolicyItems.AddRange(
+            new Policy.PolicyItem
+            {
+                Consortium = consortium, State = "VT", Title = "Proficiency-based graduation requirements", Kind = Policy.PolicyKind.Regulation,
+                Position = Policy.PolicyPosition.Support, Status = Policy.PolicyStatus.Achieved, TrackedAt = At(new DateOnly(2023, 2, 1)),
+                Summary = "The State Board's education quality standards: students graduate on demonstrated proficiency, not seat time.",
+                Evidence = "League schools that rated themselves on proficiency-based learning climbed a level in two years on average, with no drop in five-year graduation.",
+            },
+            new Policy.PolicyItem
+            {
+                Consortium = consortium, State = "NH", Title = "Credit for extended learning opportunities", Kind = Policy.PolicyKind.Statute,
+                Position = Policy.PolicyPosition.SeekChange, Status = Policy.PolicyStatus.Advocating, TrackedAt = At(new DateOnly(2024, 9, 16)),
+                Summary = "Internships and community learning count for credit, but transportation and supervision costs fall on each district alone.",
+                Evidence = "Members' extended-learning placements and the students who could not take them for want of transport.",
+                Partnerships = [new Policy.PolicyPartnership { Partnership = advocacy }],
+            },
+            new Policy.PolicyItem
+            {
+                Consortium = consortium, State = "ME", Title = "Broadband for rural students' learning at home", Kind = Policy.PolicyKind.Guidance,
+                Position = Policy.PolicyPosition.Support, Status = Policy.PolicyStatus.Watching, TrackedAt = At(new DateOnly(2025, 1, 13)),
+                Summary = "The state's guidance on using connectivity funds for students' homes.",
+                Partnerships = [new Policy.PolicyPartnership { Partnership = advocacy }],
             });
     }
 

@@ -126,5 +126,6 @@ public sealed class MutationType : ObjectGraphType
         Purchasing.PurchasingMutations.AddPurchasingMutations(this);
         CostSharing.CostSharingMutations.AddCostSharingMutations(this);
         Leagues.LeagueMutations.AddLeagueMutations(this);
+        Policy.PolicyMutations.AddPolicyMutations(this);
     }
 }

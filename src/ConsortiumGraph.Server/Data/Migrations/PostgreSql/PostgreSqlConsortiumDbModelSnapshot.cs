@@ -2351,6 +2351,83 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.ToTable("PluginApprovals");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("TrackedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId", "State", "Title")
+                        .IsUnique();
+
+                    b.ToTable("PolicyItems");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyPartnership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PolicyItemId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyPartnerships");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -3484,6 +3561,36 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consortium");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyPartnership", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Policy.PolicyItem", "PolicyItem")
+                        .WithMany("Partnerships")
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("PolicyItem");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
                 {
                     b.HasOne("ConsortiumGraph.Purchasing.Quote", "Quote")
@@ -3747,6 +3854,11 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Navigation("Members");
 
                     b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.Navigation("Partnerships");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>

@@ -2353,6 +2353,83 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.ToTable("PluginApprovals");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("TrackedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId", "State", "Title")
+                        .IsUnique();
+
+                    b.ToTable("PolicyItems");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyPartnership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PolicyItemId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyPartnerships");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -3486,6 +3563,36 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consortium");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyPartnership", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Policy.PolicyItem", "PolicyItem")
+                        .WithMany("Partnerships")
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("PolicyItem");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
                 {
                     b.HasOne("ConsortiumGraph.Purchasing.Quote", "Quote")
@@ -3749,6 +3856,11 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Navigation("Members");
 
                     b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.Navigation("Partnerships");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>

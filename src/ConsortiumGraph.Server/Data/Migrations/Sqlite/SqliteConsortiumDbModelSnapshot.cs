@@ -2231,6 +2231,79 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.ToTable("PluginApprovals");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsortiumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TrackedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumId", "State", "Title")
+                        .IsUnique();
+
+                    b.ToTable("PolicyItems");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyPartnership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PolicyItemId", "PartnershipId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyPartnerships");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
                 {
                     b.Property<int>("Id")
@@ -3352,6 +3425,36 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Consortia.Consortium", "Consortium")
+                        .WithMany()
+                        .HasForeignKey("ConsortiumId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consortium");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyPartnership", b =>
+                {
+                    b.HasOne("ConsortiumGraph.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConsortiumGraph.Policy.PolicyItem", "PolicyItem")
+                        .WithMany("Partnerships")
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("PolicyItem");
+                });
+
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
                 {
                     b.HasOne("ConsortiumGraph.Purchasing.Quote", "Quote")
@@ -3615,6 +3718,11 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Purchases");
+                });
+
+            modelBuilder.Entity("ConsortiumGraph.Policy.PolicyItem", b =>
+                {
+                    b.Navigation("Partnerships");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Purchasing.Contract", b =>
