@@ -288,23 +288,9 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         var league = await LeagueId();
         var host = await DemoMembership(1);
         var visitor = (await Teachers(league)).First(t => t.District != Riverside);
-        using var start = new SemaphoreSlim(0);
-        async Task<string> Retry(Func<Task<JsonElement>> attempt)
-        {
-            await start.WaitAsync();
-            while (true)
-            {
-                var payload = await attempt();
-                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
-                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
-                if (code != "CONFLICT") return code;
-            }
-        }
         // Today: held at once, so feedback may follow.
-        var bookings = Enumerable.Range(0, 50).Select(i => Task.Run(() => Retry(() => Mutate("scheduleVisit", "ScheduleVisitInput",
-            new { hostMembershipId = host, visitOn = "2026-10-01", focusQuestion = $"Question {i}?", visitorIds = new[] { visitor.Id } }, "peerVisit { id }", Admin)))).ToList();
-        start.Release(50);
-        var booked = await Task.WhenAll(bookings);
+        var booked = await Race.RunAsync(50, i => Mutate("scheduleVisit", "ScheduleVisitInput",
+            new { hostMembershipId = host, visitOn = "2026-10-01", focusQuestion = $"Question {i}?", visitorIds = new[] { visitor.Id } }, "peerVisit { id }", Admin));
         Assert.Equal(1, booked.Count(o => o == "OK"));
         Assert.All(booked.Where(o => o != "OK"), o => Assert.Equal("DUPLICATE_DAY", o));
         var visits = (await Node(host, "... on LeagueMembership { visitsHosted { id visitOn } }", Admin)).GetProperty("visitsHosted").EnumerateArray()
@@ -312,10 +298,7 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         var visitId = Assert.Single(visits).GetProperty("id").GetString()!;
 
         var staff = Staff(visitor.District);
-        var submissions = Enumerable.Range(0, 50).Select(i => Task.Run(() => Retry(() => Mutate("giveVisitFeedback", "GiveVisitFeedbackInput",
-            new { visitId, educatorId = visitor.Id, strengths = $"Strength {i}." }, "visitFeedback { id }", staff)))).ToList();
-        start.Release(50);
-        var given = await Task.WhenAll(submissions);
+        var given = await Race.RunAsync(50, i => Mutate("giveVisitFeedback", "GiveVisitFeedbackInput", new { visitId, educatorId = visitor.Id, strengths = $"Strength {i}." }, "visitFeedback { id }", staff));
         Assert.Equal(1, given.Count(o => o == "OK"));
         Assert.All(given.Where(o => o != "OK"), o => Assert.Equal("ALREADY_GIVEN", o));
         Assert.Single((await Node(visitId, "... on PeerVisit { feedback { id } }", Admin)).GetProperty("feedback").EnumerateArray());
@@ -329,20 +312,7 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
             "improvementCommitment { id }", Admin);
         AssertOk(committed);
         var commitmentId = committed.GetProperty("improvementCommitment").GetProperty("id").GetString()!;
-        using var start = new SemaphoreSlim(0);
-        var reporters = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
-        {
-            await start.WaitAsync();
-            while (true)
-            {
-                var payload = await Mutate("reportImprovementProgress", "ReportImprovementProgressInput", new { commitmentId, status = "DONE", note = $"Report {i}" }, "improvementCommitment { id }", Admin);
-                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
-                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
-                if (code != "CONFLICT") return code;
-            }
-        })).ToList();
-        start.Release(50);
-        var outcomes = await Task.WhenAll(reporters);
+        var outcomes = await Race.RunAsync(50, i => Mutate("reportImprovementProgress", "ReportImprovementProgressInput", new { commitmentId, status = "DONE", note = $"Report {i}" }, "improvementCommitment { id }", Admin));
         Assert.Equal(1, outcomes.Count(o => o == "OK"));
         Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Equal("COMMITMENT_CLOSED", o));
         var stored = await Node(commitmentId, "... on ImprovementCommitment { status progress { status } }", Admin);
@@ -432,20 +402,7 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
 
         // Fifty registrations at once for the seven places left, by the other schools (some twice): seven teams of one get in.
         var others = members.Where(m => m.Id != riverside).ToList();
-        using var start = new SemaphoreSlim(0);
-        var attempts = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
-        {
-            await start.WaitAsync();
-            while (true)
-            {
-                var payload = await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = others[i % others.Count].Id, teamSize = 1 }, "convening { id }", Admin);
-                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
-                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
-                if (code != "CONFLICT") return code;
-            }
-        })).ToList();
-        start.Release(50);
-        var outcomes = await Task.WhenAll(attempts);
+        var outcomes = await Race.RunAsync(50, i => Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = others[i % others.Count].Id, teamSize = 1 }, "convening { id }", Admin));
         Assert.Equal(7, outcomes.Count(o => o == "OK"));
         Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Contains(o, new[] { "FULL", "ALREADY_REGISTERED" }));
         var full = await Node(conveningId, "... on Convening { registered capacity registrations { teamSize membership { id } } }", Admin);
@@ -506,20 +463,7 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         AssertError(await Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = others[5] }, Selection, leader), "NotAuthorizedError", "NOT_AUTHORIZED", "input", "educatorId");
 
         // Fifty requests for one principal at once: one membership.
-        using var start = new SemaphoreSlim(0);
-        var joins = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
-        {
-            await start.WaitAsync();
-            while (true)
-            {
-                var payload = await Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = others[3] }, "learningGroup { id }", Admin);
-                if (payload.GetProperty("errors").GetArrayLength() == 0) return "OK";
-                var code = payload.GetProperty("errors")[0].GetProperty("code").GetString()!;
-                if (code != "CONFLICT") return code;
-            }
-        })).ToList();
-        start.Release(50);
-        var outcomes = await Task.WhenAll(joins);
+        var outcomes = await Race.RunAsync(50, _ => Mutate("joinLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = others[3] }, "learningGroup { id }", Admin));
         Assert.Equal(1, outcomes.Count(o => o == "OK"));
         Assert.All(outcomes.Where(o => o != "OK"), o => Assert.Equal("ALREADY_MEMBER", o));
         Assert.Equal(4, (await Node(groupId, "... on LearningGroup { members { id } }", Admin)).GetProperty("members").GetArrayLength());

@@ -33,25 +33,24 @@ public sealed class SubscriptionType : ObjectGraphType
             "hostMembershipId", "LeagueMembership", v => v.HostMembershipId).AuthorizeWithRoles(Readers.League);
         Event<Leagues.PeerVisitType, Leagues.PeerVisit>("visitFeedbackGiven", ConsortiumEvent.VisitFeedbackGiven, "A visitor gave feedback: the visit, with all its feedback.",
             "hostMembershipId", "LeagueMembership", v => v.HostMembershipId).AuthorizeWithRoles(Readers.League);
-        Field<Leagues.SharedPracticeType>("practiceShared").Description("A member school shared a practice. Only those of `leagueId`, and serving `dimension`, when given.")
-            .AuthorizeWithRoles(Readers.League)
-            .Argument<IdGraphType>("leagueId", "Only practices shared in this League.")
-            .Argument<StringGraphType>("dimension", "Only practices serving this dimension (its key): the dimensions a school follows.")
-            .ResolveStream(c => c.RequestServices!.GetRequiredService<EventHub>())
-            .Resolve(c =>
-            {
-                if (c.Source is not ConsortiumEvent e || e.Kind != ConsortiumEvent.PracticeShared) return null;
-                var only = c.GetArgument<string?>("leagueId");
-                int? league = only is null ? null : GlobalId.TryDecode(only, "League", out var id) ? id : -1;
-                var dimension = c.GetArgument<string?>("dimension");
-                return c.ById<Leagues.SharedPractice>(e.EntityId).Then(p => p is not null && (league is null || p.LeagueId == league) && (dimension is null || p.Dimensions.Contains(dimension)) ? p : null);
-            });
+        Event<Leagues.SharedPracticeType, Leagues.SharedPractice>("practiceShared", ConsortiumEvent.PracticeShared, "A member school shared a practice.",
+            "leagueId", "League", p => p.LeagueId,
+            also: ("dimension", "Only practices serving this dimension (its key): the dimensions a school follows.", (p, dimension) => p.Dimensions.Contains(dimension)))
+            .AuthorizeWithRoles(Readers.League);
     }
 
-    private FieldType Event<TGraphType, T>(string name, string kind, string description, string filter, string filterType, Func<T, int> filterKey)
-        where TGraphType : IGraphType where T : Entity =>
-        Field<TGraphType>(name).Description(description + $" Only those of `{filter}` when given.")
-            .Argument<IdGraphType>(filter, $"Only events of this {filterType}.")
+    /// <summary>
+    /// A subscription field: events of one kind, each loaded as the subscriber, narrowed to the ID in <paramref name="filter"/> when
+    /// given and, with <paramref name="also"/>, to a string argument of its own (a dimension a school follows).
+    /// </summary>
+    private FieldType Event<TGraphType, T>(string name, string kind, string description, string filter, string filterType, Func<T, int> filterKey,
+        (string Argument, string Description, Func<T, string, bool> Matches)? also = null)
+        where TGraphType : IGraphType where T : Entity
+    {
+        var field = Field<TGraphType>(name).Description(description + $" Only those of `{filter}`{(also is { } a ? $", and of `{a.Argument}`," : "")} when given.")
+            .Argument<IdGraphType>(filter, $"Only events of this {filterType}.");
+        if (also is { } extra) field.Argument<StringGraphType>(extra.Argument, extra.Description);
+        return field
             .ResolveStream(c => c.RequestServices!.GetRequiredService<EventHub>())
             .Resolve(c =>
             {
@@ -59,7 +58,10 @@ public sealed class SubscriptionType : ObjectGraphType
                 if (c.Source is not ConsortiumEvent e || e.Kind != kind) return null;
                 var only = c.GetArgument<string?>(filter);
                 int? wanted = only is null ? null : GlobalId.TryDecode(only, filterType, out var id) ? id : -1;
+                var value = also is { } a ? c.GetArgument<string?>(a.Argument) : null;
                 // Loaded as the subscriber: a row it may not read is null, and null is not sent.
-                return c.ById<T>(e.EntityId).Then(entity => entity is not null && (wanted is null || filterKey(entity) == wanted) ? entity : null);
+                return c.ById<T>(e.EntityId).Then(entity => entity is not null && (wanted is null || filterKey(entity) == wanted)
+                    && (value is null || also!.Value.Matches(entity, value)) ? entity : null);
             }).FieldType;
+    }
 }

@@ -1,4 +1,5 @@
 using ConsortiumGraph.Access;
+using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using GraphQL;
 using GraphQL.Types;
@@ -34,8 +35,8 @@ public static class ConveningMutations
         var league = await m.Find<League>(input.LeagueId, "League", "leagueId");
         var title = m.Text(input.Title, "title", 200);
         var place = m.Text(input.Place, "place", 200, required: false);
-        var state = m.Text(input.State, "state", 2, required: false)?.ToUpperInvariant();
-        if (input.Scope == ConveningScope.State && (state is null || state.Length != 2 || !state.All(char.IsAsciiLetterUpper)))
+        var state = input.State is null ? null : m.State(input.State, "state");
+        if (input.Scope == ConveningScope.State && input.State is null)
             m.Invalid("REQUIRED", "A STATE convening names its state in `state`, as two letters (NH).", "state");
         if (input.Scope == ConveningScope.Regional && input.State is not null)
             m.Invalid("OUT_OF_RANGE", "A REGIONAL convening is for the whole League: leave `state` out.", "state");

@@ -29,7 +29,7 @@ public static class EducatorMutations
         var email = m.Email(input.Email, "email")?.ToLowerInvariant(); // one person, however the address is capitalized
         var school = await m.Find<School>(input.SchoolId, "School", "schoolId", q => q.Include(s => s.District));
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
-        var state = m.Text(input.State, "state", 2, required: false)?.ToUpperInvariant();
+        var state = input.State is null ? null : m.State(input.State, "state");
         switch (input.Role)
         {
             case EducatorRole.Teacher or EducatorRole.Principal:
@@ -44,8 +44,7 @@ public static class EducatorMutations
                 if (input.SchoolId is not null) m.Invalid("OUT_OF_RANGE", "A coordinator serves a district or the consortium: leave `schoolId` out.", "schoolId");
                 break;
             case EducatorRole.StateAgencyStaff:
-                if (state is null || state.Length != 2 || !state.All(char.IsAsciiLetterUpper))
-                    m.Invalid("REQUIRED", "State agency staff name the agency's state in `state`, as two letters (VT).", "state");
+                if (input.State is null) m.Invalid("REQUIRED", "State agency staff name the agency's state in `state`, as two letters (VT).", "state");
                 if (input.SchoolId is not null || input.DistrictId is not null)
                     m.Invalid("OUT_OF_RANGE", "State agency staff belong to no school or district: leave `schoolId` and `districtId` out.", input.SchoolId is not null ? "schoolId" : "districtId");
                 break;

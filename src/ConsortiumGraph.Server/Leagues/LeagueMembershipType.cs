@@ -13,6 +13,7 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
 
     private static readonly RowsByKey<PeerVisit> Hosted = new("VisitsByHostMembershipId", v => v.HostMembershipId, q => q.OrderByDescending(v => v.VisitOn).ThenBy(v => v.Id));
     private static readonly RowsThroughLink<PeerVisitor, PeerVisit> Made = new("VisitsMadeBySchoolId", v => v.SchoolId ?? 0, v => v.Visit);
+    // Keyed through the visit: RowsThroughLink projects the key in SQL, where RowsByKey would group on a navigation it did not load.
     private static readonly RowsThroughLink<VisitFeedback, VisitFeedback> Received = new("FeedbackByHostMembershipId", f => f.Visit.HostMembershipId, f => f);
     private static readonly RowsByKey<ImprovementCommitment> Commitments = new("ImprovementCommitmentsByMembershipId", x => x.MembershipId, q => q.OrderBy(x => x.DueOn).ThenBy(x => x.Id));
     private static readonly RowsByKey<ConveningRegistration> Registrations = new("ConveningRegistrationsByMembershipId", r => r.MembershipId, q => q.OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id));

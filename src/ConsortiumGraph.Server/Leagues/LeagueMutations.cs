@@ -183,8 +183,7 @@ public static partial class LeagueMutations
             m.Violates("NOT_ACTIVE", $"{membership.School.Name} is not an active member of {membership.League.Name} ({membership.Status.ToString().ToUpperInvariant()}): only members rate themselves against its framework.", "membershipId");
         else if (input.AssessedOn < membership.JoinedOn)
             m.Invalid("INVALID_RANGE", $"`assessedOn` is before {membership.School.Name} joined ({membership.JoinedOn:yyyy-MM-dd}).", "assessedOn");
-        var framework = await m.Db.ImprovementFrameworks.Include(f => f.Dimensions).Where(f => f.LeagueId == membership.LeagueId)
-            .OrderByDescending(f => f.Version).FirstOrDefaultAsync(m.Field.CancellationToken);
+        var framework = await DimensionKeys.InForceAsync(m, membership.LeagueId);
         if (framework is null)
             m.Violates("NO_FRAMEWORK", $"{membership.League.Name} has no framework yet: its admins define one first (`defineFramework`).", "membershipId");
         if (await m.Db.SelfAssessments.AnyAsync(a => a.MembershipId == membership.Id && a.AssessedOn == input.AssessedOn, m.Field.CancellationToken))

@@ -1,4 +1,5 @@
 using ConsortiumGraph.Access;
+using ConsortiumGraph.Districts;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using GraphQL;
@@ -27,7 +28,7 @@ public static class PolicyMutations
         var input = m.Input;
         var ct = m.Field.CancellationToken;
         var consortium = await m.Find<Consortia.Consortium>(input.ConsortiumId, "Consortium", "consortiumId");
-        var state = m.Text(input.State, "state", 2)?.ToUpperInvariant();
+        var state = m.State(input.State, "state");
         var title = m.Text(input.Title, "title", 200);
         var summary = m.Text(input.Summary, "summary", 4000, required: false);
         var evidence = m.Text(input.Evidence, "evidence", 4000, required: false);
