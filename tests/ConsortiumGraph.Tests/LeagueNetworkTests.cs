@@ -103,6 +103,10 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         object Feedback(string educatorId, string strengths) => new { visitId, educatorId, strengths, suggestions = "Bring students into the schedule conversation." };
         const string FeedbackSelection = "visitFeedback { id strengths givenBy { name } }";
         AssertError(await Mutate("giveVisitFeedback", "GiveVisitFeedbackInput", Feedback(first.Id, "Early."), FeedbackSelection, Staff(first.District)), "RuleViolation", "NOT_YET", "input", "visitId");
+        // A follow-up answers a visit that took place: not one still to come.
+        AssertError(await Mutate("commitToImprove", "CommitToImproveInput",
+            new { membershipId = membership, title = "Too soon", dimensions = new[] { "student-voice" }, followUpOfVisitId = visitId }, "improvementCommitment { id }", leader),
+            "RuleViolation", "NOT_HELD", "input", "followUpOfVisitId");
         server.Clock.Advance(TimeSpan.FromDays(14));
         try
         {
@@ -489,6 +493,76 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
             .Where(g => g.GetProperty("name").GetString()!.StartsWith("Principals' circle:", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, demo.Count);
         Assert.All(demo, g => Assert.Equal(6, g.GetProperty("meetings").GetArrayLength()));
+    }
+
+    [DatabaseFact]
+    public async Task Booking_warns_of_a_team_from_the_hosts_district_and_a_day_out_of_session_and_refuses_a_pending_schools_visitor()
+    {
+        var league = await LeagueId();
+        var members = (await Node(league, "... on League { members { id status school { id district { code } } } }", Admin)).GetProperty("members").EnumerateArray()
+            .Select(m => (Id: m.GetProperty("id").GetString()!, Status: m.GetProperty("status").GetString()!, School: m.GetProperty("school").GetProperty("id").GetString()!,
+                District: m.GetProperty("school").GetProperty("district").GetProperty("code").GetString()!)).ToList();
+        var teachers = await Teachers(league);
+        // A district with two active member schools: one hosts, the other's teacher visits.
+        var (host, neighbour) = members.Where(m => m.Status == "ACTIVE").GroupBy(m => m.District).Where(g => g.Count() >= 2).Select(g => (g.First(), g.Last())).First();
+        var sameDistrict = teachers.First(t => t.SchoolId == neighbour.School);
+        var elsewhere = teachers.First(t => t.District != host.District && members.Any(m => m.School == t.SchoolId && m.Status == "ACTIVE"));
+        var pending = teachers.First(t => members.Any(m => m.School == t.SchoolId && m.Status == "PENDING"));
+        object Visit(string day, params string[] visitorIds) => new { hostMembershipId = host.Id, visitOn = day, focusQuestion = "How do advisories run?", visitorIds };
+        const string Selection = "peerVisit { id }";
+
+        AssertError(await Mutate("scheduleVisit", "ScheduleVisitInput", Visit("2026-10-20", elsewhere.Id, pending.Id), Selection, Admin), "RuleViolation", "NOT_ACTIVE", "input", "visitorIds", "1");
+        var nearby = await Mutate("scheduleVisit", "ScheduleVisitInput", Visit("2026-10-20", sameDistrict.Id), Selection, Admin);
+        AssertOk(nearby);
+        Assert.Equal(["SAME_DISTRICT"], nearby.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()));
+        // The Wednesday before Thanksgiving is out of session in every member district's published calendar; a visitor from elsewhere raises no SAME_DISTRICT.
+        var holiday = await Mutate("scheduleVisit", "ScheduleVisitInput", Visit("2026-11-25", elsewhere.Id), Selection, Admin);
+        AssertOk(holiday);
+        var warning = Assert.Single(holiday.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("NOT_IN_SESSION", warning.GetProperty("code").GetString());
+        Assert.Equal(["input", "visitOn"], warning.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
+        var clear = await Mutate("scheduleVisit", "ScheduleVisitInput", Visit("2026-10-21", elsewhere.Id), Selection, Admin);
+        AssertOk(clear);
+        Assert.Equal(0, clear.GetProperty("warnings").GetArrayLength());
+    }
+
+    [DatabaseFact]
+    public async Task Staff_of_a_district_in_two_consortia_act_for_its_league_school_and_not_through_the_other_consortium()
+    {
+        var league = await LeagueId();
+        var members = (await Node(league, "... on League { members(status: [ACTIVE]) { id school { id code } } }", Admin)).GetProperty("members").EnumerateArray()
+            .Select(m => (Id: m.GetProperty("id").GetString()!, School: m.GetProperty("school").GetProperty("id").GetString()!, Code: m.GetProperty("school").GetProperty("code").GetString()!)).ToList();
+        var riverside = members.Single(m => m.Code == "500031000003");
+        var other = members.First(m => m.Code != "500031000003");
+        var staff = Staff(Riverside); // Riverside is in Northern and Upper Valley; the League is Northern's
+
+        AssertOk(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Rita Riverside", role = "TEACHER", schoolId = riverside.School }, "educator { id }", staff));
+        AssertOk(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Sam Superintendent", role = "SUPERINTENDENT", districtId = await server.DistrictIdAsync(Riverside) }, "educator { id }", staff));
+        AssertError(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Not Ours", role = "TEACHER", schoolId = other.School }, "educator { id }", staff),
+            "NotAuthorizedError", "NOT_AUTHORIZED", "input", "schoolId");
+        var (outside, _) = await NewSchool();
+        AssertError(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Not Yet", role = "TEACHER", schoolId = outside }, "educator { id }", staff),
+            "RuleViolation", "NOT_IN_LEAGUE", "input", "schoolId");
+        AssertError(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "State Person", role = "STATE_AGENCY_STAFF", state = "V1" }, "educator { id }", Admin),
+            "ValidationError", "INVALID_CODE", "input", "state");
+        AssertOk(await Mutate("sharePractice", "SharePracticeInput", new { membershipId = riverside.Id, title = "Bus-time reading", summary = "Reading circles on the long rural bus rides.", dimensions = new[] { "personalized-learning" } },
+            "sharedPractice { id }", staff));
+
+        // A convening today: the team registers, and one team reported twice is refused.
+        var planned = await Mutate("planConvening", "PlanConveningInput", new { leagueId = league, title = "Rural pathways", scope = "REGIONAL", heldOn = "2026-10-01", online = true }, "convening { id }", Admin);
+        AssertOk(planned);
+        var conveningId = planned.GetProperty("convening").GetProperty("id").GetString()!;
+        AssertOk(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = riverside.Id, teamSize = 2 }, "convening { id }", staff));
+        AssertError(await Mutate("recordConveningAttendance", "RecordConveningAttendanceInput",
+            new { conveningId, teams = new[] { new { membershipId = riverside.Id, attended = 2 }, new { membershipId = riverside.Id, attended = 1 } } }, "convening { id }", Admin),
+            "ValidationError", "DUPLICATE_TEAM", "input", "teams", "1", "membershipId");
+
+        // The same staff with a credential scoped to Upper Valley: Northern's League is not theirs to act in.
+        var scoped = server.TokenFor("district-staff", districts: [Riverside], consortia: [UpperValley]);
+        AssertError(await Mutate("sharePractice", "SharePracticeInput", new { membershipId = riverside.Id, title = "Scoped", summary = "x", dimensions = new[] { "personalized-learning" } }, "sharedPractice { id }", scoped),
+            "ValidationError", "NOT_FOUND", "input", "membershipId");
+        AssertError(await Mutate("registerForConvening", "RegisterForConveningInput", new { conveningId, membershipId = riverside.Id, teamSize = 1 }, "convening { id }", scoped),
+            "ValidationError", "NOT_FOUND", "input", "conveningId");
     }
 }
 

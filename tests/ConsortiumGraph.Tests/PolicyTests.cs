@@ -31,6 +31,7 @@ public abstract class PolicyTests<TServer>(TServer server) : IClassFixture<TServ
             evidence = "League schools' extended-learning placements.", partnershipIds,
         };
         AssertError(await Mutate("trackPolicy", "TrackPolicyInput", Track("CA", "Seat time"), Admin), "RuleViolation", "NOT_A_MEMBER_STATE", "input", "state");
+        AssertError(await Mutate("trackPolicy", "TrackPolicyInput", Track("V1", "Seat time"), Admin), "ValidationError", "INVALID_CODE", "input", "state");
         AssertError(await Mutate("trackPolicy", "TrackPolicyInput", Track("vt", "Proficiency-based graduation requirements"), Admin), "RuleViolation", "DUPLICATE_NAME", "input", "title");
         AssertError(await Mutate("trackPolicy", "TrackPolicyInput", Track("VT", "Seat time", bus), Admin), "RuleViolation", "NOT_ADVOCACY", "input", "partnershipIds", "0");
         var tracked = await Mutate("trackPolicy", "TrackPolicyInput", Track("vt", "Seat time", advocacy, advocacy), Admin);
