@@ -540,6 +540,11 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         AssertOk(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Sam Superintendent", role = "SUPERINTENDENT", districtId = await server.DistrictIdAsync(Riverside) }, "educator { id }", staff));
         AssertError(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Not Ours", role = "TEACHER", schoolId = other.School }, "educator { id }", staff),
             "NotAuthorizedError", "NOT_AUTHORIZED", "input", "schoolId");
+        // Fifty adding the same person at once (the address however capitalized): one educator.
+        var added = await Race.RunAsync(50, i => Mutate("addEducator", "AddEducatorInput",
+            new { leagueId = league, name = "Pat Newcomer", role = "TEACHER", schoolId = riverside.School, email = i % 2 == 0 ? "pat.newcomer@riverside.example.org" : "Pat.Newcomer@Riverside.example.org" }, "educator { id }", staff));
+        Assert.Equal(1, added.Count(o => o == "OK"));
+        Assert.All(added.Where(o => o != "OK"), o => Assert.Equal("DUPLICATE_EMAIL", o));
         var (outside, _) = await NewSchool();
         AssertError(await Mutate("addEducator", "AddEducatorInput", new { leagueId = league, name = "Not Yet", role = "TEACHER", schoolId = outside }, "educator { id }", staff),
             "RuleViolation", "NOT_IN_LEAGUE", "input", "schoolId");
