@@ -113,6 +113,7 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog);
             foreach (var plugin in plugins) services.AddSingleton(plugin);
         });
     }
@@ -129,6 +130,9 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
             return [];
         }
     }
+
+    /// <summary>The errors the server logged; a failed <see cref="QueryAsync"/> shows those logged while it ran.</summary>
+    public ServerErrorLog ErrorLog { get; } = new();
 
     /// <summary>The live schema: its plugins, rejections, and reload generation.</summary>
     public LiveSchema Schema => Services.GetRequiredService<LiveSchema>();
@@ -150,8 +154,10 @@ public class PluginTestHost(params IDistrictPlugin[] plugins) : WebApplicationFa
     /// <summary>POSTs a GraphQL request that must succeed without errors, and returns its data.</summary>
     public async Task<JsonElement> QueryAsync(string query, object? variables = null, string? token = null)
     {
+        var logged = ErrorLog.Count;
         var response = await PostAsync(query, variables, token);
-        if (response.TryGetProperty("errors", out var errors)) throw new PluginTestException($"errors: {errors}");
+        if (response.TryGetProperty("errors", out var errors))
+            throw new PluginTestException($"errors: {errors}{string.Concat(ErrorLog.Since(logged).Select(e => $"{Environment.NewLine}logged by the server: {e}"))}");
         return response.GetProperty("data");
     }
 

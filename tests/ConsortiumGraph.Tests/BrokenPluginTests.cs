@@ -94,6 +94,16 @@ public sealed class BrokenPluginTests(MixedPluginsServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task The_kit_shows_a_failed_request_what_the_server_logged_and_the_caller_never_sees()
+    {
+        var failure = await Assert.ThrowsAsync<ConsortiumGraph.Plugins.Testing.PluginTestException>(() =>
+            server.QueryAsync("""{ districts(first: 100, where: { state: ["NH"] }) { nodes { local { faulty { riskScore } } } } }"""));
+        Assert.Contains("PLUGIN_FAILED", failure.Message);
+        Assert.Contains("logged by the server:", failure.Message);
+        Assert.Contains("risk model unavailable", failure.Message);
+    }
+
+    [Fact]
     public async Task An_indicator_value_taken_from_a_throwing_plugin_field_is_a_typed_error_and_stores_nothing()
     {
         await using var db = server.OpenDatabase();

@@ -284,3 +284,28 @@ public abstract class ConcurrentWriterTests<TServer>(TServer server) : IClassFix
 public sealed class SqliteConcurrentWriterTests(SqliteServer server) : ConcurrentWriterTests<SqliteServer>(server);
 
 public sealed class PostgreSqlConcurrentWriterTests(PostgreSqlServer server) : ConcurrentWriterTests<PostgreSqlServer>(server), IPostgreSqlSuite;
+
+/// <summary>Which failures of a save tell the caller it lost a race (CONFLICT, retry) and which are the server's own errors.</summary>
+public sealed class LostRaceTests
+{
+    private static Npgsql.PostgresException Postgres(string state) => new("failed", "ERROR", "ERROR", state);
+
+    [Fact]
+    public void A_deadlock_or_serialization_failure_inside_a_save_is_a_lost_race_however_EF_Core_wraps_it()
+    {
+        // What the Npgsql provider's execution strategy throws when SaveChanges hits a deadlock: the transient failure,
+        // around the DbUpdateException, around PostgreSQL's error (the fifty-joiners test on CI once got this as INVALID_OPERATION).
+        Assert.True(MutationFields.LostRace(new InvalidOperationException("transient", new DbUpdateException("save", Postgres("40P01")))));
+        Assert.True(MutationFields.LostRace(new InvalidOperationException("transient", Postgres("40001"))));
+        Assert.True(MutationFields.LostRace(new DbUpdateException("unique", Postgres("23505"))));
+        Assert.True(MutationFields.LostRace(new DbUpdateConcurrencyException("stale revision")));
+    }
+
+    [Fact]
+    public void A_failure_that_is_no_race_stays_the_servers_error()
+    {
+        Assert.False(MutationFields.LostRace(new InvalidOperationException("a bug")));
+        Assert.False(MutationFields.LostRace(new InvalidOperationException("a bug", new ArgumentException("inner"))));
+        Assert.False(MutationFields.LostRace(new InvalidOperationException("not transient", Postgres("42P01"))));
+    }
+}

@@ -34,6 +34,15 @@ public static class MutationFields
         field.Argument<NonNullGraphType<BooleanGraphType>>("dryRun", "Check the change against every consortium and plugin rule, save nothing, and return the errors and warnings it would get.",
             a => a.DefaultValue = false);
 
+    /// <summary>
+    /// A stale revision, or a unique key another request just took (a second vote, a second signature); or the database
+    /// ended the transaction as a loser of a deadlock or serialization conflict, which EF Core reports as a transient
+    /// failure wrapped in an InvalidOperationException: around the DbException itself when a query hit it, around the
+    /// DbUpdateException when SaveChanges did. Either way nothing was saved, and the caller may retry.
+    /// </summary>
+    public static bool LostRace(Exception e) => e is DbUpdateException
+        || e is InvalidOperationException { InnerException: DbUpdateException or System.Data.Common.DbException { IsTransient: true } };
+
     public static async Task<Payload<T>> RunAsync<TInput, T>(IResolveFieldContext context, Func<MutationContext<TInput>, Task<T?>> handle)
     {
         var services = context.RequestServices!;
@@ -58,10 +67,7 @@ public static class MutationFields
             foreach (var step in run.AfterCommit) await step();
             return new Payload<T>(value, [], run.Warnings);
         }
-        // A stale revision, or a unique key another request just took (a second vote, a second signature); or the database
-        // ended the transaction as a loser of a deadlock or serialization conflict, which EF Core reports as a transient
-        // failure wrapped in an InvalidOperationException. Either way nothing was saved, and the caller may retry.
-        catch (Exception e) when (e is DbUpdateException || e is InvalidOperationException { InnerException: System.Data.Common.DbException { IsTransient: true } })
+        catch (Exception e) when (LostRace(e))
         {
             services.GetRequiredService<ILogger<MutationContext<TInput>>>().LogInformation(e, "Mutation {Mutation} lost a race", context.FieldDefinition.Name);
             return new Payload<T>(default, [new ConflictError(
