@@ -5,6 +5,7 @@ using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Graph;
+using ConsortiumGraph.Indicators;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -244,7 +245,7 @@ public static class Baseline
             .Select(g => new { g.Id, g.PartnershipId, g.StartsOn, g.EndsOn, Partnership = g.Partnership.Name, g.Partnership.ConsortiumId, FiscalAgent = g.FiscalAgent.Name })
             .ToListAsync(ct);
         var consortia = grants.Select(g => g.ConsortiumId).Distinct().ToList();
-        var indicators = (await db.Indicators.AsNoTracking().Where(i => consortia.Contains(i.ConsortiumId)).OrderBy(i => i.Code).ToListAsync(ct)).ToLookup(i => i.ConsortiumId);
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => consortia.Contains(i.ConsortiumId) && i.Level == IndicatorLevel.District).OrderBy(i => i.Code).ToListAsync(ct)).ToLookup(i => i.ConsortiumId);
 
         var statuses = (await (
                 from g in db.Grants where g.FunderId == funderId
@@ -260,7 +261,7 @@ public static class Baseline
                 from g in db.Grants where g.FunderId == funderId
                 join m in db.PartnershipMembers on g.PartnershipId equals m.PartnershipId
                 join v in db.IndicatorValues on m.DistrictId equals v.DistrictId
-                where v.Indicator.ConsortiumId == g.Partnership.ConsortiumId && anyYear.Contains(v.Period)
+                where v.Indicator.ConsortiumId == g.Partnership.ConsortiumId && v.SchoolId == null && anyYear.Contains(v.Period)
                     && db.DataSharingConsents.Any(c => c.DistrictId == v.DistrictId && c.IndicatorId == v.IndicatorId && c.SharedWithFunders)
                 group v by new { Grant = g.Id, v.IndicatorId, v.Period } into t
                 select new
@@ -273,7 +274,7 @@ public static class Baseline
         var withheld = (await (
                 from g in db.Grants where g.FunderId == funderId
                 join m in db.PartnershipMembers on g.PartnershipId equals m.PartnershipId
-                from i in db.Indicators where i.ConsortiumId == g.Partnership.ConsortiumId
+                from i in db.Indicators where i.ConsortiumId == g.Partnership.ConsortiumId && i.Level == IndicatorLevel.District
                 where !db.DataSharingConsents.Any(c => c.DistrictId == m.DistrictId && c.IndicatorId == i.Id && c.SharedWithFunders)
                 select new { Grant = g.Id, District = m.District.Name, Indicator = i.Code })
             .ToListAsync(ct)).ToLookup(w => w.Grant);
@@ -297,7 +298,7 @@ public static class Baseline
                     {
                         code = i.Code, name = i.Name, unit = i.Unit, aggregation = Constant(i.Aggregation),
                         periods = totals[(g.Id, i.Id)].Where(t => years[g.Id].Contains(t.Period)).OrderBy(t => t.Period, StringComparer.Ordinal)
-                            .Select(t => Rollups.Row(i, new RollupTotals { Group = g.Partnership, Period = t.Period, Districts = t.Districts, Students = t.Students, Sum = t.Sum, Weighted = t.Weighted, Min = t.Min, Max = t.Max }))
+                            .Select(t => Rollups.Row(i, new RollupTotals { Group = g.Partnership, Period = t.Period, Values = t.Districts, Districts = t.Districts, Students = t.Students, Sum = t.Sum, Weighted = t.Weighted, Min = t.Min, Max = t.Max }))
                             .Select(r => new { group = r.Group, period = r.Period, value = r.Value, districts = r.Districts, students = r.Students, suppressed = r.Suppressed }),
                     }),
                     withheld = withheld[g.Id].OrderBy(w => w.District, StringComparer.Ordinal).ThenBy(w => w.Indicator, StringComparer.Ordinal)

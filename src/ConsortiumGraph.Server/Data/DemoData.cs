@@ -266,6 +266,46 @@ public static class DemoData
             }
         }
         AddLeagueNetwork(db, league, members);
+        AddCommonMetrics(db, consortium, members);
+    }
+
+    /// <summary>
+    /// The League's common metrics across states, school by school: five-year graduation, dropout, postsecondary enrollment
+    /// and persistence for the active members that graduate students (the high schools and the charter school; not the middle
+    /// schools, nor the career-technical center, whose students graduate from their sending schools), three school years each.
+    /// The charter's cohort is nine students: its values are suppressed in every roll-up that shows it alone.
+    /// </summary>
+    private static void AddCommonMetrics(ConsortiumDb db, Consortium consortium, List<Leagues.LeagueMembership> members)
+    {
+        Indicator Metric(string code, string name) => new() { Consortium = consortium, Code = code, Name = name, Unit = "percent", Aggregation = Aggregation.EnrollmentWeightedMean, Level = IndicatorLevel.School };
+        var graduation = Metric("GRADUATION_RATE_5YR", "Five-year graduation rate");
+        var dropout = Metric("DROPOUT_RATE", "Annual dropout rate");
+        var enrollment = Metric("POSTSECONDARY_ENROLLMENT", "Graduates enrolled in postsecondary education the fall after");
+        var persistence = Metric("POSTSECONDARY_PERSISTENCE", "Postsecondary enrollees persisting into a second year");
+        db.Indicators.AddRange(graduation, dropout, enrollment, persistence);
+        string[] periods = ["2022-23", "2023-24", "2024-25"];
+        foreach (var (membership, i) in members.Select((m, i) => (m, i)))
+        {
+            var school = membership.School;
+            var charter = school.Code == "509990100001";
+            if (membership.JoinedOn is null || (!school.Name.Contains("High") && !charter)) continue;
+            var cohort = charter ? 9 : Math.Max(12, school.Enrollment / 4);
+            // The same rates of change as the self-assessments: a school that climbs a level a year gains most.
+            var gain = (i % 3) switch { 0 => 1.6, 1 => 0.8, _ => 0.1 };
+            foreach (var (period, p) in periods.Select((x, k) => (x, k)))
+            {
+                var reported = new DateTime(2023 + p, 10, 20, 14, 0, 0, DateTimeKind.Utc);
+                var enrolled = 52.0 + (i * 5) % 17 + gain * p;
+                void Value(Indicator indicator, double value, int students) => db.IndicatorValues.Add(new IndicatorValue
+                {
+                    Indicator = indicator, District = school.District, School = school, Period = period, Value = Math.Round(value, 1), StudentCount = students, ReportedAt = reported,
+                });
+                Value(graduation, 84.0 + (i * 7) % 9 + gain * p, cohort);
+                Value(dropout, Math.Max(0.4, 3.8 - (i * 3) % 5 * 0.4 - gain * p * 0.3), school.Enrollment);
+                Value(enrollment, enrolled, (int)Math.Round(cohort * 0.9));
+                Value(persistence, 68.0 + (i * 11) % 13 + gain * p, (int)Math.Round(cohort * 0.9 * enrolled / 100));
+            }
+        }
     }
 
     /// <summary>

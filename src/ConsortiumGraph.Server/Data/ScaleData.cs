@@ -151,7 +151,8 @@ public static class ScaleData
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = "INSERT INTO \"IndicatorValues\" (\"IndicatorId\", \"DistrictId\", \"Period\", \"Value\", \"StudentCount\", \"ReportedAt\") VALUES (@i, @d, @p, @v, @n, @r)";
+        // Every non-null column named: a migration that rebuilds the table on SQLite keeps no column defaults.
+        command.CommandText = "INSERT INTO \"IndicatorValues\" (\"IndicatorId\", \"DistrictId\", \"Period\", \"Value\", \"StudentCount\", \"ReportedAt\", \"Revision\") VALUES (@i, @d, @p, @v, @n, @r, 0)";
         var parameters = new[] { "@i", "@d", "@p", "@v", "@n", "@r" }.Select(name =>
         {
             var parameter = command.CreateParameter();

@@ -18,6 +18,10 @@ public sealed class DefineIndicatorInput
     public required string Unit { get; init; }
     [Description("How district values combine in roll-ups.")]
     public Aggregation Aggregation { get; init; }
+    [Description("What its values are about: DISTRICT (the default) or SCHOOL. Fixed once values are reported.")]
+    [DefaultValue(IndicatorLevel.District)]
+    [InputType(typeof(EnumerationGraphType<IndicatorLevel>))]
+    public IndicatorLevel Level { get; init; } = IndicatorLevel.District;
     [Description("Values about fewer students are suppressed in roll-ups; at least 1.")]
     [DefaultValue(10)]
     [InputType(typeof(IntGraphType))]

@@ -16,6 +16,8 @@ public sealed class Indicator : Entity
     public required string Name { get; set; }
     public required string Unit { get; set; }
     public Aggregation Aggregation { get; set; }
+    /// <summary>What its values are about: each district, or each school (the League's common metrics).</summary>
+    public IndicatorLevel Level { get; set; }
     /// <summary>Values about fewer students than this are suppressed in roll-ups.</summary>
     public int MinimumGroupSize { get; set; } = 10;
     public List<IndicatorValue> Values { get; set; } = [];
@@ -23,8 +25,8 @@ public sealed class Indicator : Entity
 }
 
 /// <summary>
-/// A district's reported value of an indicator for one period (a school year such as "2024-25", or a term).
-/// Revised, so that two concurrent re-reports cannot both replace the same value and lose one from the history.
+/// A district's reported value of an indicator for one period (a school year such as "2024-25", or a term): the district's
+/// own, or one of its schools' for a school indicator (the League's common metrics). Revised, so that two concurrent re-reports cannot both replace the same value and lose one from the history.
 /// </summary>
 public sealed class IndicatorValue : RevisedEntity
 {
@@ -32,12 +34,22 @@ public sealed class IndicatorValue : RevisedEntity
     public Indicator Indicator { get; set; } = null!;
     public int DistrictId { get; set; }
     public District District { get; set; } = null!;
+    /// <summary>The school of the district the value is about; null for the district's own value.</summary>
+    public int? SchoolId { get; set; }
+    public Schools.School? School { get; set; }
     public required string Period { get; set; }
     public double Value { get; set; }
     /// <summary>How many students the value is about; drives small-group suppression.</summary>
     public int StudentCount { get; set; }
     public DateTime ReportedAt { get; set; }
     public List<IndicatorValueRevision> Revisions { get; set; } = [];
+}
+
+[Description("What an indicator's values are about. A district indicator rolls up districts, a school indicator schools: no student counts twice, and funder reports show district indicators only.")]
+public enum IndicatorLevel
+{
+    [Description("Each district reports its own value.")] District,
+    [Description("Each school has its own value, reported by its district (or, for a League school outside the member districts, by the consortium's admins).")] School,
 }
 
 [Description("How district values of an indicator combine in a roll-up.")]
@@ -103,9 +115,14 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
     public void Configure(EntityTypeBuilder<IndicatorValue> v)
     {
         v.Property(x => x.Period).HasMaxLength(16);
-        v.HasIndex(x => new { x.IndicatorId, x.DistrictId, x.Period }).IsUnique();
+        // One value per district, or per school, and period. Two filtered indexes, since a unique index counts NULLs as
+        // distinct on SQLite and PostgreSQL (the filters' quoted names read the same on all three providers).
+        v.HasIndex(x => new { x.IndicatorId, x.DistrictId, x.Period }).IsUnique().HasFilter("\"SchoolId\" IS NULL");
+        v.HasIndex(x => new { x.IndicatorId, x.SchoolId, x.Period }).IsUnique().HasFilter("\"SchoolId\" IS NOT NULL");
         v.HasIndex(x => x.DistrictId);
+        v.HasIndex(x => x.SchoolId);
         v.HasOne(x => x.Indicator).WithMany(x => x.Values).HasForeignKey(x => x.IndicatorId);
         v.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId);
+        v.HasOne(x => x.School).WithMany().HasForeignKey(x => x.SchoolId);
     }
 }

@@ -25,12 +25,20 @@ public static partial class IndicatorMutations
             "Sets whether a district shows one of its indicators to funders. Withheld values are absent from funder reports, which say so.", ConsentAsync);
     }
 
-    /// <summary>The indicator with this code in one of the district's consortia; records UNKNOWN_INDICATOR otherwise.</summary>
-    private static async Task<Indicator?> IndicatorOf<TInput>(MutationContext<TInput> m, District district, string code, string inputField)
+    /// <summary>
+    /// The indicator with this code in one of the district's consortia, or of the consortia whose Leagues the school is in
+    /// (<paramref name="leagueConsortia"/>); records UNKNOWN_INDICATOR otherwise.
+    /// </summary>
+    private static async Task<Indicator?> IndicatorOf<TInput>(MutationContext<TInput> m, District district, string code, string inputField, IReadOnlyCollection<int>? leagueConsortia = null)
     {
+        leagueConsortia ??= [];
         var indicator = await m.Db.Indicators.Include(i => i.Consents.Where(c => c.DistrictId == district.Id))
-            .FirstOrDefaultAsync(i => i.Code == code && i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id), m.Field.CancellationToken);
-        if (indicator is null) m.Invalid("UNKNOWN_INDICATOR", $"No consortium of {district.Name} defines the indicator `{code}`.", inputField);
+            .FirstOrDefaultAsync(i => i.Code == code && (i.Consortium.Memberships.Any(cm => cm.DistrictId == district.Id) || leagueConsortia.Contains(i.ConsortiumId)),
+                m.Field.CancellationToken);
+        if (indicator is null)
+            m.Invalid("UNKNOWN_INDICATOR", leagueConsortia.Count == 0
+                ? $"No consortium of {district.Name} defines the indicator `{code}`."
+                : $"Neither a consortium of {district.Name} nor one whose League the school is in defines the indicator `{code}`.", inputField);
         return indicator;
     }
 
@@ -38,21 +46,45 @@ public static partial class IndicatorMutations
     {
         var input = m.Input;
         var district = await m.Find<District>(input.DistrictId, "District", "districtId");
+        var school = input.SchoolId is null ? null : await m.Find<Schools.School>(input.SchoolId, "School", "schoolId");
         Calendars.SchoolPeriod.Check(m, input.Period, "period");
         // The most a report may hold is checked before execution (ListLimitRule, TOO_MANY_ITEMS).
         if (input.Values.Count == 0) m.Invalid("OUT_OF_RANGE", "Report at least one value.", "values");
         if (district is null || m.Failed) return null;
-        if (!m.ActingFor(district.Id, district.Name, "districtId")) return null;
+        if (school is not null && school.DistrictId != district.Id)
+        {
+            m.Invalid("NOT_IN_DISTRICT", $"{school.Name} is not a school of {district.Name}.", "schoolId");
+            return null;
+        }
+        // A League school outside the member districts (a charter, a career-technical center) reports to the League's consortium, through its admins.
+        IReadOnlyCollection<int> leagueConsortia = school is null ? [] : await m.Db.LeagueMemberships
+            .Where(x => x.SchoolId == school.Id && x.JoinedOn != null && x.LeftOn == null).Select(x => x.League.ConsortiumId).Distinct().ToListAsync(m.Field.CancellationToken);
+        if (!(m.Caller.IsAdmin && leagueConsortia.Any(m.Caller.Consortia.Contains)) && !m.ActingFor(district.Id, district.Name, "districtId")) return null;
 
         var stored = new List<IndicatorValue>();
         foreach (var (entry, i) in input.Values.Select((v, i) => (v, i)))
         {
             var path = $"values.{i}";
-            var indicator = await IndicatorOf(m, district, entry.Indicator, $"{path}.indicator");
+            var indicator = await IndicatorOf(m, district, entry.Indicator, $"{path}.indicator", leagueConsortia);
             if (indicator is null) continue;
+            if (indicator.Level == IndicatorLevel.School && school is null)
+            {
+                m.Invalid("WRONG_LEVEL", $"`{indicator.Code}` is a school indicator: give the school (`schoolId`) its values are about.", $"{path}.indicator");
+                continue;
+            }
+            if (indicator.Level == IndicatorLevel.District && school is not null)
+            {
+                m.Invalid("WRONG_LEVEL", $"`{indicator.Code}` is a district indicator: report it for {district.Name} without `schoolId`.", $"{path}.indicator");
+                continue;
+            }
             if (stored.Any(s => s.IndicatorId == indicator.Id))
             {
                 m.Invalid("DUPLICATE_INDICATOR", $"`{entry.Indicator}` is reported twice.", $"{path}.indicator");
+                continue;
+            }
+            if (school is not null && entry.FromLocalField is not null)
+            {
+                m.Invalid("NOT_FOR_SCHOOLS", "`fromLocalField` reads a district plugin's field of the district; give a school's value directly.", $"{path}.fromLocalField");
                 continue;
             }
             var value = entry.FromLocalField is { } source ? await FromLocalFieldAsync(m, district, source, $"{path}.fromLocalField") : entry.Value;
@@ -70,10 +102,11 @@ public static partial class IndicatorMutations
             if (m.Failed) continue;
 
             var existing = await m.Db.IndicatorValues.Include(v => v.Revisions).Include(v => v.Indicator)
-                .FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.DistrictId == district.Id && v.Period == input.Period, m.Field.CancellationToken);
+                .FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.DistrictId == district.Id && v.SchoolId == (school == null ? null : school.Id) && v.Period == input.Period,
+                    m.Field.CancellationToken);
             if (existing is null)
             {
-                existing = new IndicatorValue { Indicator = indicator, DistrictId = district.Id, Period = input.Period!, Value = value!.Value, StudentCount = entry.StudentCount, ReportedAt = m.Now };
+                existing = new IndicatorValue { Indicator = indicator, DistrictId = district.Id, School = school, Period = input.Period!, Value = value!.Value, StudentCount = entry.StudentCount, ReportedAt = m.Now };
                 m.Db.IndicatorValues.Add(existing);
             }
             else
@@ -146,8 +179,13 @@ public static partial class IndicatorMutations
             return null;
         }
         var indicator = await m.Db.Indicators.FirstOrDefaultAsync(i => i.ConsortiumId == consortium.Id && i.Code == input.Code, m.Field.CancellationToken);
-        if (indicator is null) m.Db.Indicators.Add(indicator = new Indicator { ConsortiumId = consortium.Id, Code = input.Code!, Name = name, Unit = unit });
-        (indicator.Name, indicator.Unit, indicator.Aggregation, indicator.MinimumGroupSize) = (name, unit, input.Aggregation, input.MinimumGroupSize);
+        if (indicator is null) m.Db.Indicators.Add(indicator = new Indicator { ConsortiumId = consortium.Id, Code = input.Code!, Name = name, Unit = unit, Level = input.Level });
+        else if (indicator.Level != input.Level && await m.Db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicator.Id, m.Field.CancellationToken))
+        {
+            m.Violates("LEVEL_FIXED", $"`{indicator.Code}` has {indicator.Level.ToString().ToLowerInvariant()} values reported: its level stays; define a new indicator for {input.Level.ToString().ToLowerInvariant()} values.", "level");
+            return null;
+        }
+        (indicator.Name, indicator.Unit, indicator.Aggregation, indicator.MinimumGroupSize, indicator.Level) = (name, unit, input.Aggregation, input.MinimumGroupSize, input.Level);
         return indicator;
     }
 

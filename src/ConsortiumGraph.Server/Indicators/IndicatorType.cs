@@ -14,6 +14,7 @@ public sealed class IndicatorType : ObjectGraphType<Indicator>
         Field(i => i.Name).Description("The indicator's name.");
         Field(i => i.Unit).Description("Unit of the values, e.g. percent, students, dollars.");
         Field(i => i.Aggregation).Description("How district values combine in a roll-up.");
+        Field(i => i.Level).Description("What its values are about: each district, or each school.");
         Field(i => i.MinimumGroupSize).Description("Values about fewer students than this are not shown in roll-ups.");
     }
 }

@@ -1,6 +1,7 @@
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Consortia;
 using ConsortiumGraph.Graph;
+using ConsortiumGraph.Reporting;
 using GraphQL;
 using GraphQL.Types;
 
@@ -48,6 +49,7 @@ public sealed class LeagueType : NodeType<League>
             .Argument<NonNullGraphType<BooleanGraphType>>("sharing", "Only schools that shared a practice on it.", a => a.DefaultValue = false)
             .WithComplexityImpact(1, 50)
             .ResolveAsync(async c => await DimensionPeerType.LoadAsync(c, c.Source.Id, c.GetArgument<string>("dimension"), c.GetArgument<bool>("working"), c.GetArgument<bool>("sharing")));
+        this.AddRollup();
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LearningGroupType>>>>("learningGroups").Description("The League's standing learning groups (principals' professional learning groups), by name.")
             .WithComplexityImpact(1, Bounded.Dimensions)
             .Resolve(c => Groups.Load(c, c.Source.Id));

@@ -13,6 +13,7 @@ public static class FundingReports
     /// The report in statements that do not grow with grants, indicators or districts: the funder, its
     /// grants, their consortia's indicators, one per impact part asked for (<paramref name="parts"/>), one
     /// roll-up over every grant and indicator (GROUP BY grant, indicator, period), and one for withheld data.
+    /// District indicators only: a funder never sees a school's values.
     /// </summary>
     public static async Task<FundingReport?> BuildAsync(ConsortiumDb db, int funderId, DateTime now, CancellationToken ct, ImpactParts parts = ImpactParts.All)
     {
@@ -24,7 +25,7 @@ public static class FundingReports
             .OrderBy(g => g.Grant.StartsOn).ThenBy(g => g.Grant.Id).ToListAsync(ct);
         // A funder's grants usually share a consortium: read its indicators once.
         var consortia = grants.Select(g => g.ConsortiumId).Distinct().ToList();
-        var indicatorsOf = (await db.Indicators.AsNoTracking().Where(i => consortia.Contains(i.ConsortiumId)).OrderBy(i => i.Code).ToListAsync(ct))
+        var indicatorsOf = (await db.Indicators.AsNoTracking().Where(i => consortia.Contains(i.ConsortiumId) && i.Level == Indicators.IndicatorLevel.District).OrderBy(i => i.Code).ToListAsync(ct))
             .ToLookup(i => i.ConsortiumId);
 
         var impacts = await Impacts.ComputeAsync(db, funded.Select(g => new ImpactScope { Key = g.Id, PartnershipId = g.PartnershipId, From = g.StartsOn, To = g.EndsOn }),
@@ -39,7 +40,7 @@ public static class FundingReports
                 from g in funded
                 join m in db.PartnershipMembers on g.PartnershipId equals m.PartnershipId
                 join v in db.IndicatorValues on m.DistrictId equals v.DistrictId
-                where v.Indicator.ConsortiumId == g.Partnership.ConsortiumId && (anyPeriod || periods.Contains(v.Period))
+                where v.Indicator.ConsortiumId == g.Partnership.ConsortiumId && v.SchoolId == null && (anyPeriod || periods.Contains(v.Period))
                     && db.DataSharingConsents.Any(c => c.DistrictId == v.DistrictId && c.IndicatorId == v.IndicatorId && c.SharedWithFunders)
                 group v by new { Grant = g.Id, v.IndicatorId, v.Period } into t
                 select new
@@ -52,7 +53,7 @@ public static class FundingReports
                 from g in funded
                 join m in db.PartnershipMembers on g.PartnershipId equals m.PartnershipId
                 from i in db.Indicators
-                where i.ConsortiumId == g.Partnership.ConsortiumId
+                where i.ConsortiumId == g.Partnership.ConsortiumId && i.Level == Indicators.IndicatorLevel.District
                     && !db.DataSharingConsents.Any(c => c.DistrictId == m.DistrictId && c.IndicatorId == i.Id && c.SharedWithFunders)
                 select new { Grant = g.Id, District = m.District.Name, Indicator = i.Code }).ToListAsync(ct))
             .ToLookup(w => w.Grant);
@@ -63,7 +64,7 @@ public static class FundingReports
                     .OrderBy(t => t.Period, StringComparer.Ordinal)
                     .Select(t => Rollups.Row(indicator, new RollupTotals
                     {
-                        Group = g.Partnership, Period = t.Period, Districts = t.Districts, Students = t.Students, Sum = t.Sum, Weighted = t.Weighted, Min = t.Min, Max = t.Max,
+                        Group = g.Partnership, Period = t.Period, Values = t.Districts, Districts = t.Districts, Students = t.Students, Sum = t.Sum, Weighted = t.Weighted, Min = t.Min, Max = t.Max,
                     }))]))],
             [.. withheld[g.Grant.Id].OrderBy(w => w.District, StringComparer.Ordinal).ThenBy(w => w.Indicator, StringComparer.Ordinal)
                 .Select(w => new WithheldData(w.District, w.Indicator))])).ToList();

@@ -1276,6 +1276,9 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                     b.Property<int>("ConsortiumId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MinimumGroupSize")
                         .HasColumnType("integer");
 
@@ -1323,6 +1326,9 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StudentCount")
                         .HasColumnType("integer");
 
@@ -1333,8 +1339,15 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("IndicatorId", "DistrictId", "Period")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SchoolId\" IS NULL");
+
+                    b.HasIndex("IndicatorId", "SchoolId", "Period")
+                        .IsUnique()
+                        .HasFilter("\"SchoolId\" IS NOT NULL");
 
                     b.ToTable("IndicatorValues");
                 });
@@ -3160,9 +3173,16 @@ namespace ConsortiumGraph.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Indicator");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>

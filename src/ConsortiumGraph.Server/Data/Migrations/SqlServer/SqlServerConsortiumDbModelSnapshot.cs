@@ -1277,6 +1277,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                     b.Property<int>("ConsortiumId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
                     b.Property<int>("MinimumGroupSize")
                         .HasColumnType("int");
 
@@ -1324,6 +1327,9 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("int");
+
                     b.Property<int>("StudentCount")
                         .HasColumnType("int");
 
@@ -1334,8 +1340,15 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("IndicatorId", "DistrictId", "Period")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SchoolId\" IS NULL");
+
+                    b.HasIndex("IndicatorId", "SchoolId", "Period")
+                        .IsUnique()
+                        .HasFilter("\"SchoolId\" IS NOT NULL");
 
                     b.ToTable("IndicatorValues");
                 });
@@ -3162,9 +3175,16 @@ namespace ConsortiumGraph.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Indicator");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>

@@ -1210,6 +1210,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                     b.Property<int>("ConsortiumId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinimumGroupSize")
                         .HasColumnType("INTEGER");
 
@@ -1255,6 +1258,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StudentCount")
                         .HasColumnType("INTEGER");
 
@@ -1265,8 +1271,15 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictId");
 
+                    b.HasIndex("SchoolId");
+
                     b.HasIndex("IndicatorId", "DistrictId", "Period")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SchoolId\" IS NULL");
+
+                    b.HasIndex("IndicatorId", "SchoolId", "Period")
+                        .IsUnique()
+                        .HasFilter("\"SchoolId\" IS NOT NULL");
 
                     b.ToTable("IndicatorValues");
                 });
@@ -3024,9 +3037,16 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ConsortiumGraph.Schools.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Indicator");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("ConsortiumGraph.Indicators.IndicatorValueRevision", b =>
