@@ -21,11 +21,9 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<int>(
-                name: "SchoolId",
-                table: "IndicatorValues",
-                type: "INTEGER",
-                nullable: true);
+            // The column with its foreign key inline, as SQLite's ALTER TABLE allows for a nullable column: AddForeignKey
+            // would rebuild the table outside a transaction (EF Core warns, and a failure halfway loses the table).
+            migrationBuilder.Sql("ALTER TABLE \"IndicatorValues\" ADD COLUMN \"SchoolId\" INTEGER NULL REFERENCES \"Schools\" (\"Id\") ON DELETE RESTRICT;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_IndicatorId_DistrictId_Period",
@@ -45,23 +43,11 @@ namespace ConsortiumGraph.Data.Migrations.Sqlite
                 name: "IX_IndicatorValues_SchoolId",
                 table: "IndicatorValues",
                 column: "SchoolId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_IndicatorValues_Schools_SchoolId",
-                table: "IndicatorValues",
-                column: "SchoolId",
-                principalTable: "Schools",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_IndicatorValues_Schools_SchoolId",
-                table: "IndicatorValues");
-
             migrationBuilder.DropIndex(
                 name: "IX_IndicatorValues_IndicatorId_DistrictId_Period",
                 table: "IndicatorValues");
