@@ -324,6 +324,57 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
     }
 
     [DatabaseFact]
+    public async Task Fifty_at_once_form_one_group_hold_one_meeting_a_day_end_one_membership_cancel_one_visit_and_lose_no_attendance()
+    {
+        var league = await LeagueId();
+        var principals = (await Node(league, "... on League { educators(first: 100, role: PRINCIPAL) { nodes { id } } }", Admin)).GetProperty("educators").GetProperty("nodes")
+            .EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+
+        // One name, one group (a unique key under the read check).
+        const string name = "Rural principals' circle";
+        var formed = await Race.RunAsync(50, i => Mutate("formLearningGroup", "FormLearningGroupInput",
+            new { leagueId = league, name, focus = $"Focus {i}", memberIds = principals.Take(3).ToArray() }, "learningGroup { id }", Admin));
+        Assert.Equal(1, formed.Count(o => o == "OK"));
+        Assert.All(formed.Where(o => o != "OK"), o => Assert.Equal("DUPLICATE_NAME", o));
+        var groupId = Assert.Single((await Node(league, "... on League { learningGroups { id name } }", Admin)).GetProperty("learningGroups").EnumerateArray(),
+            g => g.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+
+        // One meeting a day, and one leaving per member.
+        var met = await Race.RunAsync(50, i => Mutate("recordLearningGroupMeeting", "RecordLearningGroupMeetingInput",
+            new { groupId, metOn = "2026-10-01", topic = $"Topic {i}", attendeeIds = principals.Take(2).ToArray() }, "learningGroup { id }", Admin));
+        Assert.Equal(1, met.Count(o => o == "OK"));
+        Assert.All(met.Where(o => o != "OK"), o => Assert.Equal("DUPLICATE_DAY", o));
+        var left = await Race.RunAsync(50, _ => Mutate("leaveLearningGroup", "LearningGroupMembershipInput", new { groupId, educatorId = principals[2] }, "learningGroup { id }", Admin));
+        Assert.Equal(1, left.Count(o => o == "OK"));
+        Assert.All(left.Where(o => o != "OK"), o => Assert.Equal("NOT_A_MEMBER", o));
+        var group = await Node(groupId, "... on LearningGroup { members { id } meetings { attendance } }", Admin);
+        Assert.Equal((2, 1), (group.GetProperty("members").GetArrayLength(), group.GetProperty("meetings").GetArrayLength()));
+
+        // A visit to come, called off once.
+        var host = await DemoMembership(4);
+        var visitor = (await Teachers(league)).First(t => t.District != Riverside);
+        var booked = await Mutate("scheduleVisit", "ScheduleVisitInput", new { hostMembershipId = host, visitOn = "2026-11-18", focusQuestion = "How do advisories run?", visitorIds = new[] { visitor.Id } }, "peerVisit { id }", Admin);
+        AssertOk(booked);
+        var visitId = booked.GetProperty("peerVisit").GetProperty("id").GetString()!;
+        var cancelled = await Race.RunAsync(50, i => Mutate("cancelVisit", "CancelVisitInput", new { visitId, reason = $"Snow day {i}" }, "peerVisit { id }", Admin));
+        Assert.Equal(1, cancelled.Count(o => o == "OK"));
+        Assert.All(cancelled.Where(o => o != "OK"), o => Assert.Equal("ALREADY_CANCELLED", o));
+
+        // Attendance of one team written fifty times at once: each save counted on the convening's revision, none lost.
+        var convening = (await Node(league, "... on League { convenings(first: 10) { nodes { id heldOn revision registrations { teamSize membership { id } } } } }", Admin))
+            .GetProperty("convenings").GetProperty("nodes").EnumerateArray().First(c => string.CompareOrdinal(c.GetProperty("heldOn").GetString(), "2026-10-01") < 0
+                && c.GetProperty("registrations").GetArrayLength() > 0);
+        var conveningId = convening.GetProperty("id").GetString()!;
+        var team = convening.GetProperty("registrations")[0];
+        var size = team.GetProperty("teamSize").GetInt32();
+        var attendance = await Race.RunAsync(50, i => Mutate("recordConveningAttendance", "RecordConveningAttendanceInput",
+            new { conveningId, teams = new[] { new { membershipId = team.GetProperty("membership").GetProperty("id").GetString(), attended = i % (size + 1) } } }, "convening { id }", Admin));
+        Assert.All(attendance, o => Assert.Equal("OK", o));
+        var stored = await Node(conveningId, "... on Convening { revision registrations { attended } }", Admin);
+        Assert.Equal(convening.GetProperty("revision").GetInt32() + 50, stored.GetProperty("revision").GetInt32());
+    }
+
+    [DatabaseFact]
     public async Task A_school_hears_of_visits_booked_with_it_feedback_given_it_and_practices_on_the_dimensions_it_follows_and_no_one_else_does()
     {
         var league = await LeagueId();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Plugins.Testing;
 using ConsortiumGraph.Tests.Infrastructure;
@@ -44,6 +45,13 @@ public abstract class PolicyTests<TServer>(TServer server) : IClassFixture<TServ
         AssertError(await Mutate("updatePolicy", "UpdatePolicyInput", new { id }, Admin), "ValidationError", "UNCHANGED", "input", "id");
         // Another consortium's admin finds nothing.
         AssertError(await Mutate("updatePolicy", "UpdatePolicyInput", new { id, status = "CLOSED" }, server.TokenFor("consortium-admin", consortia: [UpperValley])), "ValidationError", "NOT_FOUND", "input", "id");
+
+        // Fifty admins tracking one new item at once (the state's code in either case): one item.
+        var tracking = await Race.RunAsync(50, i => Mutate("trackPolicy", "TrackPolicyInput", Track(i % 2 == 0 ? "NH" : "nh", "Extended learning opportunities credit", advocacy), Admin));
+        Assert.Equal(1, tracking.Count(o => o == "OK"));
+        Assert.All(tracking.Where(o => o != "OK"), o => Assert.Equal("DUPLICATE_NAME", o));
+        await using (var db = server.OpenDatabase())
+            Assert.Equal(1, await db.PolicyItems.CountAsync(p => p.State == "NH" && p.Title == "Extended learning opportunities credit"));
 
         // Fifty admins sending the status they read: one change lands, the rest are told it moved.
         var outcomes = await Race.RunAsync(50, i => Mutate("updatePolicy", "UpdatePolicyInput",
