@@ -4,7 +4,9 @@ namespace Riverside;
 
 /// <summary>
 /// Riverside Valley Unified (VT), a rural district: its school board must approve any commitment above
-/// $25,000 before it is made, and its students ride to shared courses, so it tracks the drive time.
+/// $25,000 before it is made, and its students ride to shared courses, so it tracks the drive time. In the
+/// League, its board hears of every school joining, its schools claim the top level of the framework only
+/// with evidence, and its educators earn professional-development credit for the convenings they attend.
 /// </summary>
 public sealed class RiversidePlugin : IDistrictPlugin
 {
@@ -16,7 +18,7 @@ public sealed class RiversidePlugin : IDistrictPlugin
     {
         Key = "riverside",
         Districts = [DistrictCode],
-        Version = "1.3.0",
+        Version = "1.4.0",
         Description = "Riverside Valley Unified: school-board approval of large commitments, and drive times to shared courses.",
     };
 
@@ -29,6 +31,10 @@ public sealed class RiversidePlugin : IDistrictPlugin
         plugin.Commitment
             .Stored("boardApprovalDate", LocalFieldType.Date, $"The day the school board approved the commitment; required above ${BoardApprovalThreshold:N0}.")
             .Stored("boardMinuteRef", LocalFieldType.String, "Where the approval is recorded in the board's minutes (e.g. 2026-09-14 item 6b).");
+        plugin.LeagueMembership
+            .Stored("boardResolution", LocalFieldType.String, "The school board's resolution on the school's League membership (e.g. 2026-05-11 item 4).");
+        plugin.ConveningRegistration
+            .Stored("pdCreditCode", LocalFieldType.String, "The professional-development credit code Riverside's licensing office gives the team's educators for attending (e.g. PD-2026-117).");
         plugin.Partnership
             .Computed("transportationMinutes", LocalFieldType.Int,
                 "One-way drive from Riverside's district office to the host (lead) district of a shared course, in minutes; null for other kinds of partnership.",
@@ -50,6 +56,14 @@ public sealed class RiversidePlugin : IDistrictPlugin
             (change, _) => change.UnitPrice * change.EstimatedQuantity > BoardApprovalThreshold
                 ? [Violation.Advise($"The {change.Vendor} contract for {change.Item} is above ${BoardApprovalThreshold:N0} in all; list it on the next board agenda before Riverside buys under it.")]
                 : Violation.None);
+        plugin.Rule<ProposedLeagueJoining>("LEAGUE_BOARD_NOTICE",
+            "The school board hears of every Riverside school joining a League, and records its resolution on the membership.",
+            (change, _) => [Violation.Advise($"List {change.SchoolName}'s membership of {change.LeagueName} on the next board agenda, and record the board's resolution as `boardResolution` on the membership.")]);
+        plugin.Rule<ProposedSelfAssessment>("EXEMPLARY_NEEDS_EVIDENCE",
+            "A Riverside school rates itself at the framework's top level only with the evidence for it, which the superintendent reviews.",
+            (change, _) => change.Ratings.Select((rating, i) => (rating, i))
+                .Where(r => r.rating.Rating == change.Levels.Count && string.IsNullOrWhiteSpace(r.rating.Evidence))
+                .Select(r => Violation.Block($"{r.rating.Dimension} is rated {change.Levels[^1]}, the top level: give the evidence for it.", $"ratings.{r.i}.evidence")));
         plugin.Rule<ProposedVote>("BUDGET_VOTES_RATIFIED",
             "Riverside's votes on budget decisions are ratified by the board at its next meeting.",
             (change, _) => change.Decision.Area.Equals("budget", StringComparison.OrdinalIgnoreCase)

@@ -132,9 +132,9 @@ public sealed class ProposedReopening : ProposedChange
 /// <summary><c>setLocalFields</c>: this plugin's stored fields on an entity are written. (Values sent with <c>createCommitment</c> reach <see cref="ProposedCommitment.Local"/> instead.)</summary>
 public sealed class ProposedLocalFields : ProposedChange
 {
-    /// <summary>The core type: District, School, Partnership or Commitment.</summary>
+    /// <summary>The core type: District, School, Partnership, Commitment, LeagueMembership or ConveningRegistration (the last two SDK 1.3).</summary>
     public required string EntityType { get; init; }
-    /// <summary>The entity: a <see cref="DistrictView"/>, <see cref="SchoolView"/>, <see cref="PartnershipView"/> or <see cref="CommitmentView"/>.</summary>
+    /// <summary>The entity: a <see cref="DistrictView"/>, <see cref="SchoolView"/>, <see cref="PartnershipView"/>, <see cref="CommitmentView"/>, <see cref="LeagueMembershipView"/> or <see cref="ConveningRegistrationView"/>.</summary>
     public required object Entity { get; init; }
     /// <summary>The plugin's values on the entity before the write.</summary>
     public required LocalValues Current { get; init; }
@@ -215,4 +215,49 @@ public sealed class ProposedGrantSpending : ProposedChange
     public required string Description { get; init; }
     /// <summary>True for the members' own contribution toward the match, false for spending from the grant.</summary>
     public required bool IsMatch { get; init; }
+}
+
+/// <summary><c>joinLeague</c>: a school of the district asks to join a League of its consortium. (SDK 1.3)</summary>
+public sealed class ProposedLeagueJoining : ProposedChange
+{
+    /// <summary>Global ID of the League.</summary>
+    public required string LeagueId { get; init; }
+    /// <summary>The League's name.</summary>
+    public required string LeagueName { get; init; }
+    /// <summary>The commitment the school's letter makes, in full.</summary>
+    public required string Commitment { get; init; }
+    /// <summary>Code of the school.</summary>
+    public required string SchoolCode { get; init; }
+    /// <summary>The school's name.</summary>
+    public required string SchoolName { get; init; }
+    /// <summary>The day the school asks.</summary>
+    public required DateOnly RequestedOn { get; init; }
+}
+
+/// <summary><c>recordSelfAssessment</c>: a member school of the district rates itself against the League's framework. (SDK 1.3)</summary>
+public sealed class ProposedSelfAssessment : ProposedChange
+{
+    /// <summary>The school's membership.</summary>
+    public required LeagueMembershipView Membership { get; init; }
+    /// <summary>The framework version rated against (the one in force).</summary>
+    public required int FrameworkVersion { get; init; }
+    /// <summary>The framework's levels, lowest first: rating 1 is the first.</summary>
+    public required IReadOnlyList<string> Levels { get; init; }
+    /// <summary>The day of the assessment.</summary>
+    public required DateOnly AssessedOn { get; init; }
+    /// <summary>The ratings, one per dimension rated.</summary>
+    public required IReadOnlyList<ProposedRating> Ratings { get; init; }
+    /// <summary>The leadership team's notes.</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>One dimension's rating in a <see cref="ProposedSelfAssessment"/>. (SDK 1.3)</summary>
+public sealed class ProposedRating
+{
+    /// <summary>The dimension's key.</summary>
+    public required string Dimension { get; init; }
+    /// <summary>The rating, 1 to the number of levels.</summary>
+    public required int Rating { get; init; }
+    /// <summary>The evidence given for it.</summary>
+    public string? Evidence { get; init; }
 }

@@ -98,6 +98,12 @@ public sealed class PluginBuilder
     /// <summary>Fields on Commitment; present on the commitments of the plugin's districts.</summary>
     public LocalFieldSet<CommitmentView> Commitment { get; } = new();
 
+    /// <summary>Fields on LeagueMembership; present on the League memberships of the plugin's districts' schools. (SDK 1.3)</summary>
+    public LocalFieldSet<LeagueMembershipView> LeagueMembership { get; } = new();
+
+    /// <summary>Fields on ConveningRegistration (e.g. the district's own professional-development credit code); present on its schools' registrations. (SDK 1.3)</summary>
+    public LocalFieldSet<ConveningRegistrationView> ConveningRegistration { get; } = new();
+
     /// <summary>The rules declared so far.</summary>
     public IReadOnlyList<LocalRule> Rules => _rules;
 

@@ -131,3 +131,47 @@ public sealed class CalendarDayView
     /// <summary>Holiday, closure or event.</summary>
     public string? Note { get; init; }
 }
+
+/// <summary>A school's membership in a League of its consortium: asked for, active once its letter is signed, or ended. (SDK 1.3)</summary>
+public sealed class LeagueMembershipView
+{
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
+    public required string Id { get; init; }
+    /// <summary>Global ID of the League.</summary>
+    public required string LeagueId { get; init; }
+    /// <summary>The League's name.</summary>
+    public required string LeagueName { get; init; }
+    /// <summary>Code of the member school.</summary>
+    public required string SchoolCode { get; init; }
+    /// <summary>The school's name.</summary>
+    public required string SchoolName { get; init; }
+    /// <summary>Code of the school's district.</summary>
+    public required string DistrictCode { get; init; }
+    /// <summary>The day the school asked to join.</summary>
+    public required DateOnly RequestedOn { get; init; }
+    /// <summary>The day its letter of commitment was fully signed; null while signatures are missing.</summary>
+    public DateOnly? JoinedOn { get; init; }
+    /// <summary>The day it left; null while it is a member.</summary>
+    public DateOnly? LeftOn { get; init; }
+}
+
+/// <summary>A school team's registration for a League convening (a state or regional event). (SDK 1.3)</summary>
+public sealed class ConveningRegistrationView
+{
+    /// <summary>The global ID the API shows for it (what `node(id:)` and mutations take).</summary>
+    public required string Id { get; init; }
+    /// <summary>Global ID of the convening.</summary>
+    public required string ConveningId { get; init; }
+    /// <summary>The convening's title.</summary>
+    public required string ConveningTitle { get; init; }
+    /// <summary>The convening's day.</summary>
+    public required DateOnly HeldOn { get; init; }
+    /// <summary>Code of the registered school.</summary>
+    public required string SchoolCode { get; init; }
+    /// <summary>Code of the school's district.</summary>
+    public required string DistrictCode { get; init; }
+    /// <summary>Educators on the team.</summary>
+    public required int TeamSize { get; init; }
+    /// <summary>How many of the team attended; null until recorded.</summary>
+    public int? Attended { get; init; }
+}

@@ -29,7 +29,7 @@ public sealed class OperationsTests(MixedPluginsServer mixed) : IClassFixture<Mi
             var (status, ready) = await Get(host, "/health/ready");
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("Healthy", ready.GetProperty("status").GetString());
-            Assert.Equal(["mapleRidge 1.1.0", "riverside 1.3.0"], ready.GetProperty("checks").GetProperty("plugins").GetProperty("data").GetProperty("loaded").EnumerateArray().Select(p => p.GetString()).Order());
+            Assert.Equal(["mapleRidge 1.1.0", "riverside 1.4.0"], ready.GetProperty("checks").GetProperty("plugins").GetProperty("data").GetProperty("loaded").EnumerateArray().Select(p => p.GetString()).Order());
 
             // The database goes away (its file is removed): readiness fails, liveness does not.
             SqliteConnection.ClearAllPools();

@@ -41,7 +41,7 @@ public abstract class SamplePluginTests<TServer>(TServer server) : IClassFixture
         Assert.Equal(["mapleRidge", "riverside"], plugins.Keys.Order());
         Assert.All(plugins.Values, p => Assert.True(p.GetProperty("loaded").GetBoolean(), p.ToString()));
         Assert.Equal(Plugins.PluginSdk.Version.ToString(3), plugins["riverside"].GetProperty("sdkVersion").GetString());
-        Assert.Equal(5, plugins["riverside"].GetProperty("fieldCount").GetInt32());
+        Assert.Equal(7, plugins["riverside"].GetProperty("fieldCount").GetInt32());
         Assert.Equal(5, plugins["mapleRidge"].GetProperty("ruleCount").GetInt32());
 
         var definitions = data.GetProperty("localFieldDefinitions").EnumerateArray()
@@ -263,6 +263,74 @@ public abstract class SamplePluginTests<TServer>(TServer server) : IClassFixture
             .GetProperty("district").GetProperty("commitments").GetProperty("nodes")[0].GetProperty("id").GetString()!;
         AssertError(await Mutate("setLocalFields", "SetLocalFieldsInput", new { id = commitment, plugin = "mapleRidge", values = new { bargainingUnit = "JANITORS" } }, "node { id }"),
             "ValidationError", "INVALID_VALUE", "input", "values", "bargainingUnit");
+    }
+
+    [DatabaseFact]
+    public async Task Riverside_records_its_own_on_its_schools_League_memberships_and_convening_registrations_and_on_no_one_elses()
+    {
+        var leagues = await server.QueryAsync("""
+            { consortia { leagues { members { id school { district { code } } local { riverside { boardResolution } } }
+                convenings(first: 10) { nodes { registrations { id membership { school { district { code } } } local { riverside { pdCreditCode } } } } } } } }
+            """);
+        var league = leagues.GetProperty("consortia").EnumerateArray().SelectMany(c => c.GetProperty("leagues").EnumerateArray()).Single();
+        static string District(JsonElement x) => x.GetProperty("school").GetProperty("district").GetProperty("code").GetString()!;
+        var members = league.GetProperty("members").EnumerateArray().ToList();
+        var registrations = league.GetProperty("convenings").GetProperty("nodes").EnumerateArray().SelectMany(c => c.GetProperty("registrations").EnumerateArray()).ToList();
+        // Present, empty, on Riverside's; null on the other districts' records.
+        Assert.All(members.Where(m => District(m) == Riverside), m => Assert.Equal(JsonValueKind.Object, m.GetProperty("local").GetProperty("riverside").ValueKind));
+        Assert.All(members.Where(m => District(m) != Riverside), m => Assert.Equal(JsonValueKind.Null, m.GetProperty("local").GetProperty("riverside").ValueKind));
+        Assert.All(registrations.Where(r => District(r.GetProperty("membership")) != Riverside), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("local").GetProperty("riverside").ValueKind));
+
+        var registration = registrations.First(r => District(r.GetProperty("membership")) == Riverside).GetProperty("id").GetString()!;
+        var set = await Mutate("setLocalFields", "SetLocalFieldsInput", new { id = registration, plugin = "riverside", values = new { pdCreditCode = "PD-2026-117" } },
+            "node { ... on ConveningRegistration { local { riverside { pdCreditCode } } } }");
+        AssertOk(set);
+        Assert.Equal("PD-2026-117", set.GetProperty("node").GetProperty("local").GetProperty("riverside").GetProperty("pdCreditCode").GetString());
+        var membership = members.First(m => District(m) == Riverside).GetProperty("id").GetString()!;
+        AssertOk(await Mutate("setLocalFields", "SetLocalFieldsInput", new { id = membership, plugin = "riverside", values = new { boardResolution = "2026-05-11 item 4" } }, "node { id }"));
+        var read = await server.QueryAsync("query($id: ID!) { node(id: $id) { ... on ConveningRegistration { local { riverside { pdCreditCode } } } } }", new { id = registration });
+        Assert.Equal("PD-2026-117", read.GetProperty("node").GetProperty("local").GetProperty("riverside").GetProperty("pdCreditCode").GetString());
+
+        // Another district's registration has no Riverside fields; Maple Ridge's staff write none of Riverside's.
+        var other = registrations.First(r => District(r.GetProperty("membership")) != Riverside).GetProperty("id").GetString()!;
+        AssertError(await Mutate("setLocalFields", "SetLocalFieldsInput", new { id = other, plugin = "riverside", values = new { pdCreditCode = "PD-X" } }, "node { id }"),
+            "RuleViolation", "OUT_OF_PLUGIN_SCOPE", "input", "id");
+        var mapleStaff = server.TokenFor("district-staff", districts: [MapleRidge]);
+        var refused = (await server.QueryAsync("mutation($input: SetLocalFieldsInput!) { setLocalFields(input: $input) { errors { code } } }",
+            new { input = new { id = registration, plugin = "riverside", values = new { pdCreditCode = "PD-STOLEN" } } }, mapleStaff)).GetProperty("setLocalFields");
+        Assert.NotEqual(0, refused.GetProperty("errors").GetArrayLength());
+        await using var db = server.OpenDatabase();
+        Assert.False(await db.LocalFieldValues.AnyAsync(v => v.Field == "pdCreditCode" && (v.Value.Contains("PD-X") || v.Value.Contains("PD-STOLEN"))));
+    }
+
+    [DatabaseFact]
+    public async Task Riverside_rules_on_its_schools_joining_the_League_and_on_their_self_assessments()
+    {
+        var data = await server.QueryAsync("""
+            { consortia { leagues { id framework { levels } members(status: [ACTIVE]) { id school { code district { code } } } } } }
+            """);
+        var league = data.GetProperty("consortia").EnumerateArray().SelectMany(c => c.GetProperty("leagues").EnumerateArray()).Single();
+        var top = league.GetProperty("framework").GetProperty("levels").GetArrayLength();
+        var members = league.GetProperty("members").EnumerateArray().ToList();
+        var riverside = members.First(m => m.GetProperty("school").GetProperty("district").GetProperty("code").GetString() == Riverside).GetProperty("id").GetString()!;
+        var other = members.First(m => m.GetProperty("school").GetProperty("district").GetProperty("code").GetString() is not (Riverside or MapleRidge)).GetProperty("id").GetString()!;
+
+        // The top level without evidence is blocked for Riverside's schools, and only theirs; with it, it passes.
+        object Assessment(string membership, string? evidence) => new
+        {
+            membershipId = membership, assessedOn = "2026-09-30", ratings = new object[] { new { dimension = "student-voice", rating = 2 }, new { dimension = "shared-leadership", rating = top, evidence } },
+        };
+        AssertPluginViolation(await Mutate("recordSelfAssessment", "RecordSelfAssessmentInput", Assessment(riverside, null), "selfAssessment { id }", dryRun: true),
+            "riverside", "EXEMPLARY_NEEDS_EVIDENCE", "input", "ratings", "1", "evidence");
+        AssertOk(await Mutate("recordSelfAssessment", "RecordSelfAssessmentInput", Assessment(other, null), "selfAssessment { id }", dryRun: true));
+        AssertOk(await Mutate("recordSelfAssessment", "RecordSelfAssessmentInput", Assessment(riverside, "Student-led conferences in every advisory, 2025-26 minutes."), "selfAssessment { id }", dryRun: true));
+
+        // A Riverside school joining: told to take it to the board, and let through.
+        var school = (await server.QueryAsync("query($code: String!) { district(code: $code) { schools(first: 50) { nodes { id leagueMember } } } }", new { code = Riverside }))
+            .GetProperty("district").GetProperty("schools").GetProperty("nodes").EnumerateArray().First(s => !s.GetProperty("leagueMember").GetBoolean()).GetProperty("id").GetString()!;
+        var joined = await Mutate("joinLeague", "JoinLeagueInput", new { leagueId = league.GetProperty("id").GetString(), schoolId = school }, "leagueMembership { id }", dryRun: true);
+        AssertOk(joined);
+        Assert.Equal(["riverside:LEAGUE_BOARD_NOTICE"], WarningRules(joined));
     }
 }
 

@@ -17,6 +17,8 @@ public abstract class EntityKind
         new EntityKind<SchoolView>("School", b => b.School),
         new EntityKind<PartnershipView>("Partnership", b => b.Partnership),
         new EntityKind<CommitmentView>("Commitment", b => b.Commitment),
+        new EntityKind<LeagueMembershipView>("LeagueMembership", b => b.LeagueMembership),
+        new EntityKind<ConveningRegistrationView>("ConveningRegistration", b => b.ConveningRegistration),
     ];
 
     private protected EntityKind(string name) => Name = name;

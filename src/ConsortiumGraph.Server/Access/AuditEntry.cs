@@ -170,6 +170,8 @@ public static class AuditScope
             Leagues.SharedPractice p => await ScopeOfMembership(p.MembershipId),
             Leagues.ImprovementCommitment c => await ScopeOfMembership(c.MembershipId),
             Leagues.Convening c => (await ConsortiumOfLeague(c.LeagueId), null),
+            // A team's registration (a district plugin's fields on it) is its school's record.
+            Leagues.ConveningRegistration r => await ScopeOfMembership(r.MembershipId),
             Leagues.LearningGroup g => (await ConsortiumOfLeague(g.LeagueId), null),
             Policy.PolicyItem p => (p.ConsortiumId, null),
             CostSharing.SharedPosition p => (await ConsortiumOf(p.PartnershipId), null),

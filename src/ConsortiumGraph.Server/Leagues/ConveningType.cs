@@ -1,3 +1,4 @@
+using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Graph;
 using GraphQL;
@@ -35,12 +36,13 @@ public sealed class ConveningType : NodeType<Convening>
     }
 }
 
-public sealed class ConveningRegistrationType : ObjectGraphType<ConveningRegistration>
+public sealed class ConveningRegistrationType : NodeType<ConveningRegistration>
 {
-    public ConveningRegistrationType()
+    public ConveningRegistrationType() : base("A school team registered for a convening.")
     {
-        Description = "A school team registered for a convening.";
         this.AuthorizeWithRoles(Readers.League);
+        // A district's own records of it (a professional-development credit code), through its plugin.
+        LocalFieldsType.AddTo(this);
         Field<NonNullGraphType<LeagueMembershipType>>("membership").Description("The school's League membership.").Resolve(c => c.ById<LeagueMembership>(c.Source.MembershipId));
         Field<NonNullGraphType<ConveningType>>("convening").Description("The convening.").Resolve(c => c.ById<Convening>(c.Source.ConveningId));
         Field(x => x.TeamSize).Description("Educators on the team.");

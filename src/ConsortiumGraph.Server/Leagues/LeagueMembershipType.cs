@@ -1,3 +1,4 @@
+using ConsortiumGraph.LocalFields;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Schools;
@@ -22,6 +23,7 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
     public LeagueMembershipType() : base("A school's membership of a League: asked for, active once its letter of commitment is fully signed, and ended by leaving.")
     {
         this.AuthorizeWithRoles(Readers.League);
+        LocalFieldsType.AddTo(this);
         Field<NonNullGraphType<LeagueType>>("league").Description("The League.").Resolve(c => c.ById<League>(c.Source.LeagueId));
         Field<NonNullGraphType<SchoolType>>("school").Description("The school.").Resolve(c => c.ById<School>(c.Source.SchoolId));
         Field<NonNullGraphType<EnumerationGraphType<LeagueMembershipStatus>>>("status").Description("PENDING, ACTIVE or LEFT.").Resolve(c => c.Source.Status);

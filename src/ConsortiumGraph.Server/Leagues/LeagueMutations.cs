@@ -1,3 +1,4 @@
+using ConsortiumGraph.PluginHost;
 using GraphQL;
 using System.Text.RegularExpressions;
 using ConsortiumGraph.Access;
@@ -120,6 +121,12 @@ public static partial class LeagueMutations
             m.Violates("SCHOOL_CLOSED", $"{school.Name} closed on {school.ClosedOn:yyyy-MM-dd}; a closed school joins nothing.", "schoolId");
         if (await m.Db.LeagueMemberships.AnyAsync(x => x.LeagueId == league.Id && x.SchoolId == school.Id && x.LeftOn == null, m.Field.CancellationToken))
             m.Violates("ALREADY_MEMBER", $"{school.Name} is in {league.Name} already (or has asked to join).", "schoolId");
+        // The district's own rules on its schools joining (a board's approval, a superintendent's sign-off first).
+        await m.CheckLocalRulesAsync(school.District.Code, _ => Task.FromResult(new Plugins.ProposedLeagueJoining
+        {
+            DistrictCode = school.District.Code, LeagueId = GlobalId.Encode("League", league.Id), LeagueName = league.Name, Commitment = league.Commitment,
+            SchoolCode = school.Code, SchoolName = school.Name, RequestedOn = requested,
+        }));
         if (m.Failed) return null;
         var membership = new LeagueMembership { LeagueId = league.Id, SchoolId = school.Id, DistrictId = school.DistrictId, RequestedOn = requested };
         m.Db.LeagueMemberships.Add(membership);
@@ -203,6 +210,14 @@ public static partial class LeagueMutations
                 m.Invalid("OUT_OF_RANGE", $"`rating` is a level of the scale: 1 ({framework.Levels[0]}) to {framework.Levels.Count} ({framework.Levels[^1]}).", $"ratings.{i}.rating");
             else ratings.Add(new DimensionRating { DimensionId = dimension.Id, Rating = rating.Rating, Evidence = evidence });
         }
+        if (m.Failed) return null;
+        // The district's own rules on how its schools rate themselves (evidence for the top level, a team's sign-off).
+        await m.CheckLocalRulesAsync(membership.School.District.Code, async _ => new Plugins.ProposedSelfAssessment
+        {
+            DistrictCode = membership.School.District.Code, FrameworkVersion = framework.Version, Levels = framework.Levels, AssessedOn = input.AssessedOn, Notes = notes,
+            Membership = (await PluginViews.LeagueMembershipsAsync(m.Db, [membership.Id], m.Field.CancellationToken))[membership.Id],
+            Ratings = [.. input.Ratings.Select(r => new Plugins.ProposedRating { Dimension = r.Dimension!.Trim(), Rating = r.Rating, Evidence = r.Evidence?.Trim() is { Length: > 0 } e ? e : null })],
+        });
         if (m.Failed) return null;
         var assessment = new SelfAssessment { MembershipId = membership.Id, FrameworkId = framework.Id, AssessedOn = input.AssessedOn, Notes = notes, RecordedAt = m.Now, Ratings = ratings };
         m.Db.SelfAssessments.Add(assessment);

@@ -14,7 +14,8 @@ namespace ConsortiumGraph.PluginHost;
 /// </summary>
 public sealed class ExtensibleEntity
 {
-    public const string District = "District", School = "School", Partnership = "Partnership", Commitment = "Commitment";
+    public const string District = "District", School = "School", Partnership = "Partnership", Commitment = "Commitment",
+        LeagueMembership = "LeagueMembership", ConveningRegistration = "ConveningRegistration";
 
     public static readonly IReadOnlyList<ExtensibleEntity> All =
     [
@@ -26,6 +27,10 @@ public sealed class ExtensibleEntity
             (context, plugin, p) => PartnershipType.Members.Load(context, p.Id).Then(members => members.Any(m => plugin.DistrictIds.Contains(m.DistrictId)) ? p : null)),
         Of<Commitments.Commitment, CommitmentView>(Commitment, "commitments", PluginViews.CommitmentsAsync,
             (_, plugin, c) => plugin.DistrictIds.Contains(c.DistrictId) ? c : null),
+        Of<Leagues.LeagueMembership, LeagueMembershipView>(LeagueMembership, "League memberships", PluginViews.LeagueMembershipsAsync,
+            (_, plugin, m) => plugin.DistrictIds.Contains(m.DistrictId) ? m : null),
+        Of<Leagues.ConveningRegistration, ConveningRegistrationView>(ConveningRegistration, "convening registrations", PluginViews.ConveningRegistrationsAsync,
+            (context, plugin, r) => context.ById<Leagues.LeagueMembership>(r.MembershipId).Then(m => m is not null && plugin.DistrictIds.Contains(m.DistrictId) ? r : null)),
     ];
 
     private readonly EntityKind _kind;
@@ -56,7 +61,7 @@ public sealed class ExtensibleEntity
 
     public static ExtensibleEntity? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
-    /// <summary>"District, School, Partnership or Commitment", for messages and descriptions.</summary>
+    /// <summary>"District, School, Partnership, Commitment, ... or ConveningRegistration", for messages and descriptions.</summary>
     public static string Names(string conjunction = "or") => string.Join(", ", All.SkipLast(1).Select(e => e.Name)) + $" {conjunction} {All[^1].Name}";
 
     private static ExtensibleEntity Of<TEntity, TView>(string name, string plural,

@@ -66,6 +66,26 @@ public static class PluginViews
             Dollars = c.Dollars, StaffFte = c.StaffFte, StudentSeats = c.StudentSeats,
         });
 
+    public static async Task<Dictionary<int, Sdk.LeagueMembershipView>> LeagueMembershipsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.LeagueMemberships.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.LeagueId, League = m.League.Name, SchoolCode = m.School.Code, School = m.School.Name, DistrictCode = m.District.Code, m.RequestedOn, m.JoinedOn, m.LeftOn })
+            .ToListAsync(ct))
+        .ToDictionary(m => m.Id, m => new Sdk.LeagueMembershipView
+        {
+            Id = GlobalId.Encode("LeagueMembership", m.Id), LeagueId = GlobalId.Encode("League", m.LeagueId), LeagueName = m.League,
+            SchoolCode = m.SchoolCode, SchoolName = m.School, DistrictCode = m.DistrictCode, RequestedOn = m.RequestedOn, JoinedOn = m.JoinedOn, LeftOn = m.LeftOn,
+        });
+
+    public static async Task<Dictionary<int, Sdk.ConveningRegistrationView>> ConveningRegistrationsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.ConveningRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.ConveningId, r.Convening.Title, r.Convening.HeldOn, SchoolCode = r.Membership.School.Code, DistrictCode = r.Membership.District.Code, r.TeamSize, r.Attended })
+            .ToListAsync(ct))
+        .ToDictionary(r => r.Id, r => new Sdk.ConveningRegistrationView
+        {
+            Id = GlobalId.Encode("ConveningRegistration", r.Id), ConveningId = GlobalId.Encode("Convening", r.ConveningId), ConveningTitle = r.Title, HeldOn = r.HeldOn,
+            SchoolCode = r.SchoolCode, DistrictCode = r.DistrictCode, TeamSize = r.TeamSize, Attended = r.Attended,
+        });
+
     public static Sdk.DecisionView Decision(Decisions.Decision d) => new()
     {
         Id = GlobalId.Encode("Decision", d.Id), Area = d.Area, Title = d.Title, ScheduledOn = d.ScheduledOn, Deadline = d.Deadline,
@@ -83,6 +103,8 @@ public static class PluginViews
         Sdk.SchoolView s => [s.DistrictCode],
         Sdk.PartnershipView p => p.Members.Select(m => m.DistrictCode),
         Sdk.CommitmentView c => [c.DistrictCode],
+        Sdk.LeagueMembershipView m => [m.DistrictCode],
+        Sdk.ConveningRegistrationView r => [r.DistrictCode],
         _ => [],
     };
 
