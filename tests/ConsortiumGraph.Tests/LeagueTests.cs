@@ -303,6 +303,45 @@ public abstract class LeagueTests<TServer>(TServer server) : IClassFixture<TServ
     }
 
     [DatabaseFact]
+    public async Task Fifty_at_once_define_one_framework_version_record_one_assessment_a_day_and_end_a_membership_once()
+    {
+        // A League of its own (named to sort after the demo's), so the demo League's framework and members stay as the other tests read them.
+        var created = await Mutate("createLeague", "CreateLeagueInput", new { consortiumId = Northern, name = "Writers' League, fifty at once", commitment = "We improve together." }, "league { id revision }");
+        AssertOk(created);
+        var league = created.GetProperty("league").GetProperty("id").GetString()!;
+        var revision = created.GetProperty("league").GetProperty("revision").GetInt32();
+
+        // Fifty admins defining the version they read: one lands, the rest are told the League moved.
+        var defined = await Race.RunAsync(50, i => Mutate("defineFramework", "DefineFrameworkInput", new
+        {
+            leagueId = league, name = $"Framework {i}", levels = new[] { "Low", "High" }, expectedRevision = revision,
+            dimensions = new[] { new { key = "voice", name = "Student voice", descriptors = new[] { "Some", "Most" } } },
+        }, "improvementFramework { version }"), retryConflicts: false);
+        Assert.Equal(1, defined.Count(o => o == "OK"));
+        Assert.All(defined.Where(o => o != "OK"), o => Assert.Equal("CONFLICT", o));
+        Assert.Single((await Node(league, "... on League { frameworks { version } }")).GetProperty("frameworks").EnumerateArray());
+
+        var school = await SchoolId(Lakeport, 1);
+        var joined = await Mutate("joinLeague", "JoinLeagueInput", new { leagueId = league, schoolId = school }, MembershipSelection);
+        AssertOk(joined);
+        var membership = joined.GetProperty("leagueMembership").GetProperty("id").GetString()!;
+        await SignAll(membership, Admin, "PRINCIPAL", "SUPERINTENDENT", "LEADERSHIP_TEAM", "BOARD_CHAIR");
+
+        // One assessment a day, however many send it.
+        var assessed = await Race.RunAsync(50, i => Mutate("recordSelfAssessment", "RecordSelfAssessmentInput",
+            new { membershipId = membership, assessedOn = "2026-10-01", ratings = new[] { new { dimension = "voice", rating = 1 + i % 2 } } }, "selfAssessment { id }"));
+        Assert.Equal(1, assessed.Count(o => o == "OK"));
+        Assert.All(assessed.Where(o => o != "OK"), o => Assert.Equal("DUPLICATE_DAY", o));
+        Assert.Single((await Node(membership, "... on LeagueMembership { selfAssessments { id } }")).GetProperty("selfAssessments").EnumerateArray());
+
+        // One leaving.
+        var left = await Race.RunAsync(50, i => Mutate("leaveLeague", "LeaveLeagueInput", new { membershipId = membership, reason = $"Reason {i}" }, MembershipSelection));
+        Assert.Equal(1, left.Count(o => o == "OK"));
+        Assert.All(left.Where(o => o != "OK"), o => Assert.Equal("ALREADY_LEFT", o));
+        Assert.Equal("LEFT", (await Node(membership, "... on LeagueMembership { status }")).GetProperty("status").GetString());
+    }
+
+    [DatabaseFact]
     public async Task Fifty_requests_to_join_make_one_membership_and_fifty_signers_one_complete_letter()
     {
         var league = await LeagueId();
