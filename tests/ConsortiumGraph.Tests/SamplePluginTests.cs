@@ -296,9 +296,9 @@ public abstract class SamplePluginTests<TServer>(TServer server) : IClassFixture
         AssertError(await Mutate("setLocalFields", "SetLocalFieldsInput", new { id = other, plugin = "riverside", values = new { pdCreditCode = "PD-X" } }, "node { id }"),
             "RuleViolation", "OUT_OF_PLUGIN_SCOPE", "input", "id");
         var mapleStaff = server.TokenFor("district-staff", districts: [MapleRidge]);
-        var refused = (await server.QueryAsync("mutation($input: SetLocalFieldsInput!) { setLocalFields(input: $input) { errors { code } } }",
+        var refused = (await server.QueryAsync($"mutation($input: SetLocalFieldsInput!) {{ setLocalFields(input: $input) {{ {Errors} }} }}",
             new { input = new { id = registration, plugin = "riverside", values = new { pdCreditCode = "PD-STOLEN" } } }, mapleStaff)).GetProperty("setLocalFields");
-        Assert.NotEqual(0, refused.GetProperty("errors").GetArrayLength());
+        AssertError(refused, "NotAuthorizedError", "NOT_AUTHORIZED", "input", "plugin");
         await using var db = server.OpenDatabase();
         Assert.False(await db.LocalFieldValues.AnyAsync(v => v.Field == "pdCreditCode" && (v.Value.Contains("PD-X") || v.Value.Contains("PD-STOLEN"))));
     }

@@ -34,10 +34,12 @@ public abstract class SchoolIndicatorTests<TServer>(TServer server) : IClassFixt
         [.. (await server.QueryAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Consortium {{ rollup(indicator: \"{indicator}\", groupBy: {groupBy}, periods: [\"{period}\"]) {{ {Rows} }} }} }} }}",
             new { id = Northern }, token)).GetProperty("node").GetProperty("rollup").EnumerateArray()];
 
-    private async Task<(string DistrictId, Dictionary<string, string> Schools)> District(string code) =>
-        (await server.QueryAsync("query($code: String!) { district(code: $code) { id schools(first: 50) { nodes { id code } } } }", new { code }, Admin)).GetProperty("district") is var d
-            ? (d.GetProperty("id").GetString()!, d.GetProperty("schools").GetProperty("nodes").EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!, s => s.GetProperty("id").GetString()!))
-            : default;
+    private async Task<(string DistrictId, Dictionary<string, string> Schools)> District(string code)
+    {
+        var district = (await server.QueryAsync("query($code: String!) { district(code: $code) { id schools(first: 50) { nodes { id code } } } }", new { code }, Admin)).GetProperty("district");
+        return (district.GetProperty("id").GetString()!,
+            district.GetProperty("schools").GetProperty("nodes").EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!, s => s.GetProperty("id").GetString()!));
+    }
 
     private async Task<JsonElement> Report(object input, string token) =>
         (await server.QueryAsync($"mutation($input: ReportIndicatorValuesInput!) {{ reportIndicatorValues(input: $input) {{ values {{ indicator value period school {{ code }} revisions }} {Errors} }} }}",
@@ -203,6 +205,8 @@ public abstract class SchoolIndicatorTests<TServer>(TServer server) : IClassFixt
             "ValidationError", "WRONG_LEVEL", "input", "values", "0", "indicator");
         AssertError(await Report(new { districtId = riverside, schoolId = high, period = "2025-26", values = new[] { new { indicator = "ATTENDANCE_RATE", value = 90.0, studentCount = 100 } } }, staff),
             "ValidationError", "WRONG_LEVEL", "input", "values", "0", "indicator");
+        AssertError(await Report(new { districtId = riverside, schoolId = high, period = "2025-26", values = new[] { new { indicator = "DROPOUT_RATE", studentCount = 300, fromLocalField = new { plugin = "riverside", field = "nextBoardMeeting" } } } }, staff),
+            "ValidationError", "NOT_FOR_SCHOOLS", "input", "values", "0", "fromLocalField");
         AssertError(await Report(new { districtId = riverside, schoolId = mapleSchools.Values.First(), period = "2025-26", values = new[] { new { indicator = "DROPOUT_RATE", value = 2.0, studentCount = 300 } } }, Admin),
             "ValidationError", "NOT_IN_DISTRICT", "input", "schoolId");
         var charter = new { districtId = charterDistrict, schoolId = charterSchools[Charter], period = "2025-26", values = new[] { new { indicator = "DROPOUT_RATE", value = 1.1, studentCount = 180 } } };

@@ -212,12 +212,12 @@ public static partial class LeagueMutations
         }
         if (m.Failed) return null;
         // The district's own rules on how its schools rate themselves (evidence for the top level, a team's sign-off).
-        await m.CheckLocalRulesAsync(membership.School.District.Code, async _ => new Plugins.ProposedSelfAssessment
+        await m.CheckLocalRulesAsync(membership.School.District.Code, _ => Task.FromResult(new Plugins.ProposedSelfAssessment
         {
             DistrictCode = membership.School.District.Code, FrameworkVersion = framework.Version, Levels = framework.Levels, AssessedOn = input.AssessedOn, Notes = notes,
-            Membership = (await PluginViews.LeagueMembershipsAsync(m.Db, [membership.Id], m.Field.CancellationToken))[membership.Id],
+            Membership = PluginViews.LeagueMembership(membership),
             Ratings = [.. input.Ratings.Select(r => new Plugins.ProposedRating { Dimension = r.Dimension!.Trim(), Rating = r.Rating, Evidence = r.Evidence?.Trim() is { Length: > 0 } e ? e : null })],
-        });
+        }));
         if (m.Failed) return null;
         var assessment = new SelfAssessment { MembershipId = membership.Id, FrameworkId = framework.Id, AssessedOn = input.AssessedOn, Notes = notes, RecordedAt = m.Now, Ratings = ratings };
         m.Db.SelfAssessments.Add(assessment);

@@ -67,14 +67,15 @@ public static class PluginViews
         });
 
     public static async Task<Dictionary<int, Sdk.LeagueMembershipView>> LeagueMembershipsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        (await db.LeagueMemberships.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.LeagueId, League = m.League.Name, SchoolCode = m.School.Code, School = m.School.Name, DistrictCode = m.District.Code, m.RequestedOn, m.JoinedOn, m.LeftOn })
-            .ToListAsync(ct))
-        .ToDictionary(m => m.Id, m => new Sdk.LeagueMembershipView
-        {
-            Id = GlobalId.Encode("LeagueMembership", m.Id), LeagueId = GlobalId.Encode("League", m.LeagueId), LeagueName = m.League,
-            SchoolCode = m.SchoolCode, SchoolName = m.School, DistrictCode = m.DistrictCode, RequestedOn = m.RequestedOn, JoinedOn = m.JoinedOn, LeftOn = m.LeftOn,
-        });
+        (await db.LeagueMemberships.AsNoTracking().Where(m => ids.Contains(m.Id)).Include(m => m.League).Include(m => m.School).ThenInclude(s => s.District).ToListAsync(ct))
+        .ToDictionary(m => m.Id, LeagueMembership);
+
+    /// <summary>A membership as plugins see it; its League and its school's district loaded.</summary>
+    public static Sdk.LeagueMembershipView LeagueMembership(Leagues.LeagueMembership m) => new()
+    {
+        Id = GlobalId.Encode("LeagueMembership", m.Id), LeagueId = GlobalId.Encode("League", m.LeagueId), LeagueName = m.League.Name,
+        SchoolCode = m.School.Code, SchoolName = m.School.Name, DistrictCode = m.School.District.Code, RequestedOn = m.RequestedOn, JoinedOn = m.JoinedOn, LeftOn = m.LeftOn,
+    };
 
     public static async Task<Dictionary<int, Sdk.ConveningRegistrationView>> ConveningRegistrationsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         (await db.ConveningRegistrations.AsNoTracking().Where(r => ids.Contains(r.Id))

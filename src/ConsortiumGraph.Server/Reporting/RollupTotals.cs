@@ -8,7 +8,6 @@ public sealed class RollupTotals
     /// <summary>How many values: the districts', or the schools'.</summary>
     public int Values { get; init; }
     public int Districts { get; init; }
-    public int Schools { get; init; }
     public int Students { get; init; }
     public double Sum { get; init; }
     public double Weighted { get; init; }

@@ -76,7 +76,7 @@ public static class Rollups
             .Select(g => new RollupTotals
             {
                 Group = g.Key.Group, Period = g.Key.Period, Values = g.Count(), Districts = g.Select(k => k.Value.DistrictId).Distinct().Count(),
-                Schools = g.Count(k => k.Value.SchoolId != null), Students = g.Sum(k => k.Value.StudentCount),
+                Students = g.Sum(k => k.Value.StudentCount),
                 Sum = g.Sum(k => k.Value.Value), Weighted = g.Sum(k => k.Value.Value * k.Value.StudentCount),
                 Min = g.Min(k => k.Value.Value), Max = g.Max(k => k.Value.Value),
             })
@@ -88,10 +88,13 @@ public static class Rollups
     /// Applies the indicator's aggregation, and suppresses a group about fewer students than the indicator's
     /// minimum, as education reports do to protect students.
     /// </summary>
+    // Every value of a school indicator is a school's, and none of a district indicator's.
+    private static int SchoolsIn(Indicator indicator, RollupTotals t) => indicator.Level == IndicatorLevel.School ? t.Values : 0;
+
     public static RollupRow Row(Indicator indicator, RollupTotals t)
     {
         if (t.Students < indicator.MinimumGroupSize)
-            return new(t.Group, t.Period, null, t.Districts, t.Schools, t.Students,
+            return new(t.Group, t.Period, null, t.Districts, SchoolsIn(indicator, t), t.Students,
                 $"About fewer than {indicator.MinimumGroupSize} students ({t.Students}): not shown, to protect students' privacy.");
         double? value = indicator.Aggregation switch
         {
@@ -101,7 +104,7 @@ public static class Rollups
             Aggregation.Min => t.Min,
             _ => t.Max,
         };
-        return new(t.Group, t.Period, value is { } v ? Math.Round(v, 2) : null, t.Districts, t.Schools, t.Students, null);
+        return new(t.Group, t.Period, value is { } v ? Math.Round(v, 2) : null, t.Districts, SchoolsIn(indicator, t), t.Students, null);
     }
 
     public static void AddRollup(this ObjectGraphType<Consortia.Consortium> consortium) =>
