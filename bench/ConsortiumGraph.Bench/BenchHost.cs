@@ -22,12 +22,12 @@ public static class BenchHost
     // Signs the benchmark's tokens only; the host is bound to 127.0.0.1.
     public const string SigningKey = "consortiumgraph-benchmark-signing-key-not-for-production";
 
-    public static WebApplication Build(string database, string[]? args = null)
+    public static WebApplication Build(BenchDatabase database, string[]? args = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(database.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Consortium"] = $"Data Source={database}",
             ["Database:SeedDemoData"] = "false",
             ["Auth:SigningKey"] = SigningKey,
             ["Plugins:Watch"] = "false",
@@ -43,8 +43,8 @@ public static class BenchHost
         return builder.Build();
     }
 
-    /// <summary><c>serve --db FILE --urls URL</c>: the endpoint under load.</summary>
-    public static async Task<int> ServeAsync(string database, string[] args)
+    /// <summary><c>serve --provider P --connection STRING --urls URL</c>: the endpoint under load.</summary>
+    public static async Task<int> ServeAsync(BenchDatabase database, string[] args)
     {
         var app = Build(database, args);
         await app.Services.InitializeDatabaseAsync();
@@ -69,7 +69,9 @@ public static class BenchHost
     /// Migrates <paramref name="database"/> and fills what it lacks: the national data set, the demo
     /// consortium beside it (its districts are the sample plugins' own), and Maple Ridge's attendance figures.
     /// </summary>
-    public static async Task PrepareAsync(string database, double scale, int seed)
+    public static Task PrepareAsync(string file, double scale, int seed) => PrepareAsync(BenchDatabase.Sqlite(file), scale, seed);
+
+    public static async Task PrepareAsync(BenchDatabase database, double scale, int seed)
     {
         await using var app = Build(database);
         await app.Services.InitializeDatabaseAsync();
@@ -84,17 +86,26 @@ public static class BenchHost
         await using (var check = await databases.CreateDbContextAsync())
             if (await check.Districts.AnyAsync(d => d.Code == BenchTargets.LocalDistrict))
             {
-                SqliteConnection.ClearAllPools();
+                ClearPools();
                 return;
             }
         await using (var db = await databases.CreateDbContextAsync())
         {
             // The demo data brings Maple Ridge's stored SIS figures, which the local-fields operation reads.
             await DemoData.SeedAsync(db, TimeProvider.System);
-            // Fresh statistics for SQLite's planner, as an operator would after a bulk load.
+            // Fresh statistics for the planner, as an operator would after a bulk load.
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            // The statistics each load cell reads (installed here, so every copy of the database has them).
+            if (database.Provider == DatabaseProvider.PostgreSql) await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
+        ClearPools();
+    }
+
+    // Copies of a database need it closed: no pooled connection may hold it open.
+    private static void ClearPools()
+    {
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 }
 
@@ -115,7 +126,9 @@ public sealed class InProcessGraph : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InProcessGraph> StartAsync(string database)
+    public static Task<InProcessGraph> StartAsync(string file) => StartAsync(BenchDatabase.Sqlite(file));
+
+    public static async Task<InProcessGraph> StartAsync(BenchDatabase database)
     {
         var app = BenchHost.Build(database);
         await app.Services.InitializeDatabaseAsync();

@@ -7,10 +7,13 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ConsortiumGraph.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Bench;
 
-public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Levels, int Seconds, int WarmUp, int Soak, string? Server, bool InProcess, string[]? Only, bool Compression)
+public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Levels, int Seconds, int WarmUp, int Soak, string? Server, bool InProcess, string[]? Only, bool Compression,
+    DatabaseProvider[] Providers, string? Postgres)
 {
     public static BenchOptions Parse(Func<string, string?> option) => new(
         Path.GetFullPath(option("--data") ?? "bench/data"),
@@ -23,7 +26,15 @@ public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Lev
         option("--server") is { } server ? Path.GetFullPath(server) : null,
         !Environment.GetCommandLineArgs().Contains("--skip-inprocess"),
         option("--only")?.Split(','),
-        option("--compression") != "off");
+        option("--compression") != "off",
+        (option("--provider")?.ToLowerInvariant() ?? "both") switch
+        {
+            "sqlite" => [DatabaseProvider.Sqlite],
+            "postgresql" or "postgres" => [DatabaseProvider.PostgreSql],
+            "both" => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql],
+            var other => throw new ArgumentException($"--provider {other}: Sqlite, PostgreSql or both"),
+        },
+        option("--postgres"));
 
     /// <summary>Whether the run includes the operation (all unless --only names some).</summary>
     public bool Includes(string operation) => Only is null || Only.Contains(operation);
@@ -50,35 +61,56 @@ public sealed class BenchRun(BenchOptions options)
     public async Task<int> RunAsync()
     {
         Directory.CreateDirectory(options.Data);
-        var seeded = Path.Combine(options.Data, $"national-s{options.Scale.ToString(CultureInfo.InvariantCulture)}-{options.Seed}.db");
-        Progress($"data: {seeded} ({(File.Exists(seeded) ? "reusing; migrating if needed" : "generating")})");
-        await BenchHost.PrepareAsync(seeded, options.Scale, options.Seed);
-        // Mutations change the data: every run starts from a copy of the seeded file.
-        var work = Path.Combine(options.Data, "run.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(work + suffix);
-        File.Copy(seeded, work);
-
         Line($"# ConsortiumGraph benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        Line($"Data: national set at scale {options.Scale} (seed {options.Seed}) plus the demo consortium, SQLite ({new FileInfo(seeded).Length / 1_048_576:N0} MB). "
+        Line($"Data: national set at scale {options.Scale} (seed {options.Seed}) plus the demo consortium. "
             + $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release.");
         Line();
-
-        if (options.Server is not null) await StartUpAsync(work);
-
-        using var server = StartServer(work);
-        try
+        foreach (var provider in options.Providers)
         {
-            return await MeasureAsync(server, seeded, work);
+            // PostgreSQL: the benchmark's own cluster under bench/data unless --postgres names a server.
+            await using var cluster = provider == DatabaseProvider.PostgreSql && options.Postgres is null ? await PostgresCluster.StartAsync(options.Data) : null;
+            var name = $"national-s{options.Scale.ToString(CultureInfo.InvariantCulture)}-{options.Seed}";
+            var (seeded, work) = provider == DatabaseProvider.Sqlite
+                ? (BenchDatabase.Sqlite(Path.Combine(options.Data, name + ".db")), BenchDatabase.Sqlite(Path.Combine(options.Data, "run.db")))
+                : (BenchDatabase.PostgreSql(options.Postgres ?? cluster!.ConnectionString, name.Replace('-', '_').Replace('.', '_')), BenchDatabase.PostgreSql(options.Postgres ?? cluster!.ConnectionString, "bench_run"));
+            var existed = await seeded.ExistsAsync();
+            Progress($"data: {provider} {seeded.Name} ({(existed ? "reusing; migrating if needed" : "generating")})");
+            var preparing = Stopwatch.StartNew();
+            await BenchHost.PrepareAsync(seeded, options.Scale, options.Seed);
+            // Mutations change the data: every run starts from a copy of the seeded database.
+            await seeded.CopyToAsync(work);
+            Line($"# {provider}");
+            Line();
+            Line($"Database: {(provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL" + (cluster is null ? " (given by --postgres)" : $" (the benchmark's own cluster, port {PostgresCluster.Port})"))}, {await seeded.SizeMbAsync():N0} MB"
+                + (existed ? "." : $"; generated and prepared in {preparing.Elapsed.TotalSeconds:N0} s."));
+            Line();
+
+            if (options.Server is not null) await StartUpAsync(work);
+
+            using var server = StartServer(work);
+            try
+            {
+                if (await MeasureAsync(server, seeded, work, cluster) != 0) return 1;
+            }
+            finally
+            {
+                if (!server.HasExited) server.Kill(entireProcessTree: true);
+            }
         }
-        finally
-        {
-            if (!server.HasExited) server.Kill(entireProcessTree: true);
-        }
+
+        var results = Path.Combine(Path.GetDirectoryName(options.Data)!, "results");
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(file, _report.ToString());
+        Progress($"written to {file}");
+        return 0;
     }
 
-    private async Task<int> MeasureAsync(Process server, string seeded, string work)
+    private async Task<int> MeasureAsync(Process server, BenchDatabase seeded, BenchDatabase work, PostgresCluster? cluster)
     {
         using var client = new LoadClient(new Uri(Url));
+        var meter = new CellMeter(server.Id, work, cluster);
+        var postgres = work.Provider == DatabaseProvider.PostgreSql;
         await WaitReadyAsync(client, server);
         var operations = (await client.GetJsonAsync("/bench/targets"))["operations"]!.AsArray();
         var reads = new List<(string Name, BenchRequest GraphQL, BenchRequest Baseline)>();
@@ -98,17 +130,33 @@ public sealed class BenchRun(BenchOptions options)
 
         var warmUp = TimeSpan.FromSeconds(options.WarmUp);
         var measure = TimeSpan.FromSeconds(options.Seconds);
+        // The runtime's tiered compilation settles over the first seconds under load; without this the first
+        // operation's GraphQL cell (measured before its baseline) ran on code still being recompiled: dashboard on
+        // PostgreSQL at 8 users measured 108 req/s here cold and 204 warm, 12.5 and 3.8 ms of server CPU per request.
+        Progress($"warming the server: every read, both sides, on 8 users for {options.WarmUp * 5} s");
+        var turn = 0;
+        await client.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(options.WarmUp * 5), send =>
+        {
+            var n = Interlocked.Increment(ref turn);
+            var (_, graphQL, baseline) = reads[n / 2 % reads.Count];
+            return send(n % 2 == 0 ? graphQL : baseline);
+        });
         Line($"## HTTP load: closed loop, {options.Seconds} s per cell after {options.WarmUp} s warm-up; GraphQL and baseline served by the same process");
         Line();
-        Line("| operation | users | GraphQL req/s | baseline req/s | ratio | GraphQL p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | SQL/req GraphQL | SQL/req baseline | failures |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        // SQL/req is what the server sent (EF Core's commands); on PostgreSQL the database's own count follows, with
+        // Npgsql's connection resets apart, and planning and execution time and CPU as pg_stat_statements and /proc saw them.
+        Line("| operation | users | GraphQL req/s | baseline req/s | ratio | GraphQL p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | SQL/req GraphQL | SQL/req baseline | server CPU ms/req G / B |"
+            + (postgres ? " resets/req G / B | planning ms/req G / B | execution ms/req G / B | PostgreSQL CPU ms/req G / B |" : "") + " failures |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (postgres ? "---:|---:|---:|---:|" : "") + "---:|");
         foreach (var (name, graphQL, baseline) in reads.Where(r => options.Includes(r.Name)))
             foreach (var users in options.Levels)
             {
                 Progress($"{name}, {users} users");
-                var g = await client.RunAsync(users, warmUp, measure, send => send(graphQL));
-                var b = await client.RunAsync(users, warmUp, measure, send => send(baseline));
-                Line($"| {name} | {users} | {g.Throughput:N0} | {b.Throughput:N0} | **{g.Throughput / b.Throughput:N2}** | {Latencies(g)} | {Latencies(b)} | {g.StatementsPerRequest:N1} | {b.StatementsPerRequest:N1} | {g.Failures + b.Failures} |");
+                var g = await client.RunAsync(users, warmUp, measure, send => send(graphQL), meter);
+                var b = await client.RunAsync(users, warmUp, measure, send => send(baseline), meter);
+                Line($"| {name} | {users} | {g.Throughput:N0} | {b.Throughput:N0} | **{g.Throughput / b.Throughput:N2}** | {Latencies(g)} | {Latencies(b)} | {g.StatementsPerRequest:N1} | {b.StatementsPerRequest:N1} | {Pair(g.Cost.ServerCpuMs, b.Cost.ServerCpuMs)} |"
+                    + (postgres ? $" {Pair(g.Cost.Resets, b.Cost.Resets, "N1")} | {Pair(g.Cost.PlanningMs, b.Cost.PlanningMs)} | {Pair(g.Cost.ExecutionMs, b.Cost.ExecutionMs)} | {Pair(g.Cost.DatabaseCpuMs, b.Cost.DatabaseCpuMs)} |" : "")
+                    + $" {g.Failures + b.Failures} |");
                 if ((g.FirstFailure ?? b.FirstFailure) is { } failure) Progress("first failure: " + failure);
             }
 
@@ -116,9 +164,23 @@ public sealed class BenchRun(BenchOptions options)
         foreach (var users in options.Levels.Where(_ => options.Includes("mutation mix")))
         {
             Progress($"mutation mix, {users} users");
-            var result = await client.RunAsync(users, warmUp, measure, send => MutationMixAsync(send, mix));
-            Line($"| mutation mix (4 requests) | {users} | {result.Throughput:N0} | | | {Latencies(result)} | | {result.StatementsPerRequest:N1} | | {result.Failures} |");
+            var before = await StoredStateAsync(work);
+            var result = await client.RunAsync(users, warmUp, measure, send => MutationMixAsync(send, mix), meter);
+            var stored = await StoredStateAsync(work);
+            Line($"| mutation mix (4 requests) | {users} | {result.Throughput:N0} | | | {Latencies(result)} | | {result.StatementsPerRequest:N1} | | {Pair(result.Cost.ServerCpuMs, null)} |"
+                + (postgres ? $" {Pair(result.Cost.Resets, null, "N1")} | {Pair(result.Cost.PlanningMs, null)} | {Pair(result.Cost.ExecutionMs, null)} | {Pair(result.Cost.DatabaseCpuMs, null)} |" : "")
+                + $" {result.Failures} |");
             if (result.FirstFailure is { } failure) Progress("first failure: " + failure);
+            // Every completed mix stored one decision with one vote and one commitment with one progress report; warm-up
+            // and a mix cut off at the deadline add some more, never fewer, and never a vote without its decision.
+            var (decisions, votes, commitments, reports) = (stored.Decisions - before.Decisions, stored.Votes - before.Votes, stored.Commitments - before.Commitments, stored.Reports - before.Reports);
+            var completed = result.Requests / 4;
+            if (decisions < completed || votes < completed || commitments < completed || reports < completed || votes > decisions || reports > commitments)
+            {
+                Console.Error.WriteLine($"STORED STATE: mutation mix on {users} users completed {completed:N0} mixes but stored {decisions:N0} decisions, {votes:N0} votes, {commitments:N0} commitments, {reports:N0} progress reports.");
+                return 1;
+            }
+            Progress($"stored state checked: {decisions:N0} decisions, {votes:N0} votes, {commitments:N0} commitments, {reports:N0} progress reports for {completed:N0} completed mixes");
         }
         Line();
 
@@ -126,30 +188,34 @@ public sealed class BenchRun(BenchOptions options)
         server.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
 
-        if (options.InProcess)
+        if (options.InProcess && work.Provider == DatabaseProvider.Sqlite)
         {
             Progress("in-process suite (BenchmarkDotNet)");
             // A fresh copy: the mutation mix has added thousands of decisions and commitments to the run's copy.
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(work + suffix);
-            File.Copy(seeded, work);
-            Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", work);
+            await seeded.CopyToAsync(work);
+            Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", work.Name);
             Line(FormatInProcess(RunInProcess()));
         }
-
-        var results = Path.Combine(Path.GetDirectoryName(options.Data)!, "results");
-        Directory.CreateDirectory(results);
-        var file = Path.Combine(results, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
-        await File.WriteAllTextAsync(file, _report.ToString());
-        Progress($"written to {file}");
         return 0;
+    }
+
+    private static string Pair(double? graphQL, double? baseline, string format = "N2") =>
+        string.Join(" / ", new[] { graphQL, baseline }.Where(v => v is not null).Select(v => double.IsNaN(v!.Value) ? "n/a" : v.Value.ToString(format, CultureInfo.InvariantCulture)));
+
+    /// <summary>What the mutation mix writes, counted in the run's database with every row visible.</summary>
+    private static async Task<(long Decisions, long Votes, long Commitments, long Reports)> StoredStateAsync(BenchDatabase database)
+    {
+        await using var app = BenchHost.Build(database);
+        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync();
+        return (await db.Decisions.LongCountAsync(), await db.Votes.LongCountAsync(), await db.Commitments.LongCountAsync(), await db.ProgressUpdates.LongCountAsync());
     }
 
     private static string Latencies(LoadResult r) => $"{r.Percentile(50):N1} / {r.Percentile(95):N1} / {r.Percentile(99):N1}";
 
-    private Process StartServer(string database)
+    private Process StartServer(BenchDatabase database)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var arg in new[] { typeof(BenchRun).Assembly.Location, "serve", "--db", database, "--urls", Url, $"--Compression:Enabled={options.Compression}" })
+        foreach (var arg in new[] { typeof(BenchRun).Assembly.Location, "serve", "--provider", database.Provider.ToString(), "--connection", database.ConnectionString, "--urls", Url, $"--Compression:Enabled={options.Compression}" })
             start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
@@ -245,14 +311,14 @@ public sealed class BenchRun(BenchOptions options)
     }
 
     /// <summary>Start-up of the real server on the data, with its plugins: to ready, and to a first answer that uses a plugin.</summary>
-    private async Task StartUpAsync(string database)
+    private async Task StartUpAsync(BenchDatabase database)
     {
         var times = new List<(double Ready, double FirstAnswer)>();
         for (var run = 0; run < 3; run++)
         {
             var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { options.Server!, "--urls", "http://127.0.0.1:5182", "--ConnectionStrings:Consortium=Data Source=" + database,
-                "--Database:SeedDemoData=false", "--Plugins:Watch=false", "--Plugins:RequireApproval=false" })
+            foreach (var arg in new[] { options.Server!, "--urls", "http://127.0.0.1:5182", "--Database:SeedDemoData=false", "--Plugins:Watch=false", "--Plugins:RequireApproval=false" }
+                .Concat(database.Settings.Select(s => $"--{s.Key}={s.Value}")))
                 start.ArgumentList.Add(arg);
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;

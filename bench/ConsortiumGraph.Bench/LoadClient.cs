@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace ConsortiumGraph.Bench;
 
 /// <summary>What one load run measured.</summary>
-public sealed record LoadResult(int Concurrency, long Requests, long Failures, double Seconds, double[] LatenciesMs, double StatementsPerRequest, string? FirstFailure)
+public sealed record LoadResult(int Concurrency, long Requests, long Failures, double Seconds, double[] LatenciesMs, double StatementsPerRequest, string? FirstFailure, CellCost Cost)
 {
     public double Throughput => Requests / Seconds;
     public double Percentile(double p)
@@ -55,14 +55,16 @@ public sealed class LoadClient(Uri server) : IDisposable
     }
 
     /// <summary>Runs <paramref name="step"/> in a loop on <paramref name="concurrency"/> users; each call returns how many requests it made.</summary>
-    public async Task<LoadResult> RunAsync(int concurrency, TimeSpan warmUp, TimeSpan measure, Func<Func<BenchRequest, Task<byte[]>>, Task> step)
+    public async Task<LoadResult> RunAsync(int concurrency, TimeSpan warmUp, TimeSpan measure, Func<Func<BenchRequest, Task<byte[]>>, Task> step, CellMeter? meter = null)
     {
         await RunPhaseAsync(concurrency, warmUp, step, record: false);
+        if (meter is not null) await meter.BeginAsync();
         var before = await StatementsAsync();
         var (latencies, failures, seconds, failure) = await RunPhaseAsync(concurrency, measure, step, record: true);
         var statements = await StatementsAsync() - before;
+        var cost = meter is null ? CellCost.None : await meter.EndAsync(latencies.Length);
         Array.Sort(latencies);
-        return new LoadResult(concurrency, latencies.Length, failures, seconds, latencies, latencies.Length == 0 ? 0 : (double)statements / latencies.Length, failure);
+        return new LoadResult(concurrency, latencies.Length, failures, seconds, latencies, latencies.Length == 0 ? 0 : (double)statements / latencies.Length, failure, cost);
     }
 
     private async Task<(double[] Latencies, long Failures, double Seconds, string? Failure)> RunPhaseAsync(int concurrency, TimeSpan duration,

@@ -7,7 +7,9 @@ string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i 
 switch (command)
 {
     case "serve":
-        return await BenchHost.ServeAsync(Option("--db") ?? throw new ArgumentException("serve needs --db FILE"), args);
+        return await BenchHost.ServeAsync(Option("--connection") is { } connection
+            ? new BenchDatabase(Enum.Parse<ConsortiumGraph.Data.DatabaseProvider>(Option("--provider") ?? "Sqlite", ignoreCase: true), connection)
+            : BenchDatabase.Sqlite(Option("--db") ?? throw new ArgumentException("serve needs --db FILE or --provider P --connection STRING")), args);
     case "inprocess":
         Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", Path.GetFullPath(Option("--db") ?? throw new ArgumentException("inprocess needs --db FILE")));
         Console.WriteLine(BenchRun.FormatInProcess(BenchRun.RunInProcess()));
@@ -25,7 +27,7 @@ switch (command)
     case "run":
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:
-        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"]");
-        Console.Error.WriteLine("       ConsortiumGraph.Bench serve --db FILE --urls URL | inprocess --db FILE | probe --db FILE --op NAME | boundary [--n 3000] [--batch 1] | import --server SERVER.dll [--schools 100000] [--districts 1900]");
+        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"] [--provider Sqlite|PostgreSql|both] [--postgres CONNECTION-STRING]");
+        Console.Error.WriteLine("       ConsortiumGraph.Bench serve (--db FILE | --provider P --connection STRING) --urls URL | inprocess --db FILE | probe --db FILE --op NAME | boundary [--n 3000] [--batch 1] | import --server SERVER.dll [--schools 100000] [--districts 1900]");
         return 2;
 }
