@@ -157,6 +157,18 @@ public sealed record Caller(string? Role, string Subject, IReadOnlySet<int> Dist
         }
     }
 
+    /// <summary>
+    /// What <see cref="ResolveAsync"/> reads of a principal, but its subject: two principals with the same key resolve
+    /// to the same rows, at any moment, whoever they are. Live updates run a document once per key and event
+    /// (SubscriptionGroups). Kept beside ResolveAsync: a claim that comes to matter there must be added here.
+    /// </summary>
+    public static string ScopeKey(ClaimsPrincipal? user, AnonymousAccess anonymous)
+    {
+        string Claims(string type) => string.Join(',', (user?.FindAll(type).Select(c => c.Value) ?? []).Distinct().Order(StringComparer.Ordinal));
+        return string.Join('|', RoleOf(user, anonymous) ?? "none", Claims(Roles.DistrictClaim), Claims(Roles.SchoolClaim),
+            Claims(Roles.ConsortiumClaim), user?.FindFirst(Roles.FunderClaim)?.Value ?? "");
+    }
+
     /// <summary>The consortia the credential names (global IDs that do not decode name none); null when it names none at all.</summary>
     private static int[]? ConsortiaClaimed(ClaimsPrincipal? user)
     {

@@ -8,6 +8,7 @@ public static class EventRegistration
         var events = configuration.GetSection("Events").Get<EventOptions>() ?? new EventOptions();
         services.AddSingleton(events);
         services.AddSingleton<EventHub>();
+        services.AddSingleton<SubscriptionGroups>();
         if (events.Backplane == EventBackplaneKind.PostgreSql)
         {
             services.AddSingleton<PostgreSqlBackplane>();

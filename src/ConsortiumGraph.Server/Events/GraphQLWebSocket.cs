@@ -224,8 +224,7 @@ public sealed class GraphQLWebSocket
 
         // Run once with no event: checks the request's limits and validates the document (access included),
         // and answers queries and mutations.
-        var (answer, refused) = await ExecuteAsync(request, root: null);
-        var first = answer!; // only a delivery checks the credential, and only a failed check has no result
+        var (first, refused) = await ExecuteAsync(request);
         if (refused is not null || !first.Executed)
         {
             Send(new { id, type = "error", payload = JsonDocument.Parse(serializer.Serialize(first)).RootElement.GetProperty("errors") });
@@ -238,44 +237,24 @@ public sealed class GraphQLWebSocket
             return;
         }
 
-        // Bounded: events that arrive faster than this subscriber's document runs make it too slow, not a heap.
-        var events = Channel.CreateBounded<ConsortiumEvent>(new BoundedChannelOptions(_options.MaxQueuedMessages) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        var hub = _http.RequestServices.GetRequiredService<EventHub>();
-        var registration = hub.Subscribe(e =>
+        // Run with every subscriber of the same request and scope, once per event (SubscriptionGroups).
+        var membership = _http.RequestServices.GetRequiredService<SubscriptionGroups>().Join(request, new GroupMember(_http.User, async payload =>
         {
-            if (e.Kind != ConsortiumEvent.ApiKeyRevoked && !events.Writer.TryWrite(e)) FallenBehind();
-        });
-        _subscriptions[id] = new Unsubscriber(() => { registration.Dispose(); events.Writer.TryComplete(); });
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var e in events.Reader.ReadAllAsync(_closing.Token))
-                {
-                    var (result, _) = await ExecuteAsync(request, e, checkCredential: true);
-                    if (result is null) return;
-                    // The field is null for events of other kinds, other filters, or rows the subscriber may not read.
-                    if (result.Errors is { Count: > 0 } || (result.Data is GraphQL.Execution.RootExecutionNode root && root.SubFields?.Any(f => f.ToValue() is not null) == true))
-                        SendResult(id, result, serializer);
-                }
-            }
-            catch (OperationCanceledException) { /* connection closed */ }
-        });
+            if (await CredentialStillValidAsync(_http.RequestServices))
+                Enqueue($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"next\",\"payload\":{payload}}}");
+            else
+                await CloseAsync(CredentialEnded, "Forbidden: the credential that opened this connection expired or was revoked");
+        }, FallenBehind));
+        _subscriptions[id] = membership;
     }
 
-    /// <summary>Runs through the execution path every transport shares; null when the credential has ended (the connection is closing).</summary>
-    private async Task<(ExecutionResult? Result, int? Refused)> ExecuteAsync(GraphQLRequest request, ConsortiumEvent? root, bool checkCredential = false)
+    /// <summary>Runs through the execution path every transport shares, with no event: what a subscribe message is answered with first.</summary>
+    private async Task<(ExecutionResult Result, int? Refused)> ExecuteAsync(GraphQLRequest request)
     {
-        // A request scope per event: its loaders, caller and database contexts see the data as it is now.
         await using var scope = _http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (checkCredential && !await CredentialStillValidAsync(services))
-        {
-            await CloseAsync(CredentialEnded, "Forbidden: the credential that opened this connection expired or was revoked");
-            return (null, null);
-        }
         var (result, refused) = await services.GetRequiredService<GraphQLExecution>().ExecuteAsync(request,
-            new GraphQLCall(services, _http.User, "websocket", QueriesOnly: false, root, _closing.Token));
+            new GraphQLCall(services, _http.User, "websocket", QueriesOnly: false, Root: null, _closing.Token));
         return (result, refused);
     }
 
@@ -347,10 +326,5 @@ public sealed class GraphQLWebSocket
         }
         catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException) { /* already gone */ }
         await _closing.CancelAsync();
-    }
-
-    private sealed class Unsubscriber(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
     }
 }
