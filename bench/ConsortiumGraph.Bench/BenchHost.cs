@@ -61,6 +61,12 @@ public static class BenchHost
             var targets = await BenchTargets.FindAsync(databases, ct);
             return new { operations = targets.Reads.Append(targets.Mutations).Select(o => new { o.Name, o.Document, o.Variables, token = o.Caller.Token(issuer), o.Baseline }) };
         });
+        app.MapGet("/bench/fanout-callers", async (int count, IDbContextFactory<ConsortiumDb> databases, TokenIssuer issuer, CancellationToken ct) =>
+        {
+            var callers = await (await BenchTargets.FindAsync(databases, ct)).FanOutCallersAsync(databases, count, ct);
+            return new { callers = callers.Select(c => new { token = c.Caller.Token(issuer), reads = c.Reads }) };
+        });
+        app.MapGet("/bench/subscription-groups", (Events.SubscriptionGroups groups) => groups.Count);
         await app.RunAsync();
         return 0;
     }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ConsortiumGraph.Bench;
 
 public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Levels, int Seconds, int WarmUp, int Soak, string? Server, bool InProcess, string[]? Only, bool Compression,
-    DatabaseProvider[] Providers, string? Postgres)
+    DatabaseProvider[] Providers, string? Postgres, int[] FanOut, int FanOutEvents)
 {
     public static BenchOptions Parse(Func<string, string?> option) => new(
         Path.GetFullPath(option("--data") ?? "bench/data"),
@@ -34,7 +34,9 @@ public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Lev
             "both" => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql],
             var other => throw new ArgumentException($"--provider {other}: Sqlite, PostgreSql or both"),
         },
-        option("--postgres"));
+        option("--postgres"),
+        option("--fanout") is "none" ? [] : [.. (option("--fanout") ?? "10,100,1000").Split(',').Select(int.Parse)],
+        int.Parse(option("--fanout-events") ?? "20", CultureInfo.InvariantCulture));
 
     /// <summary>Whether the run includes the operation (all unless --only names some).</summary>
     public bool Includes(string operation) => Only is null || Only.Contains(operation);
@@ -184,6 +186,30 @@ public sealed class BenchRun(BenchOptions options)
         }
         Line();
 
+        if (options.FanOut.Length > 0 && options.Includes("subscription fan-out"))
+        {
+            Line($"## Live updates: voteCast of one partnership, half the subscribers staff of its lead district, the rest spread over other scopes; {options.FanOutEvents} votes per level");
+            Line();
+            Line("Latency runs from the vote's request to each receipt. SQL per event counts everything the server ran for it, the proposal and the vote included (4 statements with no subscribers).");
+            Line();
+            Line("| subscribers | groups run per event | readers | delivered | to non-readers | delivery p50 / p99 ms | SQL/event | server CPU ms/event |" + (postgres ? " PostgreSQL CPU ms/event |" : ""));
+            Line("|---:|---:|---:|---:|---:|---:|---:|---:|" + (postgres ? "---:|" : ""));
+            var fanOut = new FanOut(new Uri(Url), client, meter);
+            foreach (var subscribers in options.FanOut)
+            {
+                Progress($"subscription fan-out, {subscribers} subscribers");
+                var f = await fanOut.RunAsync(subscribers, options.FanOutEvents, mix);
+                Line($"| {f.Subscribers:N0} | {f.Groups:N0} | {f.Readers:N0} | {f.Delivered:N0} of {(long)f.Readers * f.Events:N0} | {f.Misdelivered} | {f.P50Ms:N1} / {f.P99Ms:N1} | {f.StatementsPerEvent:N1} | {Pair(f.Cost.ServerCpuMs, null)} |"
+                    + (postgres ? $" {Pair(f.Cost.DatabaseCpuMs, null)} |" : ""));
+                if (f.Misdelivered > 0)
+                {
+                    Console.Error.WriteLine($"MISDELIVERED: {f.Misdelivered} live updates reached subscribers who may not read the partnership.");
+                    return 1;
+                }
+            }
+            Line();
+        }
+
         if (options.Soak > 0) await SoakAsync(client, reads);
         server.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
@@ -215,7 +241,7 @@ public sealed class BenchRun(BenchOptions options)
     private Process StartServer(BenchDatabase database)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var arg in new[] { typeof(BenchRun).Assembly.Location, "serve", "--provider", database.Provider.ToString(), "--connection", database.ConnectionString, "--urls", Url, $"--Compression:Enabled={options.Compression}" })
+        foreach (var arg in new[] { typeof(BenchRun).Assembly.Location, "serve", "--provider", database.Provider.ToString(), "--connection", database.ConnectionString, "--urls", Url, $"--Compression:Enabled={options.Compression}", "--Subscriptions:MaxConnections=5000" })
             start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }

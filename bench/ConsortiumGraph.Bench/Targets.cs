@@ -13,7 +13,10 @@ public sealed record BenchCaller(string Role, string[] Districts, string[] Conso
 {
     public static readonly BenchCaller Anonymous = new(Roles.Anonymous, [], [], null);
 
-    public string? Token(TokenIssuer issuer) => Role == Roles.Anonymous ? null : issuer.Issue("bench-" + Role, Role, Districts, Consortia, Funder);
+    /// <summary>The token's subject: one per role unless a benchmark needs many people of one role (the fan-out's).</summary>
+    public string? Subject { get; init; }
+
+    public string? Token(TokenIssuer issuer) => Role == Roles.Anonymous ? null : issuer.Issue(Subject ?? "bench-" + Role, Role, Districts, Consortia, Funder);
 
     public ClaimsPrincipal Principal()
     {
@@ -95,6 +98,32 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
         new("funder report", "funder-report.graphql", new JsonObject(), new BenchCaller(Roles.Funder, [], [], GlobalId.Encode("Funder", FunderId)),
             "/baseline/funding-report", (db, now, after, ct) => Bench.Baseline.FundingReportAsync(db, FunderId, ct)),
     ];
+
+    /// <summary>
+    /// The fan-out's subscribers: half of them staff of the mutation partnership's lead district (one scope, many
+    /// people), the rest in turn staff of the consortium's other districts and its admins (who read its votes), and
+    /// admins and funders of other consortia (who must receive nothing), each a person of their own.
+    /// </summary>
+    public async Task<IReadOnlyList<(BenchCaller Caller, bool Reads)>> FanOutCallersAsync(IDbContextFactory<ConsortiumDb> databases, int count, CancellationToken ct = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var codes = await db.ConsortiumMemberships.Where(m => m.ConsortiumId == ConsortiumId).OrderBy(m => m.DistrictId).Select(m => new { m.DistrictId, m.District.Code }).ToListAsync(ct);
+        var lead = codes.Single(c => c.DistrictId == MutationDistrictId).Code;
+        var others = await db.Consortia.Where(c => c.Id != ConsortiumId).OrderBy(c => c.Id).Select(c => c.Id).Take(100).ToListAsync(ct);
+        var funders = await db.Funders.Where(f => f.Id != FunderId).OrderBy(f => f.Id).Select(f => f.Id).Take(100).ToListAsync(ct);
+        var spread = new List<(BenchCaller, bool)>();
+        spread.AddRange(codes.Where(c => c.Code != lead).Select(c => (new BenchCaller(Roles.DistrictStaff, [c.Code], [], null), true)));
+        spread.Add((Admin, true));
+        spread.AddRange(others.Select(o => (new BenchCaller(Roles.ConsortiumAdmin, [], [GlobalId.Encode("Consortium", o)], null), false)));
+        spread.AddRange(funders.Select(f => (new BenchCaller(Roles.Funder, [], [], GlobalId.Encode("Funder", f)), false)));
+        var callers = new List<(BenchCaller, bool)>();
+        for (var i = 0; i < count; i++)
+        {
+            var (caller, reads) = i < count / 2 ? (new BenchCaller(Roles.DistrictStaff, [lead], [], null), true) : spread[(i - count / 2) % spread.Count];
+            callers.Add((caller with { Subject = $"bench-fanout-{i}" }, reads));
+        }
+        return callers;
+    }
 
     /// <summary>The mutation mix: four operations of one file, run in order, each feeding the next its IDs.</summary>
     public BenchOperation Mutations => new("mutation mix", "mutation-mix.graphql", new JsonObject
