@@ -92,6 +92,22 @@ public abstract class SamplePluginTests<TServer>(TServer server) : IClassFixture
     }
 
     [DatabaseFact]
+    public async Task A_districts_computed_field_is_made_from_the_row_already_read_and_costs_no_statement_of_its_own()
+    {
+        var staff = await server.TokenAsync("staff-5000420");
+        async Task<(long Statements, JsonElement Local)> Run(string fields)
+        {
+            var before = server.Statements;
+            var data = await server.QueryAsync($"{{ district(code: \"5000420\") {{ name local {{ mapleRidge {{ {fields} }} }} }} }}", token: staff);
+            return (server.Statements - before, data.GetProperty("district").GetProperty("local").GetProperty("mapleRidge"));
+        }
+        var (stored, _) = await Run("sisAverageDailyAttendance sisAverageDailyMembership");
+        var (computed, local) = await Run("sisAverageDailyAttendance sisAverageDailyMembership attendanceRate");
+        Assert.Equal(stored, computed);
+        Assert.Equal(JsonValueKind.Number, local.GetProperty("attendanceRate").ValueKind);
+    }
+
+    [DatabaseFact]
     public async Task Computed_fields_resolve_for_a_whole_list_in_statements_that_do_not_grow_with_it()
     {
         const string query = "query($n: Int!) { partnerships(first: $n) { nodes { name local { riverside { transportationMinutes } } } } }";

@@ -118,13 +118,15 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
     {
         var loaders = context.Loaders();
         var services = context.RequestServices!;
-        return loaders.For<int, object?>($"Computed:{plugin.Key}:{entityType}.{field.Name}", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, object?>>(async db =>
+        var kind = ExtensibleEntity.Find(entityType) ?? throw new ArgumentOutOfRangeException(nameof(entityType), entityType, "Not an entity with local fields.");
+        // Keyed by the rows themselves: the views come from them where they can (ExtensibleEntity.ViewsAsync).
+        return loaders.For<Entity, object?>($"Computed:{plugin.Key}:{entityType}.{field.Name}", (rows, ct) => loaders.ReadAsync<IReadOnlyDictionary<Entity, object?>>(async db =>
         {
-            var views = await PluginViews.OfTypeAsync(entityType, db, ids, ct);
+            var views = await kind.ViewsAsync(db, rows, ct);
             // Through the stored-values loader: when stored fields are selected beside this one, one statement serves both.
             var storedLoader = StoredValuesLoader(loaders, plugin, entityType);
             // Every key is queued before the first is awaited, so they go in one batch.
-            var pending = ids.Select(id => (id, result: storedLoader.Load(id))).ToList();
+            var pending = rows.Select(r => r.Id).Distinct().Select(id => (id, result: storedLoader.Load(id))).ToList();
             var stored = new Dictionary<int, LocalValues>();
             foreach (var (id, result) in pending) stored[id] = await result.GetResultAsync(ct);
             var keys = views.Keys.ToList();
@@ -132,7 +134,8 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
             try
             {
                 var values = await field.ComputeAsync(keys.Select(k => views[k]).ToList(), keys.Select(k => stored.GetValueOrDefault(k, LocalValues.Empty)).ToList(), pluginContext);
-                return keys.Select((k, i) => (k, v: values[i])).ToDictionary(x => x.k, x => x.v);
+                var byId = keys.Select((k, i) => (k, v: values[i])).ToDictionary(x => x.k, x => x.v);
+                return rows.Where(r => byId.ContainsKey(r.Id)).ToDictionary(r => r, r => byId[r.Id]);
             }
             catch (PluginFailedException e)
             {
@@ -141,6 +144,6 @@ public sealed class PluginFieldsType : ObjectGraphType<Entity>
                     ? $"The `{plugin.Key}` plugin took longer than its time budget to compute `{field.Name}`; the error was logged. Other fields are unaffected."
                     : $"The `{plugin.Key}` plugin failed to compute `{field.Name}`; the error was logged. Other fields are unaffected.") { Code = e.Code };
             }
-        }, ct), null).Load(((Entity)context.Source!).Id);
+        }, ct), null).Load((Entity)context.Source!);
     }
 }

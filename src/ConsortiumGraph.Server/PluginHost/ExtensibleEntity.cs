@@ -20,7 +20,7 @@ public sealed class ExtensibleEntity
     public static readonly IReadOnlyList<ExtensibleEntity> All =
     [
         Of<Districts.District, DistrictView>(District, "districts", PluginViews.DistrictsAsync,
-            (_, plugin, d) => plugin.DistrictIds.Contains(d.Id) ? d : null),
+            (_, plugin, d) => plugin.DistrictIds.Contains(d.Id) ? d : null, fromRow: PluginViews.District),
         Of<Schools.School, SchoolView>(School, "schools", PluginViews.SchoolsAsync,
             (_, plugin, s) => plugin.DistrictIds.Contains(s.DistrictId) ? s : null),
         Of<Partnerships.Partnership, PartnershipView>(Partnership, "partnerships", PluginViews.PartnershipsAsync,
@@ -36,11 +36,12 @@ public sealed class ExtensibleEntity
     private readonly EntityKind _kind;
     private readonly Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, object>>> _views;
     private readonly Func<IResolveFieldContext, ComposedPlugin, Entity, object?> _inScope;
+    private readonly Func<Entity, object>? _fromRow;
 
     private ExtensibleEntity(EntityKind kind, Type clrType, string plural,
         Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, object>>> views,
-        Func<IResolveFieldContext, ComposedPlugin, Entity, object?> inScope) =>
-        (_kind, Name, ClrType, Plural, _views, _inScope) = (kind, kind.Name, clrType, plural, views, inScope);
+        Func<IResolveFieldContext, ComposedPlugin, Entity, object?> inScope, Func<Entity, object>? fromRow) =>
+        (_kind, Name, ClrType, Plural, _views, _inScope, _fromRow) = (kind, kind.Name, clrType, plural, views, inScope, fromRow);
 
     /// <summary>The GraphQL type's name, which is also its global IDs' type.</summary>
     public string Name { get; }
@@ -56,6 +57,15 @@ public sealed class ExtensibleEntity
     /// <summary>The views plugins get of a batch of these entities, by key.</summary>
     public Task<IReadOnlyDictionary<int, object>> ViewsAsync(ConsortiumDb db, IReadOnlyCollection<int> ids, CancellationToken ct) => _views(db, ids, ct);
 
+    /// <summary>
+    /// The views of rows a request has loaded already: made from the rows when the view needs nothing else (a
+    /// district's), so a computed field costs no statement of its own; read by key otherwise (views with members, codes).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, object>> ViewsAsync(ConsortiumDb db, IReadOnlyCollection<Entity> rows, CancellationToken ct) =>
+        _fromRow is { } fromRow
+            ? rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, fromRow)
+            : await _views(db, [.. rows.Select(r => r.Id).Distinct()], ct);
+
     /// <summary>The entity when <paramref name="plugin"/> speaks for it (its districts, their schools and commitments, the partnerships they are in); null otherwise.</summary>
     public object? InScope(IResolveFieldContext context, ComposedPlugin plugin, Entity entity) => _inScope(context, plugin, entity);
 
@@ -66,8 +76,9 @@ public sealed class ExtensibleEntity
 
     private static ExtensibleEntity Of<TEntity, TView>(string name, string plural,
         Func<ConsortiumDb, IReadOnlyCollection<int>, CancellationToken, Task<Dictionary<int, TView>>> views,
-        Func<IResolveFieldContext, ComposedPlugin, TEntity, object?> inScope) where TEntity : Entity where TView : class =>
+        Func<IResolveFieldContext, ComposedPlugin, TEntity, object?> inScope, Func<TEntity, TView>? fromRow = null) where TEntity : Entity where TView : class =>
         new(EntityKind.Find(name) ?? throw new InvalidOperationException($"The protocol's EntityKind list has no {name}."), typeof(TEntity), plural,
             async (db, ids, ct) => (await views(db, ids, ct)).ToDictionary(v => v.Key, v => (object)v.Value),
-            (context, plugin, entity) => inScope(context, plugin, (TEntity)entity));
+            (context, plugin, entity) => inScope(context, plugin, (TEntity)entity),
+            fromRow is null ? null : row => fromRow((TEntity)row));
 }
