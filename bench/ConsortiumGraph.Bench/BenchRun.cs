@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ConsortiumGraph.Bench;
 
 public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Levels, int Seconds, int WarmUp, int Soak, string? Server, bool InProcess, string[]? Only, bool Compression,
-    DatabaseProvider[] Providers, string? Postgres, int[] FanOut, int FanOutEvents)
+    DatabaseProvider[] Providers, string? Postgres, int[] FanOut, int FanOutEvents, int ServerWarmUp)
 {
     public static BenchOptions Parse(Func<string, string?> option) => new(
         Path.GetFullPath(option("--data") ?? "bench/data"),
@@ -36,7 +36,8 @@ public sealed record BenchOptions(string Data, double Scale, int Seed, int[] Lev
         },
         option("--postgres"),
         option("--fanout") is "none" ? [] : [.. (option("--fanout") ?? "10,100,1000").Split(',').Select(int.Parse)],
-        int.Parse(option("--fanout-events") ?? "20", CultureInfo.InvariantCulture));
+        int.Parse(option("--fanout-events") ?? "20", CultureInfo.InvariantCulture),
+        int.Parse(option("--server-warmup") ?? "30", CultureInfo.InvariantCulture));
 
     /// <summary>Whether the run includes the operation (all unless --only names some).</summary>
     public bool Includes(string operation) => Only is null || Only.Contains(operation);
@@ -132,12 +133,13 @@ public sealed class BenchRun(BenchOptions options)
 
         var warmUp = TimeSpan.FromSeconds(options.WarmUp);
         var measure = TimeSpan.FromSeconds(options.Seconds);
-        // The runtime's tiered compilation settles over the first seconds under load; without this the first
+        // The runtime's tiered compilation settles over the first half-minute under load (15 s left the first cell of each
+        // table at 0.56-0.62 of the same cell measured later, with 1.6 times its server CPU per request); without this the first
         // operation's GraphQL cell (measured before its baseline) ran on code still being recompiled: dashboard on
         // PostgreSQL at 8 users measured 108 req/s here cold and 204 warm, 12.5 and 3.8 ms of server CPU per request.
-        Progress($"warming the server: every read, both sides, on 8 users for {options.WarmUp * 5} s");
+        Progress($"warming the server: every read, both sides, on 8 users for {options.ServerWarmUp} s");
         var turn = 0;
-        await client.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(options.WarmUp * 5), send =>
+        await client.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(options.ServerWarmUp), send =>
         {
             var n = Interlocked.Increment(ref turn);
             var (_, graphQL, baseline) = reads[n / 2 % reads.Count];

@@ -27,7 +27,7 @@ switch (command)
     case "run":
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:
-        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"] [--provider Sqlite|PostgreSql|both] [--postgres CONNECTION-STRING] [--fanout 10,100,1000|none] [--fanout-events 20]");
+        Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"] [--provider Sqlite|PostgreSql|both] [--postgres CONNECTION-STRING] [--fanout 10,100,1000|none] [--fanout-events 20] [--server-warmup 30]");
         Console.Error.WriteLine("       ConsortiumGraph.Bench serve (--db FILE | --provider P --connection STRING) --urls URL | inprocess --db FILE | probe --db FILE --op NAME | boundary [--n 3000] [--batch 1] | import --server SERVER.dll [--schools 100000] [--districts 1900]");
         return 2;
 }
