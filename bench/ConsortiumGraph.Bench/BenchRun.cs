@@ -233,8 +233,7 @@ public sealed class BenchRun(BenchOptions options)
     /// <summary>What the mutation mix writes, counted in the run's database with every row visible.</summary>
     private static async Task<(long Decisions, long Votes, long Commitments, long Reports)> StoredStateAsync(BenchDatabase database)
     {
-        await using var app = BenchHost.Build(database);
-        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync();
+        await using var db = DatabaseProviders.Create(database.Provider, database.ConnectionString).WithFullAccess();
         return (await db.Decisions.LongCountAsync(), await db.Votes.LongCountAsync(), await db.Commitments.LongCountAsync(), await db.ProgressUpdates.LongCountAsync());
     }
 

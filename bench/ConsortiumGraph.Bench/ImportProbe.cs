@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,7 +28,7 @@ public static partial class ImportProbe
                 var database = $"--ConnectionStrings:Consortium=Data Source={Path.Combine(folder, "import.db")}";
                 foreach (var run in new[] { "first import", "same files again" })
                 {
-                    var output = await RunAsync("dotnet", [server, "import", "ccd", "--lea", files.Lea, "--schools", files.Schools, "--membership", files.Membership,
+                    var output = await ChildProcess.RunAsync("dotnet", [server, "import", "ccd", "--lea", files.Lea, "--schools", files.Schools, "--membership", files.Membership,
                         "--geocodes", files.Geocodes, database, "--Database:SeedDemoData=false"]);
                     var match = Report().Match(output);
                     if (!match.Success) throw new InvalidOperationException($"import ccd printed no report:\n{output}");
@@ -76,18 +75,5 @@ public static partial class ImportProbe
             }
         }
         return (Path("ccd_lea_029.csv"), Path("ccd_sch_029.csv"), Path("ccd_sch_052.csv"), Path("EDGE_GEOCODE_PUBLICLEA.csv"));
-    }
-
-    private static async Task<string> RunAsync(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"import ccd exited {process.ExitCode}:\n{await error}");
-        await error;
-        return await output;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ConsortiumGraph.Bench;
 
 /// <summary>
@@ -30,12 +28,16 @@ public sealed class PostgresCluster : IAsyncDisposable
         if (bin is null) throw new InvalidOperationException("PostgreSQL is not installed (apt-get install postgresql), or pass --postgres CONNECTION-STRING.");
         var cluster = new PostgresCluster(Path.Combine(dataRoot, "pg-" + Path.GetFileName(Path.GetDirectoryName(bin))), bin);
         Directory.CreateDirectory(cluster._directory);
-        if (IsRoot) await RunAsync("chown", "-R", "postgres", cluster._directory);
+        if (IsRoot) await ChildProcess.RunAsync("chown", "-R", "postgres", cluster._directory);
         var data = Path.Combine(cluster._directory, "data");
         if (!Directory.Exists(data))
             await cluster.AsPostgresAsync("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--locale=C", "--encoding=UTF8");
-        // A stale pid file from a killed run would stop pg_ctl start; a stopped cluster has none to fear.
-        await cluster.AsPostgresAsync("pg_ctl", "-D", data, "-m", "fast", "stop").ContinueWith(_ => { });
+        // A run killed before it stopped its cluster left it running: stop it, so this run starts it with its own settings.
+        if (File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            try { await cluster.AsPostgresAsync("pg_ctl", "-D", data, "-m", "fast", "stop"); }
+            catch (InvalidOperationException) { /* a stale pid file of a cluster no longer running: pg_ctl start sees to it */ }
+        }
         await cluster.AsPostgresAsync("pg_ctl", "-D", data, "-l", Path.Combine(cluster._directory, "log"), "-w", "start", "-o",
             $"-h 127.0.0.1 -p {Port} -k {cluster._directory} -c max_connections=300 -c shared_buffers=512MB "
             + "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on -c pg_stat_statements.max=10000");
@@ -48,19 +50,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var command = Path.Combine(_bin, tool);
         return IsRoot
-            ? RunAsync("su", "postgres", "-s", "/bin/sh", "-c", string.Join(' ', args.Prepend(command).Select(a => "'" + a.Replace("'", "'\\''") + "'")))
-            : RunAsync(command, args);
-    }
-
-    private static async Task RunAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited with {process.ExitCode}: {await error}{await output}");
+            ? ChildProcess.RunAsync("su", "postgres", "-s", "/bin/sh", "-c", string.Join(' ', args.Prepend(command).Select(a => "'" + a.Replace("'", "'\\''") + "'")))
+            : ChildProcess.RunAsync(command, args);
     }
 
     public async ValueTask DisposeAsync() => await AsPostgresAsync("pg_ctl", "-D", Path.Combine(_directory, "data"), "-m", "fast", "stop");

@@ -61,8 +61,6 @@ public static class ScaleData
 
         for (var first = 0; first < consortiumCount; first += slice)
         {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var added = new List<object>();
             var values = new List<IndicatorValue>();
             void Add(object entity)
@@ -131,6 +129,8 @@ public static class ScaleData
             }
             else
             {
+                await using var db = await databases.CreateDbContextAsync(ct);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 db.AddRange(added);
                 db.ChangeTracker.DetectChanges();
                 // A bulk load into SQLite need not wait for the disk at every commit: a crash means generating again.
