@@ -3,6 +3,7 @@ using ConsortiumGraph.Access;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Events;
 using ConsortiumGraph.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
 
@@ -114,6 +115,42 @@ public sealed class SubscriptionGroupTests(SqliteServer server) : IClassFixture<
         // The last member to leave ends its group.
         foreach (var (_, client) in clients) await client.DisposeAsync();
         await WaitForGroupsAsync(0);
+    }
+
+    [Fact]
+    public async Task A_member_whose_key_was_revoked_is_closed_while_its_group_goes_on_delivering_to_the_others()
+    {
+        async Task<(string Id, GraphQLWebSocketClient Client)> SubscribeWithKeyAsync()
+        {
+            var created = (await server.QueryAsync($"mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{ apiKey {{ id secret }} {Errors} }} }}",
+                new { input = new { name = $"Riverside group {Guid.NewGuid():N}", role = "DISTRICT_STAFF", districtCodes = new[] { "5000310" } } })).GetProperty("createApiKey");
+            AssertOk(created);
+            var client = await GraphQLWebSocketClient.ConnectAsync(server, init: false);
+            await client.SendAsync(new { type = "connection_init", payload = new Dictionary<string, string> { ["X-Api-Key"] = created.GetProperty("apiKey").GetProperty("secret").GetString()! } });
+            Assert.Equal("connection_ack", (await client.ReceiveAsync())!.Value.GetProperty("type").GetString());
+            await client.SendAsync(new { id = "votes", type = "subscribe", payload = new { query = Votes } });
+            return (created.GetProperty("apiKey").GetProperty("id").GetString()!, client);
+        }
+        var groups = server.Services.GetRequiredService<SubscriptionGroups>().Count;
+        var (revokedId, revoked) = await SubscribeWithKeyAsync();
+        var (_, kept) = await SubscribeWithKeyAsync();
+        await using var _revoked = revoked;
+        await using var _kept = kept;
+        // Two keys of the same scope: one group.
+        await WaitForGroupsAsync(groups + 1);
+
+        // Revoked in the database only, as another instance without a backplane would: no event closes it here.
+        Assert.True(Graph.GlobalId.TryDecode(revokedId, "ApiKey", out var keyId));
+        await using (var db = server.OpenDatabase())
+            await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, DateTime.UtcNow));
+        await VoteAsync("Choose the salt supplier");
+
+        Assert.Contains("Choose the salt supplier", await NextVoteAsync(kept));
+        Assert.Null(await revoked.ReceiveAsync(TimeSpan.FromSeconds(10))); // closed before the delivery, not after it
+        Assert.Equal(GraphQLWebSocket.CredentialEnded, (int)revoked.Socket.CloseStatus!);
+        // The group lives on with its other member.
+        await AssertNothingSentAsync(kept);
+        await WaitForGroupsAsync(groups + 1);
     }
 
     [Fact]
