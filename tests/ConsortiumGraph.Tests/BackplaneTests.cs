@@ -18,11 +18,58 @@ public sealed class BackplaneTests : IPostgreSqlSuite
     }
 
     [DatabaseFact]
-    public async Task A_change_on_one_instance_reaches_a_subscriber_on_the_other()
+    public async Task A_change_on_one_instance_reaches_a_subscriber_on_the_other() => await OnTwoInstancesAsync(async (first, second, _) =>
+    {
+        await using var subscriber = await SubscribeAsync(second);
+        await CreateCommitmentAsync(first, "Fuel for the spring routes");
+
+        var commitment = await NextCommitmentAsync(subscriber);
+        Assert.Equal("Fuel for the spring routes", commitment.GetProperty("title").GetString());
+        Assert.Equal("5000530", commitment.GetProperty("district").GetProperty("code").GetString());
+    });
+
+    [DatabaseFact]
+    public async Task A_change_made_while_an_instance_does_not_listen_reaches_its_subscriber_once_when_it_listens_again() => await OnTwoInstancesAsync(async (first, second, connectionString) =>
+    {
+        var backplane = second.Services.GetRequiredService<PostgreSqlBackplane>();
+        await using var subscriber = await SubscribeAsync(second);
+        var listener = backplane.ListenerProcessId;
+        Assert.NotEqual(0, listener);
+
+        // The database ends the second instance's LISTEN session, as a failover or an idle-session timeout would.
+        await using (var admin = new NpgsqlConnection(connectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);
+            terminate.Parameters.AddWithValue("pid", listener);
+            Assert.True((bool)(await terminate.ExecuteScalarAsync())!);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (backplane.ListenerProcessId != 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(0, backplane.ListenerProcessId);
+
+        // Its NOTIFY goes out while the second instance listens to nothing.
+        await CreateCommitmentAsync(first, "Fuel for the winter routes");
+        await Task.Delay(500); // the NOTIFY is sent after the mutation returns
+        Assert.Equal(0, backplane.ListenerProcessId); // still not listening: what follows is the replay, not the notification
+
+        var commitment = await NextCommitmentAsync(subscriber);
+        Assert.Equal("Fuel for the winter routes", commitment.GetProperty("title").GetString());
+        Assert.NotEqual(0, backplane.ListenerProcessId);
+        Assert.NotEqual(listener, backplane.ListenerProcessId);
+
+        // Once: the next message is the answer to a ping, not the same change again; and live notifications go on.
+        await subscriber.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(5)))!.Value.GetProperty("type").GetString());
+        await CreateCommitmentAsync(first, "Fuel for the summer routes");
+        Assert.Equal("Fuel for the summer routes", (await NextCommitmentAsync(subscriber)).GetProperty("title").GetString());
+    }, new() { ["Events:ReconnectDelay"] = "00:00:05" });
+
+    private static async Task OnTwoInstancesAsync(Func<PluginTestHost, PluginTestHost, string, Task> test, Dictionary<string, string>? more = null)
     {
         var database = $"consortiumgraph_test_{Guid.NewGuid():N}";
         var connectionString = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ServerConnectionString!) { Database = database }.ConnectionString;
-        var settings = new Dictionary<string, string> { ["Events:Backplane"] = "PostgreSql" };
+        var settings = new Dictionary<string, string>(more ?? []) { ["Events:Backplane"] = "PostgreSql" };
         try
         {
             await using var first = new Instance(connectionString) { Settings = settings };
@@ -30,22 +77,7 @@ public sealed class BackplaneTests : IPostgreSqlSuite
             await using var second = new Instance(connectionString) { Settings = settings };
             _ = second.Server;
             await second.Services.GetRequiredService<PostgreSqlBackplane>().Listening.Task.WaitAsync(TimeSpan.FromSeconds(20));
-
-            await using var subscriber = await GraphQLWebSocketClient.ConnectAsync(second, await second.TokenAsync());
-            await subscriber.SendAsync(new { id = "c", type = "subscribe", payload = new { query = "subscription { commitmentChanged { title district { code } } }" } });
-            await subscriber.SendAsync(new { type = "ping" });
-            Assert.Equal("pong", (await subscriber.ReceiveAsync())!.Value.GetProperty("type").GetString()); // the subscription is registered
-
-            AssertOk((await first.QueryAsync($"mutation($input: CreateCommitmentInput!) {{ createCommitment(input: $input) {{ commitment {{ id }} {Errors} }} }}", new
-            {
-                input = new { partnershipId = await first.PartnershipIdAsync("Regional Bus and Fuel Purchasing"), districtId = await first.DistrictIdAsync("5000530"), title = "Fuel for the spring routes" },
-            })).GetProperty("createCommitment"));
-
-            var next = (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(20)))!.Value;
-            Assert.Equal("next", next.GetProperty("type").GetString());
-            var commitment = next.GetProperty("payload").GetProperty("data").GetProperty("commitmentChanged");
-            Assert.Equal("Fuel for the spring routes", commitment.GetProperty("title").GetString());
-            Assert.Equal("5000530", commitment.GetProperty("district").GetProperty("code").GetString());
+            await test(first, second, connectionString);
         }
         finally
         {
@@ -55,5 +87,27 @@ public sealed class BackplaneTests : IPostgreSqlSuite
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
+    }
+
+    private static async Task<GraphQLWebSocketClient> SubscribeAsync(PluginTestHost instance)
+    {
+        var subscriber = await GraphQLWebSocketClient.ConnectAsync(instance, await instance.TokenAsync());
+        await subscriber.SendAsync(new { id = "c", type = "subscribe", payload = new { query = "subscription { commitmentChanged { title district { code } } }" } });
+        await subscriber.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await subscriber.ReceiveAsync())!.Value.GetProperty("type").GetString()); // the subscription is registered
+        return subscriber;
+    }
+
+    private static async Task CreateCommitmentAsync(PluginTestHost instance, string title) =>
+        AssertOk((await instance.QueryAsync($"mutation($input: CreateCommitmentInput!) {{ createCommitment(input: $input) {{ commitment {{ id }} {Errors} }} }}", new
+        {
+            input = new { partnershipId = await instance.PartnershipIdAsync("Regional Bus and Fuel Purchasing"), districtId = await instance.DistrictIdAsync("5000530"), title },
+        })).GetProperty("createCommitment"));
+
+    private static async Task<System.Text.Json.JsonElement> NextCommitmentAsync(GraphQLWebSocketClient subscriber)
+    {
+        var next = (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(20)))!.Value;
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        return next.GetProperty("payload").GetProperty("data").GetProperty("commitmentChanged");
     }
 }

@@ -63,7 +63,7 @@ public static class MutationFields
             var operation = context.Operation.Name is { } name ? $"{context.FieldDefinition.Name} in {name.StringValue}" : context.FieldDefinition.Name;
             var audited = await Access.AuditEntry.SaveAuditedAsync(db, caller, operation, run.Now, run.AfterSave, () => Access.AuditScope.OfAsync(db, value), ct);
             // Only now: subscribers never hear of a change that was rolled back.
-            services.GetRequiredService<Events.EventHub>().Publish(Events.ConsortiumEvent.From(audited));
+            services.GetRequiredService<Events.EventHub>().Publish([.. audited.Select(a => a.Entry)]);
             foreach (var step in run.AfterCommit) await step();
             return new Payload<T>(value, [], run.Warnings);
         }
