@@ -114,12 +114,13 @@ public sealed class PluginSandbox
     }
 
     /// <summary>The runner's own files (its assembly, runtime config, dependency manifest and the assemblies that manifest names), or null when absent.</summary>
-    private static IReadOnlyList<string>? RunnerFiles(string directory)
+    internal static IReadOnlyList<string>? RunnerFiles(string directory)
     {
         string[] own = [RunnerAssembly + ".dll", RunnerAssembly + ".runtimeconfig.json", RunnerAssembly + ".deps.json"];
         if (own.Any(f => !File.Exists(System.IO.Path.Combine(directory, f)))) return null;
         using var deps = JsonDocument.Parse(File.ReadAllBytes(System.IO.Path.Combine(directory, own[2])));
-        var assemblies = deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject()
+        // Every target: a build for one runtime (publish -r) lists an empty portable target before its own.
+        var assemblies = deps.RootElement.GetProperty("targets").EnumerateObject().SelectMany(target => target.Value.EnumerateObject())
             .Where(library => library.Value.TryGetProperty("runtime", out _))
             .SelectMany(library => library.Value.GetProperty("runtime").EnumerateObject().Select(asset => System.IO.Path.GetFileName(asset.Name)))
             .Where(file => File.Exists(System.IO.Path.Combine(directory, file)));
