@@ -8,7 +8,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/ConsortiumGraph.Server -c Release -o /app
+# For the image's runtime: precompiled (ReadyToRun), so the server starts without JIT-compiling itself.
+RUN dotnet publish src/ConsortiumGraph.Server -c Release --use-current-runtime --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -27,7 +27,10 @@ if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys" or "import
 }
 
 var app = builder.Build();
-await app.Services.InitializeDatabaseAsync();
+// The plugin runners start and the core schema is built while the database is checked: neither needs it.
+var databaseReady = app.Services.InitializeDatabaseAsync();
+app.Services.GetRequiredService<LiveSchema>().StartEarly(databaseReady);
+await databaseReady;
 app.UseConsortiumGraph();
 app.Lifetime.ApplicationStarted.Register(() =>
 {

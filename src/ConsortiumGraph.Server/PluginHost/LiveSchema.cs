@@ -22,6 +22,9 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
     private PluginSandbox? _sandbox;
     private string? _sandboxProblem;
     private bool _stopped;
+    // What reads the database waits for it to be ready; the first composition may start before (StartEarly).
+    private Task _databaseReady = Task.CompletedTask;
+    private Task? _firstLoad;
 
     public string PluginPath { get; } = System.IO.Path.GetFullPath(options.Path, environment.ContentRootPath);
 
@@ -51,9 +54,20 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
         }
     }
 
+    /// <summary>
+    /// Begins the first composition while the database is still being checked or migrated: the plugin runners start
+    /// and the core schema is built meanwhile, since neither reads data; approvals and the plugins' districts are read
+    /// once <paramref name="databaseReady"/> completes. <see cref="StartAsync"/> then waits for this composition.
+    /// </summary>
+    public void StartEarly(Task databaseReady)
+    {
+        _databaseReady = databaseReady;
+        _firstLoad = ReloadAsync();
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ReloadAsync(cancellationToken);
+        await (_firstLoad ?? ReloadAsync(cancellationToken));
         if (options.Watch && Directory.Exists(PluginPath))
         {
             _debounce = new Timer(_ => _ = ReloadAfterChangeAsync());
@@ -93,8 +107,11 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
                 else if (_sandbox is not null && environment.IsDevelopment()) log.LogInformation("Plugin runners: {Sandbox}", _sandbox.Description);
                 else log.LogWarning("Plugin runners: {Sandbox}", _sandbox?.Description ?? _sandboxProblem);
             }
-            var approvals = await ApprovalsAsync(cancellationToken);
-            var folder = await PluginFolder.LoadAsync(PluginPath, options, _sandbox, _sandboxProblem, (manifest, sha256) => AdmitAsync(approvals, manifest, sha256, cancellationToken), log);
+            // The core schema's names are built once, while the runners start (they are separate processes).
+            var core = _coreNames is { } known ? Task.FromResult(known) : Task.Run(CoreNames, cancellationToken);
+            var approvals = new Lazy<Task<IReadOnlyList<PluginApproval>>>(() => ApprovalsAsync(cancellationToken));
+            var folder = await PluginFolder.LoadAsync(PluginPath, options, _sandbox, _sandboxProblem,
+                async (manifest, sha256) => await AdmitAsync(await approvals.Value, manifest, sha256, cancellationToken), log);
             var loaded = new List<LoadedPlugin>();
             var rejected = new List<RejectedPlugin>(folder.Rejected);
             foreach (var plugin in inProcess)
@@ -104,7 +121,7 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
 
             var plugins = loaded.Count == 0
                 ? new PluginSet([], rejected, folder.Pending)
-                : PluginComposer.Compose(loaded, rejected, folder.Pending, await KnownDistrictsAsync(loaded.Select(p => p.Manifest), cancellationToken), CoreNames());
+                : PluginComposer.Compose(loaded, rejected, folder.Pending, await KnownDistrictsAsync(loaded.Select(p => p.Manifest), cancellationToken), await core);
             ConsortiumSchema schema;
             try
             {
@@ -165,6 +182,7 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
     private async Task<IReadOnlyList<PluginApproval>> ApprovalsAsync(CancellationToken cancellationToken)
     {
         if (!RequireApproval) return [];
+        await _databaseReady.WaitAsync(cancellationToken);
         await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(cancellationToken);
         return await db.PluginApprovals.AsNoTracking().ToListAsync(cancellationToken);
     }
@@ -185,6 +203,7 @@ public sealed class LiveSchema(IServiceProvider services, PluginOptions options,
     private async Task<IReadOnlyDictionary<string, int>> KnownDistrictsAsync(IEnumerable<PluginManifest> manifests, CancellationToken cancellationToken)
     {
         var codes = manifests.SelectMany(m => m.Districts ?? []).Where(c => c is not null).Distinct().ToList();
+        await _databaseReady.WaitAsync(cancellationToken);
         await using var db = await services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync(cancellationToken);
         return await db.Districts.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
     }

@@ -67,7 +67,17 @@ public sealed class PluginFolder : IAsyncDisposable
             await runner.DisposeAsync();
             return (null, null, null, new RejectedPlugin(directory, reply.Manifest?.Key, reply.Manifest?.Version, reply.Problem ?? "The runner read no manifest.") { Sha256 = sha256 });
         }
-        var admission = await admit(manifest, sha256);
+        PluginAdmission admission;
+        try
+        {
+            admission = await admit(manifest, sha256);
+        }
+        catch
+        {
+            // The database could not be read (or was never ready): the runner must not outlive the load.
+            await runner.DisposeAsync();
+            throw;
+        }
         if (admission.Problem is not null)
         {
             // A bad manifest stops the build before its Register runs.
