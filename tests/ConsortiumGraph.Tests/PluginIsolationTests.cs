@@ -38,7 +38,9 @@ public sealed class HostileServer : ConsortiumServer
         PluginsPath = _folder;
         Settings = new Dictionary<string, string>
         {
-            ["Plugins:FieldTimeout"] = "00:00:01.500", ["Plugins:RuleTimeout"] = "00:00:01.500", ["Plugins:MemoryLimitMb"] = "128", ["Plugins:MaxRestarts"] = "50",
+            // Long enough that a runner filling its heap is stopped by the memory limit, not the clock, on a loaded CI machine
+            // (at 1.5 s the full suite once saw PLUGIN_TIMEOUT for `allocate`: the GC's last collections before out-of-memory ran long).
+            ["Plugins:FieldTimeout"] = "00:00:04", ["Plugins:RuleTimeout"] = "00:00:01.500", ["Plugins:MemoryLimitMb"] = "128", ["Plugins:MaxRestarts"] = "50",
         };
     }
 
