@@ -27,8 +27,9 @@ if (args is ["plugins" or "tokens" or "schema" or "data" or "apikeys" or "import
 }
 
 var app = builder.Build();
-// The plugin runners start and the core schema is built while the database is checked: neither needs it.
-var databaseReady = app.Services.InitializeDatabaseAsync();
+// The plugin runners start and the core schema is built while the database is checked: neither needs it. The check runs on
+// the thread pool, since building the EF Core model (a second of CPU) happens before its first await.
+var databaseReady = Task.Run(() => app.Services.InitializeDatabaseAsync());
 app.Services.GetRequiredService<LiveSchema>().StartEarly(databaseReady);
 await databaseReady;
 app.UseConsortiumGraph();
