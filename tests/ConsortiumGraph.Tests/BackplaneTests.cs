@@ -65,6 +65,33 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         Assert.Equal("Fuel for the summer routes", (await NextCommitmentAsync(subscriber)).GetProperty("title").GetString());
     }, new() { ["Events:ReconnectDelay"] = "00:00:05" });
 
+    [DatabaseFact]
+    public async Task A_malformed_notification_is_ignored_and_one_from_an_earlier_version_is_delivered() => await OnTwoInstancesAsync(async (first, second, connectionString) =>
+    {
+        await using var subscriber = await SubscribeAsync(second);
+        var id = await CreateCommitmentAsync(first, "Fuel for the spring routes");
+        Assert.Equal("Fuel for the spring routes", (await NextCommitmentAsync(subscriber)).GetProperty("title").GetString());
+        Assert.True(Graph.GlobalId.TryDecode(id, "Commitment", out var key));
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            // Not JSON; then what an instance of the previous version sends (the events alone, no trail).
+            foreach (var payload in new[] { "{not json", $$"""[{"Kind":"CommitmentChanged","EntityId":{{key}}}]""" })
+            {
+                await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+                notify.Parameters.AddWithValue("channel", PostgreSqlBackplane.Channel);
+                notify.Parameters.AddWithValue("payload", payload);
+                await notify.ExecuteNonQueryAsync();
+            }
+        }
+
+        // The malformed one delivered nothing; the earlier version's reaches the subscriber.
+        Assert.Equal("Fuel for the spring routes", (await NextCommitmentAsync(subscriber)).GetProperty("title").GetString());
+        await subscriber.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(5)))!.Value.GetProperty("type").GetString());
+    });
+
     private static async Task OnTwoInstancesAsync(Func<PluginTestHost, PluginTestHost, string, Task> test, Dictionary<string, string>? more = null)
     {
         var database = $"consortiumgraph_test_{Guid.NewGuid():N}";
@@ -98,11 +125,16 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         return subscriber;
     }
 
-    private static async Task CreateCommitmentAsync(PluginTestHost instance, string title) =>
-        AssertOk((await instance.QueryAsync($"mutation($input: CreateCommitmentInput!) {{ createCommitment(input: $input) {{ commitment {{ id }} {Errors} }} }}", new
+    /// <returns>The new commitment's ID.</returns>
+    private static async Task<string> CreateCommitmentAsync(PluginTestHost instance, string title)
+    {
+        var payload = (await instance.QueryAsync($"mutation($input: CreateCommitmentInput!) {{ createCommitment(input: $input) {{ commitment {{ id }} {Errors} }} }}", new
         {
             input = new { partnershipId = await instance.PartnershipIdAsync("Regional Bus and Fuel Purchasing"), districtId = await instance.DistrictIdAsync("5000530"), title },
-        })).GetProperty("createCommitment"));
+        })).GetProperty("createCommitment");
+        AssertOk(payload);
+        return payload.GetProperty("commitment").GetProperty("id").GetString()!;
+    }
 
     private static async Task<System.Text.Json.JsonElement> NextCommitmentAsync(GraphQLWebSocketClient subscriber)
     {

@@ -14,49 +14,51 @@ public sealed record ConsortiumEvent(string Kind, int EntityId)
         // Not a subscription field: closes the WebSockets opened with the key, on every instance.
         ApiKeyRevoked = "ApiKeyRevoked";
 
-    /// <summary>The audit trail's entity types that events come from: a replay reads only their entries.</summary>
-    public static readonly string[] Sources =
-    [
-        nameof(Decisions.Vote), nameof(Decisions.Decision), nameof(Commitments.Commitment), nameof(Commitments.ProgressUpdate), nameof(Partnerships.Partnership),
-        nameof(Agreements.Agreement), nameof(Agreements.Signature), nameof(Leagues.PeerVisit), nameof(Leagues.VisitFeedback), nameof(Leagues.SharedPractice), nameof(ApiKey),
-    ];
-
     /// <summary>
-    /// The events a committed change caused, read from its audit entries alone (so they exist only for changes that
-    /// were saved): the mutation that saved them publishes these, and an instance that missed them while its backplane
-    /// connection was down derives the same events from the same stored entries.
+    /// Which change to a row of each audited type is an event, read from its audit entry alone (so events exist only for
+    /// changes that were saved): the mutation that saved them publishes these, and an instance that missed them while its
+    /// backplane connection was down derives the same events from the same stored entries.
     /// </summary>
-    public static IEnumerable<ConsortiumEvent> From(IEnumerable<AuditEntry> entries)
+    private static readonly Dictionary<string, Func<AuditEntry, Trail, ConsortiumEvent?>> Rules = new()
     {
-        foreach (var entry in entries)
-        {
-            var added = entry.Action == nameof(EntityState.Added);
-            var changes = new Lazy<Dictionary<string, JsonElement[]>>(() => JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(entry.Changes) ?? []);
-            // The value after the change; a deleted row's, before it.
-            JsonElement? Value(string field) => changes.Value.TryGetValue(field, out var pair) && pair.Length == 2
-                ? (pair[1].ValueKind != JsonValueKind.Null ? pair[1] : pair[0].ValueKind != JsonValueKind.Null ? pair[0] : null) : null;
-            int? Key(string field) => Value(field) is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : null;
-            ConsortiumEvent? e = entry.EntityType switch
-            {
-                nameof(Decisions.Vote) when added && Key(nameof(Decisions.Vote.DecisionId)) is { } decision => new(VoteCast, decision),
-                nameof(Decisions.Decision) when Value(nameof(Decisions.Decision.Status)) is { } status && status.GetString() != nameof(Decisions.DecisionStatus.Open) =>
-                    new(DecisionClosed, entry.EntityId),
-                nameof(Commitments.Commitment) => new(CommitmentChanged, entry.EntityId),
-                nameof(Commitments.ProgressUpdate) when Key(nameof(Commitments.ProgressUpdate.CommitmentId)) is { } commitment => new(CommitmentChanged, commitment),
-                // A status change, not a new partnership (proposed is where every partnership starts).
-                nameof(Partnerships.Partnership) when entry.Action == nameof(EntityState.Modified) && Value(nameof(Partnerships.Partnership.Status)) is not null =>
-                    new(PartnershipStatusChanged, entry.EntityId),
-                nameof(Agreements.Agreement) when added && Key(nameof(Agreements.Agreement.Version)) > 1 => new(AgreementVersionAdded, entry.EntityId),
-                nameof(Agreements.Signature) when Key(nameof(Agreements.Signature.AgreementId)) is { } agreement => new(AgreementSigned, agreement),
-                nameof(Leagues.PeerVisit) when added => new(VisitScheduled, entry.EntityId),
-                nameof(Leagues.VisitFeedback) when Key(nameof(Leagues.VisitFeedback.VisitId)) is { } visit => new(VisitFeedbackGiven, visit),
-                nameof(Leagues.SharedPractice) => new(PracticeShared, entry.EntityId),
-                nameof(ApiKey) when changes.Value.TryGetValue(nameof(ApiKey.RevokedAt), out var revoked) && revoked is [_, { ValueKind: not JsonValueKind.Null }] =>
-                    new(ApiKeyRevoked, entry.EntityId),
-                _ => null,
-            };
-            if (e is not null) yield return e;
-        }
+        [nameof(Decisions.Vote)] = (e, t) => t.Added && t.Key(nameof(Decisions.Vote.DecisionId)) is { } decision ? new(VoteCast, decision) : null,
+        [nameof(Decisions.Decision)] = (e, t) => t.Value(nameof(Decisions.Decision.Status)) is { } status && status.GetString() != nameof(Decisions.DecisionStatus.Open)
+            ? new(DecisionClosed, e.EntityId) : null,
+        [nameof(Commitments.Commitment)] = (e, _) => new(CommitmentChanged, e.EntityId),
+        [nameof(Commitments.ProgressUpdate)] = (_, t) => t.Key(nameof(Commitments.ProgressUpdate.CommitmentId)) is { } commitment ? new(CommitmentChanged, commitment) : null,
+        // A status change, not a new partnership (proposed is where every partnership starts).
+        [nameof(Partnerships.Partnership)] = (e, t) => e.Action == nameof(EntityState.Modified) && t.Value(nameof(Partnerships.Partnership.Status)) is not null
+            ? new(PartnershipStatusChanged, e.EntityId) : null,
+        [nameof(Agreements.Agreement)] = (e, t) => t.Added && t.Key(nameof(Agreements.Agreement.Version)) > 1 ? new(AgreementVersionAdded, e.EntityId) : null,
+        [nameof(Agreements.Signature)] = (_, t) => t.Key(nameof(Agreements.Signature.AgreementId)) is { } agreement ? new(AgreementSigned, agreement) : null,
+        [nameof(Leagues.PeerVisit)] = (e, t) => t.Added ? new(VisitScheduled, e.EntityId) : null,
+        [nameof(Leagues.VisitFeedback)] = (_, t) => t.Key(nameof(Leagues.VisitFeedback.VisitId)) is { } visit ? new(VisitFeedbackGiven, visit) : null,
+        [nameof(Leagues.SharedPractice)] = (e, _) => new(PracticeShared, e.EntityId),
+        [nameof(ApiKey)] = (e, t) => t.After(nameof(ApiKey.RevokedAt)) is not null ? new(ApiKeyRevoked, e.EntityId) : null,
+    };
+
+    /// <summary>The audit trail's entity types that events come from: a replay reads only their entries.</summary>
+    public static readonly string[] Sources = [.. Rules.Keys];
+
+    /// <summary>The event one audit entry records; null when the change is none that subscribers hear of.</summary>
+    public static ConsortiumEvent? Of(AuditEntry entry) => Rules.TryGetValue(entry.EntityType, out var rule) ? rule(entry, new Trail(entry)) : null;
+
+    /// <summary>The fields an audit entry changed, read from its JSON once and only when a rule asks.</summary>
+    private sealed class Trail(AuditEntry entry)
+    {
+        private Dictionary<string, JsonElement[]>? _changes;
+        private Dictionary<string, JsonElement[]> Changes => _changes ??= JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(entry.Changes) ?? [];
+
+        public bool Added => entry.Action == nameof(EntityState.Added);
+
+        /// <summary>The value after the change, when it has one.</summary>
+        public JsonElement? After(string field) => Changes.TryGetValue(field, out var pair) && pair is [_, { ValueKind: not JsonValueKind.Null } after] ? after : null;
+
+        /// <summary>The value after the change; a deleted row's, before it.</summary>
+        public JsonElement? Value(string field) => After(field)
+            ?? (Changes.TryGetValue(field, out var pair) && pair is [{ ValueKind: not JsonValueKind.Null } before, _] ? before : null);
+
+        public int? Key(string field) => Value(field) is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : null;
     }
 }
 
@@ -81,7 +83,12 @@ public sealed class EventHub(EventOptions options, IServiceProvider services) : 
     private ImmutableList<Action<ConsortiumEvent>> _subscribers = [];
 
     /// <summary>Announces what a committed change's audit entries say happened.</summary>
-    public void Publish(IReadOnlyList<AuditEntry> trail) => Publish(ConsortiumEvent.From(trail), [.. trail.Select(e => e.Id)]);
+    public void Publish(IReadOnlyList<AuditEntry> trail)
+    {
+        // The entries that are events, by id: an instance that replays the trail knows them by these.
+        var caused = trail.Select(e => (e.Id, Event: ConsortiumEvent.Of(e))).Where(c => c.Event is not null).ToList();
+        Publish(caused.Select(c => c.Event!), [.. caused.Select(c => c.Id)]);
+    }
 
     /// <summary>Announces committed changes: to this instance's subscribers, or through the backplane to every instance's.</summary>
     /// <param name="trail">The audit entries the events come from; none for a change that is not audited (a decision's deadline passing).</param>

@@ -88,7 +88,8 @@ public sealed class PostgreSqlBackplane(IConfiguration configuration, DatabaseOp
                 : JsonSerializer.Deserialize<Notification>(payload) ?? new Notification([], []);
             lock (_gate)
             {
-                // Already replayed: a change that committed during the replay is both in the trail and notified.
+                // Already replayed: a change that committed during the replay is both in the trail and notified. The trail
+                // names the entries that are events, which a replay remembers whenever it reads them.
                 if (notification.Trail.Count > 0 && notification.Trail.All(_heard.Contains)) return;
                 Remember(notification.Trail);
             }
@@ -112,7 +113,11 @@ public sealed class PostgreSqlBackplane(IConfiguration configuration, DatabaseOp
         await using var db = await databases.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.IgnoreQueryFilters().AsNoTracking();
         int from;
-        lock (_gate) from = _floor is { } floor ? Math.Max(floor, (_heard.Count > 0 ? Math.Max(_heard.Max, floor) : floor) - Lookback) : -1;
+        lock (_gate)
+        {
+            if (_floor is not { } floor) from = -1;
+            else from = Math.Max(floor, Math.Max(floor, _heard.Max) - Lookback); // SortedSet.Max is 0 when empty
+        }
         if (from < 0)
         {
             var newest = await entries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
@@ -131,7 +136,7 @@ public sealed class PostgreSqlBackplane(IConfiguration configuration, DatabaseOp
                 missed = [.. page.Where(e => !_heard.Contains(e.Id))];
                 Remember(missed.Select(e => e.Id));
             }
-            var events = ConsortiumEvent.From(missed).Distinct().ToList();
+            var events = missed.Select(ConsortiumEvent.Of).OfType<ConsortiumEvent>().Distinct().ToList();
             hub.Deliver(events);
             replayed += events.Count;
         }
