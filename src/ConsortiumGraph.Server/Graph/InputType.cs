@@ -11,6 +11,12 @@ public sealed class InputType<TInput> : AutoRegisteringInputObjectGraphType<TInp
 {
     public InputType() => Name = typeof(TInput).Name;
 
+    /// <summary>
+    /// Reads the input record from the request's values. Overriding it makes GraphQL.NET compile the conversion on first
+    /// use instead of in <c>Initialize</c>: compiling every input type's conversion was about half of a schema build,
+    /// which start-up and each plugin reload wait for, while a schema uses few of its inputs early.
+    /// </summary>
+    public override object ParseDictionary(IDictionary<string, object?> value) => base.ParseDictionary(value);
 }
 
 /// <summary>The server's input records, found once: the classes named *Input with a [Description], each mapped to its <see cref="InputType{TInput}"/>.</summary>
