@@ -136,4 +136,23 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
         }
         Assert.True(missing.Count == 0, "No description: " + string.Join(", ", missing));
     }
+
+    /// <summary>
+    /// Input types compile their conversion to the input record on first use (see <see cref="Graph.InputType{TInput}"/>), not when
+    /// the schema is built; this compiles each one here, so a record the conversion cannot build fails a test, not a client's mutation.
+    /// </summary>
+    [Fact]
+    public void Every_input_record_can_be_read_from_its_input_type()
+    {
+        var inputs = Composed.AllTypes.OfType<IInputObjectGraphType>()
+            .Where(t => t.GetType().IsGenericType && t.GetType().GetGenericTypeDefinition() == typeof(Graph.InputType<>)).ToList();
+        Assert.True(inputs.Count >= 50, $"{inputs.Count} input record types");
+        var failed = new List<string>();
+        foreach (var input in inputs)
+        {
+            try { ObjectExtensions.CompileToObject(input.GetType().GetGenericArguments()[0], input); }
+            catch (Exception e) { failed.Add($"{input.Name}: {e.Message}"); }
+        }
+        Assert.True(failed.Count == 0, string.Join("\n", failed));
+    }
 }
