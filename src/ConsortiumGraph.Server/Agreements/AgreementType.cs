@@ -41,7 +41,7 @@ public sealed class AgreementType : NodeType<Agreement>
     }
 }
 
-public sealed class SignatureType : ObjectGraphType<Signature>
+public sealed class SignatureType : ObjectType<Signature>
 {
     public SignatureType()
     {

@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Calendars;
 
-public sealed class CalendarPublicationType : ObjectGraphType<CalendarPublication>
+public sealed class CalendarPublicationType : ObjectType<CalendarPublication>
 {
     public CalendarPublicationType()
     {

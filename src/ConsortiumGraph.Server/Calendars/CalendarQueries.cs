@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Calendars;
 
-public sealed class CalendarDayType : ObjectGraphType<CalendarDay>
+public sealed class CalendarDayType : ObjectType<CalendarDay>
 {
     public CalendarDayType()
     {

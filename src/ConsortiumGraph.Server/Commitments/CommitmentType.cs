@@ -36,7 +36,7 @@ public sealed class CommitmentType : NodeType<Commitment>
     }
 }
 
-public sealed class ProgressUpdateType : ObjectGraphType<ProgressUpdate>
+public sealed class ProgressUpdateType : ObjectType<ProgressUpdate>
 {
     public ProgressUpdateType()
     {

@@ -47,7 +47,7 @@ public sealed record DistrictBalance(int CounterpartyId, decimal OwedToUs, decim
     }
 }
 
-public sealed class DistrictBalanceType : ObjectGraphType<DistrictBalance>
+public sealed class DistrictBalanceType : ObjectType<DistrictBalance>
 {
     public DistrictBalanceType()
     {

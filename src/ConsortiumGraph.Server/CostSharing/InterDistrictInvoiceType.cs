@@ -48,7 +48,7 @@ public enum InvoiceStatus
     [Description("Past its due day and not paid in full.")] Overdue,
 }
 
-public sealed class InvoiceLineType : ObjectGraphType<InvoiceLine>
+public sealed class InvoiceLineType : ObjectType<InvoiceLine>
 {
     public InvoiceLineType()
     {
@@ -60,7 +60,7 @@ public sealed class InvoiceLineType : ObjectGraphType<InvoiceLine>
     }
 }
 
-public sealed class InvoicePaymentType : ObjectGraphType<InvoicePayment>
+public sealed class InvoicePaymentType : ObjectType<InvoicePayment>
 {
     public InvoicePaymentType()
     {

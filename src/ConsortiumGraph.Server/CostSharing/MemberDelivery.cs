@@ -59,7 +59,7 @@ public sealed record MemberDelivery(int DistrictId, decimal CommittedDollars, de
     }
 }
 
-public sealed class MemberDeliveryType : ObjectGraphType<MemberDelivery>
+public sealed class MemberDeliveryType : ObjectType<MemberDelivery>
 {
     public MemberDeliveryType()
     {

@@ -30,7 +30,7 @@ public sealed class SharedPositionType : NodeType<SharedPosition>
     }
 }
 
-public sealed class PositionShareType : ObjectGraphType<PositionShare>
+public sealed class PositionShareType : ObjectType<PositionShare>
 {
     public PositionShareType()
     {
@@ -42,7 +42,7 @@ public sealed class PositionShareType : ObjectGraphType<PositionShare>
     }
 }
 
-public sealed class CourseEnrollmentType : ObjectGraphType<CourseEnrollment>
+public sealed class CourseEnrollmentType : ObjectType<CourseEnrollment>
 {
     public CourseEnrollmentType()
     {

@@ -38,7 +38,7 @@ public sealed class DecisionType : NodeType<Decision>
     }
 }
 
-public sealed class ProposedDecisionRightType : ObjectGraphType<ProposedDecisionRight>
+public sealed class ProposedDecisionRightType : ObjectType<ProposedDecisionRight>
 {
     public ProposedDecisionRightType()
     {
@@ -49,7 +49,7 @@ public sealed class ProposedDecisionRightType : ObjectGraphType<ProposedDecision
     }
 }
 
-public sealed class VoteType : ObjectGraphType<Vote>
+public sealed class VoteType : ObjectType<Vote>
 {
     public VoteType()
     {

@@ -5,7 +5,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Grants;
 
-public sealed class GrantAmendmentType : ObjectGraphType<GrantAmendment>
+public sealed class GrantAmendmentType : ObjectType<GrantAmendment>
 {
     public GrantAmendmentType()
     {

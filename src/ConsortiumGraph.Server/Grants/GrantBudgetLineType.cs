@@ -5,7 +5,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Grants;
 
-public sealed class GrantBudgetLineType : ObjectGraphType<GrantBudgetLine>
+public sealed class GrantBudgetLineType : ObjectType<GrantBudgetLine>
 {
     public GrantBudgetLineType()
     {

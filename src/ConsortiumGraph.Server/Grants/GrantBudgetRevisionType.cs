@@ -1,9 +1,10 @@
+using ConsortiumGraph.Graph;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Grants;
 
-public sealed class GrantBudgetRevisionType : ObjectGraphType<GrantBudgetRevisionType.WithLines>
+public sealed class GrantBudgetRevisionType : ObjectType<GrantBudgetRevisionType.WithLines>
 {
     /// <summary>A revision with the lines of it the caller may read.</summary>
     public sealed record WithLines(GrantBudgetRevision Revision, IReadOnlyList<GrantBudgetLine> Lines);

@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Grants;
 
-public sealed class GrantFinancialsType : ObjectGraphType<GrantFinancials>
+public sealed class GrantFinancialsType : ObjectType<GrantFinancials>
 {
     public GrantFinancialsType()
     {
@@ -33,7 +33,7 @@ public sealed class GrantFinancialsType : ObjectGraphType<GrantFinancials>
     }
 }
 
-public sealed class BudgetComparisonType : ObjectGraphType<BudgetComparison>
+public sealed class BudgetComparisonType : ObjectType<BudgetComparison>
 {
     public BudgetComparisonType()
     {
@@ -48,7 +48,7 @@ public sealed class BudgetComparisonType : ObjectGraphType<BudgetComparison>
     }
 }
 
-public sealed class GrantBurnRateType : ObjectGraphType<GrantBurnRate>
+public sealed class GrantBurnRateType : ObjectType<GrantBurnRate>
 {
     public GrantBurnRateType()
     {

@@ -28,7 +28,7 @@ public sealed class Connection<T>(IReadOnlyList<T> nodes, IReadOnlyList<string> 
     public object TotalCount() => totalCount();
 }
 
-public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>> where TNodeType : IGraphType
+public sealed class ConnectionType<TNodeType, T> : ObjectType<Connection<T>> where TNodeType : IGraphType
 {
     public ConnectionType()
     {
@@ -54,7 +54,7 @@ public sealed class PageInfoGraphType : PageInfoType
     public PageInfoGraphType() => this.AuthorizeWithRoles(Readers.Directory);
 }
 
-public sealed class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>> where TNodeType : IGraphType
+public sealed class EdgeType<TNodeType, T> : ObjectType<Edge<T>> where TNodeType : IGraphType
 {
     public EdgeType()
     {

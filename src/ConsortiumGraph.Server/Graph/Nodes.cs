@@ -25,7 +25,7 @@ public interface INodeType
 }
 
 /// <summary>An entity exposed as a Relay node: the global ID, the Node interface, and loading by key.</summary>
-public abstract class NodeType<T> : ObjectGraphType<T>, INodeType where T : Entity
+public abstract class NodeType<T> : ObjectType<T>, INodeType where T : Entity
 {
     protected NodeType(string description)
     {

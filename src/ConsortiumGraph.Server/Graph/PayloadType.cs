@@ -4,7 +4,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Graph;
 
-public abstract class PayloadType<TNodeType, T> : ObjectGraphType<Payload<T>> where TNodeType : IGraphType
+public abstract class PayloadType<TNodeType, T> : ObjectType<Payload<T>> where TNodeType : IGraphType
 {
     protected PayloadType(string name, string valueField, string valueDescription)
     {

@@ -35,7 +35,7 @@ public sealed class UserErrorInterface : InterfaceGraphType<UserError>
 }
 
 /// <summary>One object type per kind of user error, sharing the interface's fields.</summary>
-public abstract class UserErrorType<TError> : ObjectGraphType<TError> where TError : UserError
+public abstract class UserErrorType<TError> : ObjectType<TError> where TError : UserError
 {
     protected UserErrorType(string description)
     {

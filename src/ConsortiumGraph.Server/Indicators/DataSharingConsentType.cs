@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Indicators;
 
-public sealed class DataSharingConsentType : ObjectGraphType<DataSharingConsent>
+public sealed class DataSharingConsentType : ObjectType<DataSharingConsent>
 {
     public DataSharingConsentType()
     {

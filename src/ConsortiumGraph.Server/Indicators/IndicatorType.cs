@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Indicators;
 
-public sealed class IndicatorType : ObjectGraphType<Indicator>
+public sealed class IndicatorType : ObjectType<Indicator>
 {
     public IndicatorType()
     {

@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Indicators;
 
-public sealed class IndicatorValueType : ObjectGraphType<IndicatorValue>
+public sealed class IndicatorValueType : ObjectType<IndicatorValue>
 {
     public IndicatorValueType()
     {

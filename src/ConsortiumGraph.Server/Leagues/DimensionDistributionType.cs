@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Leagues;
 
-public sealed class DimensionDistributionType : ObjectGraphType<DimensionDistribution>
+public sealed class DimensionDistributionType : ObjectType<DimensionDistribution>
 {
     public DimensionDistributionType()
     {

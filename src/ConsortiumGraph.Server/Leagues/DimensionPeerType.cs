@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConsortiumGraph.Leagues;
 
-public sealed class DimensionPeerType : ObjectGraphType<DimensionPeer>
+public sealed class DimensionPeerType : ObjectType<DimensionPeer>
 {
     public DimensionPeerType()
     {

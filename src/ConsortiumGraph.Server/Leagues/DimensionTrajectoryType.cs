@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Leagues;
 
-public sealed class DimensionTrajectoryType : ObjectGraphType<DimensionTrajectory>
+public sealed class DimensionTrajectoryType : ObjectType<DimensionTrajectory>
 {
     public DimensionTrajectoryType()
     {

@@ -29,7 +29,7 @@ public sealed class ImprovementCommitmentType : NodeType<ImprovementCommitment>
     }
 }
 
-public sealed class ImprovementProgressType : ObjectGraphType<ImprovementProgress>
+public sealed class ImprovementProgressType : ObjectType<ImprovementProgress>
 {
     public ImprovementProgressType()
     {

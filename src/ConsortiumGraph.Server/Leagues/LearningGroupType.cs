@@ -30,7 +30,7 @@ public sealed class LearningGroupType : NodeType<LearningGroup>
     }
 }
 
-public sealed class LearningGroupMeetingType : ObjectGraphType<LearningGroupMeeting>
+public sealed class LearningGroupMeetingType : ObjectType<LearningGroupMeeting>
 {
     private static readonly RowsThroughLink<LearningGroupAttendance, Educator> Attendees = new("AttendeesByMeetingId", x => x.MeetingId, x => x.Educator);
 

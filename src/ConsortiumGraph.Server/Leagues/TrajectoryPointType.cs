@@ -5,7 +5,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Leagues;
 
-public sealed class TrajectoryPointType : ObjectGraphType<TrajectoryPoint>
+public sealed class TrajectoryPointType : ObjectType<TrajectoryPoint>
 {
     public TrajectoryPointType()
     {

@@ -1,3 +1,4 @@
+using ConsortiumGraph.Graph;
 using GraphQL;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.PluginHost;
@@ -39,7 +40,7 @@ public sealed class LocalFieldDefinition
     ];
 }
 
-public sealed class LocalFieldDefinitionType : ObjectGraphType<LocalFieldDefinition>
+public sealed class LocalFieldDefinitionType : ObjectType<LocalFieldDefinition>
 {
     public LocalFieldDefinitionType()
     {

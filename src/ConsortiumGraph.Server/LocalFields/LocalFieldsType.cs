@@ -16,7 +16,7 @@ namespace ConsortiumGraph.LocalFields;
 /// is rebuilt when plugins change. Built by the schema, not the container.
 /// </summary>
 [DoNotRegister]
-public sealed class LocalFieldsType : ObjectGraphType<Entity>
+public sealed class LocalFieldsType : ObjectType<Entity>
 {
     public LocalFieldsType(ExtensibleEntity entity, PluginSet plugins)
     {
@@ -53,7 +53,7 @@ public sealed class LocalFieldsType : ObjectGraphType<Entity>
 
 /// <summary>One plugin's fields on one core type, e.g. RiversideCommitmentFields.</summary>
 [DoNotRegister]
-public sealed class PluginFieldsType : ObjectGraphType<Entity>
+public sealed class PluginFieldsType : ObjectType<Entity>
 {
     public PluginFieldsType(ComposedPlugin plugin, string entityType, PluginSet plugins)
     {

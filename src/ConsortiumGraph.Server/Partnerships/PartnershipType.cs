@@ -94,7 +94,7 @@ public sealed class PartnershipType : NodeType<Partnership>
     }
 }
 
-public sealed class PartnershipMemberType : ObjectGraphType<PartnershipMember>
+public sealed class PartnershipMemberType : ObjectType<PartnershipMember>
 {
     public PartnershipMemberType()
     {
@@ -111,7 +111,7 @@ public sealed class PartnershipMemberType : ObjectGraphType<PartnershipMember>
     }
 }
 
-public sealed class DecisionRightType : ObjectGraphType<DecisionRight>
+public sealed class DecisionRightType : ObjectType<DecisionRight>
 {
     public DecisionRightType()
     {

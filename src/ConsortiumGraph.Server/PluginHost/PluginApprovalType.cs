@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.PluginHost;
 
-public sealed class PluginApprovalType : ObjectGraphType<PluginApproval>
+public sealed class PluginApprovalType : ObjectType<PluginApproval>
 {
     public PluginApprovalType()
     {

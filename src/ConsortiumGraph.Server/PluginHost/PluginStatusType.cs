@@ -1,3 +1,4 @@
+using ConsortiumGraph.Graph;
 using GraphQL;
 using ConsortiumGraph.Access;
 using GraphQL.Types;
@@ -23,7 +24,7 @@ public sealed record PluginStatus(string? Key, string? Version, IReadOnlyList<st
     ];
 }
 
-public sealed class PluginStatusType : ObjectGraphType<PluginStatus>
+public sealed class PluginStatusType : ObjectType<PluginStatus>
 {
     public PluginStatusType()
     {

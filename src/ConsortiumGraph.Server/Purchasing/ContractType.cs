@@ -46,7 +46,7 @@ public sealed class ContractType : NodeType<Contract>
     }
 }
 
-public sealed class MemberSavingsType : ObjectGraphType<MemberSavings>
+public sealed class MemberSavingsType : ObjectType<MemberSavings>
 {
     public MemberSavingsType()
     {

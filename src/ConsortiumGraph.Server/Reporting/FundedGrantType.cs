@@ -1,3 +1,4 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Grants;
 using GraphQL;
@@ -5,7 +6,7 @@ using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class FundedGrantType : ObjectGraphType<FundedGrant>
+public sealed class FundedGrantType : ObjectType<FundedGrant>
 {
     public FundedGrantType()
     {

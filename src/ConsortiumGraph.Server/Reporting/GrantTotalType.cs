@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class GrantTotalType : ObjectGraphType<GrantTotal>
+public sealed class GrantTotalType : ObjectType<GrantTotal>
 {
     public GrantTotalType()
     {

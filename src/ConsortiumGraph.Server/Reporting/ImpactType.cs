@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class ImpactType : ObjectGraphType<Impact>
+public sealed class ImpactType : ObjectType<Impact>
 {
     public ImpactType()
     {

@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class IndicatorTrendType : ObjectGraphType<IndicatorTrend>
+public sealed class IndicatorTrendType : ObjectType<IndicatorTrend>
 {
     public IndicatorTrendType()
     {

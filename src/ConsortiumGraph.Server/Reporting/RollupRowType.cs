@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class RollupRowType : ObjectGraphType<RollupRow>
+public sealed class RollupRowType : ObjectType<RollupRow>
 {
     public RollupRowType()
     {

@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class StatusCountType : ObjectGraphType<StatusCount>
+public sealed class StatusCountType : ObjectType<StatusCount>
 {
     public StatusCountType()
     {

@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Reporting;
 
-public sealed class WithheldDataType : ObjectGraphType<WithheldData>
+public sealed class WithheldDataType : ObjectType<WithheldData>
 {
     public WithheldDataType()
     {

@@ -1,10 +1,11 @@
+using ConsortiumGraph.Graph;
 using ConsortiumGraph.Access;
 using GraphQL;
 using GraphQL.Types;
 
 namespace ConsortiumGraph.Districts.Import;
 
-public sealed class DirectoryImportType : ObjectGraphType<DirectoryImport>
+public sealed class DirectoryImportType : ObjectType<DirectoryImport>
 {
     public DirectoryImportType()
     {
@@ -21,7 +22,7 @@ public sealed class DirectoryImportType : ObjectGraphType<DirectoryImport>
     }
 }
 
-public sealed class ImportCountsType : ObjectGraphType<ImportCounts>
+public sealed class ImportCountsType : ObjectType<ImportCounts>
 {
     public ImportCountsType()
     {
@@ -35,7 +36,7 @@ public sealed class ImportCountsType : ObjectGraphType<ImportCounts>
     }
 }
 
-public sealed class RejectedRowType : ObjectGraphType<RejectedRow>
+public sealed class RejectedRowType : ObjectType<RejectedRow>
 {
     public RejectedRowType()
     {
@@ -49,7 +50,7 @@ public sealed class RejectedRowType : ObjectGraphType<RejectedRow>
     }
 }
 
-public sealed class ImportDirectoryPayloadType : ObjectGraphType<Graph.Payload<DirectoryImport>>
+public sealed class ImportDirectoryPayloadType : ObjectType<Graph.Payload<DirectoryImport>>
 {
     public ImportDirectoryPayloadType()
     {
