@@ -25,38 +25,30 @@ public sealed class ObjectTypeTests
 
     private const string Query = "{ sample { title note noteRequired key label count amount titled } }";
 
+    /// <summary>The fields both sample types declare; the calls dispatch to the type's own Field methods.</summary>
+    private static void Declare(ComplexGraphType<Sample> type, string suffix)
+    {
+        type.Name = "Sample";
+        type.Field(x => x.Title);
+        type.Field(x => x.Note);
+        type.Field("noteRequired", x => x.Note, typeof(NonNullGraphType<StringGraphType>));
+        type.Field(x => x.Key);
+        type.Field(x => x.Label);
+        type.Field("count", x => x.Inner.Count).Description("How many.");
+        type.Field(x => x.Amount, nullable: true);
+        type.Field("titled", x => x.Title + suffix);
+    }
+
     /// <summary>Declared only here, so no other schema in the test process has built its fields first.</summary>
     private sealed class SampleType : ObjectType<Sample>
     {
-        public SampleType(string suffix)
-        {
-            Name = "Sample";
-            Field(x => x.Title);
-            Field(x => x.Note);
-            Field("noteRequired", x => x.Note, typeof(NonNullGraphType<StringGraphType>));
-            Field(x => x.Key);
-            Field(x => x.Label);
-            Field("count", x => x.Inner.Count).Description("How many.");
-            Field(x => x.Amount, nullable: true);
-            Field("titled", x => x.Title + suffix);
-        }
+        public SampleType(string suffix) => Declare(this, suffix);
     }
 
     /// <summary>The same declarations on GraphQL.NET's own base type.</summary>
     private sealed class SampleTypeByGraphQLNet : ObjectGraphType<Sample>
     {
-        public SampleTypeByGraphQLNet(string suffix)
-        {
-            Name = "Sample";
-            Field(x => x.Title);
-            Field(x => x.Note);
-            Field("noteRequired", x => x.Note, typeof(NonNullGraphType<StringGraphType>));
-            Field(x => x.Key);
-            Field(x => x.Label);
-            Field("count", x => x.Inner.Count).Description("How many.");
-            Field(x => x.Amount, nullable: true);
-            Field("titled", x => x.Title + suffix);
-        }
+        public SampleTypeByGraphQLNet(string suffix) => Declare(this, suffix);
     }
 
     private static ISchema Build(IObjectGraphType sample)
