@@ -2,6 +2,7 @@ using ConsortiumGraph.Data;
 using ConsortiumGraph.Events;
 using ConsortiumGraph.Plugins.Testing;
 using ConsortiumGraph.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static ConsortiumGraph.Tests.Infrastructure.PayloadAssert;
@@ -36,17 +37,7 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         var listener = backplane.ListenerProcessId;
         Assert.NotEqual(0, listener);
 
-        // The database ends the second instance's LISTEN session, as a failover or an idle-session timeout would.
-        await using (var admin = new NpgsqlConnection(connectionString))
-        {
-            await admin.OpenAsync();
-            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);
-            terminate.Parameters.AddWithValue("pid", listener);
-            Assert.True((bool)(await terminate.ExecuteScalarAsync())!);
-        }
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (backplane.ListenerProcessId != 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.Equal(0, backplane.ListenerProcessId);
+        await CutListeningAsync(backplane, connectionString);
 
         // Its NOTIFY goes out while the second instance listens to nothing.
         await CreateCommitmentAsync(first, "Fuel for the winter routes");
@@ -63,6 +54,38 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         Assert.Equal("pong", (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(5)))!.Value.GetProperty("type").GetString());
         await CreateCommitmentAsync(first, "Fuel for the summer routes");
         Assert.Equal("Fuel for the summer routes", (await NextCommitmentAsync(subscriber)).GetProperty("title").GetString());
+    }, new() { ["Events:ReconnectDelay"] = "00:00:05" });
+
+    /// <summary>A decision the server expires at its deadline is audited like a mutation's change, so a replay recovers it too.</summary>
+    [DatabaseFact]
+    public async Task A_decision_expired_while_an_instance_does_not_listen_reaches_its_subscriber_when_it_listens_again() => await OnTwoInstancesAsync(async (first, second, connectionString) =>
+    {
+        var backplane = second.Services.GetRequiredService<PostgreSqlBackplane>();
+        await using var subscriber = await GraphQLWebSocketClient.ConnectAsync(second, await second.TokenAsync());
+        await subscriber.SendAsync(new { id = "d", type = "subscribe", payload = new { query = "subscription { decisionClosed { id status } }" } });
+        await subscriber.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await subscriber.ReceiveAsync())!.Value.GetProperty("type").GetString());
+
+        await CutListeningAsync(backplane, connectionString);
+        int decision;
+        await using (var db = await first.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync())
+        {
+            decision = await db.Decisions.Where(d => d.Status == Decisions.DecisionStatus.Open).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+            var past = first.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(-1);
+            await db.Decisions.Where(d => d.Id == decision).ExecuteUpdateAsync(s => s.SetProperty(d => d.Deadline, past));
+        }
+        // Either instance's own sweep may have expired it first; whichever did, it is expired once and announced from its entry.
+        await first.Services.GetRequiredService<Decisions.DecisionDeadlines>().ExpireAsync(CancellationToken.None);
+        await Task.Delay(500);
+        Assert.Equal(0, backplane.ListenerProcessId); // not listening yet: what follows is the replay
+
+        var next = (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(20)))!.Value;
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        var closed = next.GetProperty("payload").GetProperty("data").GetProperty("decisionClosed");
+        Assert.Equal(Graph.GlobalId.Encode("Decision", decision), closed.GetProperty("id").GetString());
+        Assert.Equal("EXPIRED", closed.GetProperty("status").GetString());
+        await subscriber.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(5)))!.Value.GetProperty("type").GetString());
     }, new() { ["Events:ReconnectDelay"] = "00:00:05" });
 
     [DatabaseFact]
@@ -91,6 +114,23 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         await subscriber.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await subscriber.ReceiveAsync(TimeSpan.FromSeconds(5)))!.Value.GetProperty("type").GetString());
     });
+
+    /// <summary>The database ends the instance's LISTEN session, as a failover or an idle-session timeout would; returns once it noticed.</summary>
+    private static async Task CutListeningAsync(PostgreSqlBackplane backplane, string connectionString)
+    {
+        var listener = backplane.ListenerProcessId;
+        Assert.NotEqual(0, listener);
+        await using (var admin = new NpgsqlConnection(connectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);
+            terminate.Parameters.AddWithValue("pid", listener);
+            Assert.True((bool)(await terminate.ExecuteScalarAsync())!);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (backplane.ListenerProcessId != 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(0, backplane.ListenerProcessId);
+    }
 
     private static async Task OnTwoInstancesAsync(Func<PluginTestHost, PluginTestHost, string, Task> test, Dictionary<string, string>? more = null)
     {

@@ -273,7 +273,48 @@ public abstract class MutationTests<TServer>(TServer server) : IClassFixture<TSe
             Assert.True(await server.Services.GetRequiredService<DecisionDeadlines>().ExpireAsync(CancellationToken.None) >= 1);
             await using var db = server.OpenDatabase();
             Graph.GlobalId.TryDecode(decision, "Decision", out var key);
-            Assert.Equal(DecisionStatus.Expired, (await db.Decisions.SingleAsync(x => x.Id == key)).Status);
+            var stored = await db.Decisions.SingleAsync(x => x.Id == key);
+            Assert.Equal(DecisionStatus.Expired, stored.Status);
+            Assert.Equal(stored.Deadline, stored.ClosedAt);
+
+            // The expiry is in the consortium's trail, by the server, and a backplane replay derives decisionClosed from it.
+            var entry = await db.AuditEntries.SingleAsync(e => e.EntityType == nameof(Decision) && e.EntityId == key && e.Operation == DecisionDeadlines.Operation);
+            Assert.Equal(DecisionDeadlines.Subject, entry.Subject);
+            Assert.Equal(await db.Partnerships.Where(p => p.Id == stored.PartnershipId).Select(p => p.ConsortiumId).SingleAsync(), entry.ConsortiumId);
+            Assert.Contains("\"Status\":[\"Open\",\"Expired\"]", entry.Changes);
+            Assert.Equal(new Events.ConsortiumEvent(Events.ConsortiumEvent.DecisionClosed, key), Events.ConsortiumEvent.Of(entry));
+        }
+        finally
+        {
+            server.Clock.Advance(TimeSpan.FromHours(-2));
+        }
+    }
+
+    /// <summary>Every instance sweeps deadlines every minute: sweeps at once expire each decision once, with one entry and one event.</summary>
+    [DatabaseFact]
+    public async Task Fifty_sweeps_at_once_expire_each_decision_once()
+    {
+        var decisions = new List<int>();
+        foreach (var codes in new[] { new[] { "5000640", "3300710" }, ["3300820", "2300480"], ["2300150", "3301040"] })
+        {
+            Graph.GlobalId.TryDecode((await Propose("TWO_THIRDS", codes, hours: 1)).Decision, "Decision", out var key);
+            decisions.Add(key);
+        }
+        var closed = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var listening = server.Services.GetRequiredService<Events.EventHub>()
+            .Subscribe(e => { if (e.Kind == Events.ConsortiumEvent.DecisionClosed && decisions.Contains(e.EntityId)) closed.Add(e.EntityId); });
+        server.Clock.Advance(TimeSpan.FromHours(2));
+        try
+        {
+            var sweeps = server.Services.GetRequiredService<DecisionDeadlines>();
+            await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => sweeps.ExpireAsync(CancellationToken.None))));
+
+            await using var db = server.OpenDatabase();
+            Assert.All(await db.Decisions.Where(d => decisions.Contains(d.Id)).ToListAsync(), d => Assert.Equal((DecisionStatus.Expired, 1), (d.Status, d.Revision)));
+            var entries = await db.AuditEntries.Where(e => e.EntityType == nameof(Decision) && decisions.Contains(e.EntityId) && e.Operation == DecisionDeadlines.Operation)
+                .Select(e => e.EntityId).ToListAsync();
+            Assert.Equal(decisions.Order(), entries.Order());
+            Assert.Equal(decisions.Order(), closed.Order());
         }
         finally
         {
