@@ -82,24 +82,21 @@ public sealed class EventHub(EventOptions options, IServiceProvider services) : 
     private readonly Lock _gate = new();
     private ImmutableList<Action<ConsortiumEvent>> _subscribers = [];
 
-    /// <summary>Announces what a committed change's audit entries say happened.</summary>
+    /// <summary>
+    /// Announces what a committed change's audit entries say happened: to this instance's subscribers, or through the
+    /// backplane to every instance's. Every event comes from an entry, so an instance that missed the announcement
+    /// replays it from the trail.
+    /// </summary>
     public void Publish(IReadOnlyList<AuditEntry> trail)
     {
         // The entries that are events, by id: an instance that replays the trail knows them by these.
         var caused = trail.Select(e => (e.Id, Event: ConsortiumEvent.Of(e))).Where(c => c.Event is not null).ToList();
-        Publish(caused.Select(c => c.Event!), [.. caused.Select(c => c.Id)]);
-    }
-
-    /// <summary>Announces committed changes: to this instance's subscribers, or through the backplane to every instance's.</summary>
-    /// <param name="trail">The audit entries the events come from; none for a change that is not audited (a decision's deadline passing).</param>
-    public void Publish(IEnumerable<ConsortiumEvent> events, IReadOnlyList<int>? trail = null)
-    {
-        var distinct = events.Distinct().ToList();
-        if (distinct.Count == 0) return;
+        var events = caused.Select(c => c.Event!).Distinct().ToList();
+        if (events.Count == 0) return;
         if (options.Backplane == EventBackplaneKind.PostgreSql)
-            services.GetRequiredService<PostgreSqlBackplane>().Send(distinct, trail ?? []);
+            services.GetRequiredService<PostgreSqlBackplane>().Send(events, [.. caused.Select(c => c.Id)]);
         else
-            Deliver(distinct);
+            Deliver(events);
     }
 
     /// <summary>Hands events to this instance's subscribers.</summary>
