@@ -19,10 +19,9 @@ namespace ConsortiumGraph.Graph;
 /// build after the first, and in the first, 550 methods for the JIT while the database is being prepared beside it.
 /// A field here is declared as GraphQL.NET declares it (the graph type from the property's type, nullable annotation
 /// and attributes; its description and deprecation from attributes; the original-property note that only input types
-/// read is left out), and its resolver, compiled once on first use,
-/// holds nothing of a schema, so later builds reuse it. Only fields that read a property chain of the source are
-/// declared this way; an expression with a captured value or a call could mean something else next time, so
-/// GraphQL.NET declares it.
+/// read is left out). Its resolver, compiled once on first use, holds nothing of a schema, so later builds reuse it.
+/// Only fields that read a property chain of the source are declared this way; an expression with a captured value or
+/// a call could mean something else next time, so GraphQL.NET declares it.
 /// </remarks>
 public abstract class ObjectType<TSource> : ObjectGraphType<TSource>
 {
