@@ -127,6 +127,14 @@ public static class AuditScope
             var consortium = await ConsortiumOf(invoices[0].PartnershipId);
             return _ => (consortium, null);
         }
+        if (changed is List<Decisions.Decision> decisions)
+        {
+            // The deadline sweep expires decisions of many partnerships at once: each row is in its partnership's consortium.
+            var partnerships = decisions.Select(d => d.PartnershipId).Distinct().ToList();
+            var consortia = await db.Partnerships.IgnoreQueryFilters().Where(p => partnerships.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ConsortiumId);
+            return row => row is Decisions.Decision d ? (consortia[d.PartnershipId], null)
+                : throw new InvalidOperationException($"No audit scope for a {row.GetType().Name} saved with expired decisions.");
+        }
         if (changed is List<Indicators.IndicatorValue> values)
         {
             // One report can hold values of indicators of several consortia (a district in two): each row is in its own.

@@ -30,8 +30,6 @@ public sealed class DecisionDeadlines(IDbContextFactory<ConsortiumDb> databases,
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var due = await db.Decisions.Where(d => d.Status == DecisionStatus.Open && d.Deadline <= now).ToListAsync(cancellationToken);
             if (due.Count == 0) return 0;
-            var partnerships = due.Select(d => d.PartnershipId).Distinct().ToList();
-            var consortia = await db.Partnerships.IgnoreQueryFilters().Where(p => partnerships.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ConsortiumId, cancellationToken);
             foreach (var decision in due)
             {
                 decision.Status = DecisionStatus.Expired;
@@ -40,8 +38,7 @@ public sealed class DecisionDeadlines(IDbContextFactory<ConsortiumDb> databases,
             }
             try
             {
-                var audited = await Access.AuditEntry.SaveAuditedAsync(db, Sweeper, Operation, now, [],
-                    () => Task.FromResult<Func<object, (int?, int?)>>(row => (consortia[((Decision)row).PartnershipId], null)), cancellationToken);
+                var audited = await Access.AuditEntry.SaveAuditedAsync(db, Sweeper, Operation, now, [], () => Access.AuditScope.OfAsync(db, due), cancellationToken);
                 // Subscribers to decisionClosed hear of expiries too.
                 events.Publish(audited.Select(a => a.Entry).ToList());
                 return due.Count;
