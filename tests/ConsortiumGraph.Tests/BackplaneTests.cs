@@ -61,10 +61,7 @@ public sealed class BackplaneTests : IPostgreSqlSuite
     public async Task A_decision_expired_while_an_instance_does_not_listen_reaches_its_subscriber_when_it_listens_again() => await OnTwoInstancesAsync(async (first, second, connectionString) =>
     {
         var backplane = second.Services.GetRequiredService<PostgreSqlBackplane>();
-        await using var subscriber = await GraphQLWebSocketClient.ConnectAsync(second, await second.TokenAsync());
-        await subscriber.SendAsync(new { id = "d", type = "subscribe", payload = new { query = "subscription { decisionClosed { id status } }" } });
-        await subscriber.SendAsync(new { type = "ping" });
-        Assert.Equal("pong", (await subscriber.ReceiveAsync())!.Value.GetProperty("type").GetString());
+        await using var subscriber = await SubscribeAsync(second, "subscription { decisionClosed { id status } }");
 
         await CutListeningAsync(backplane, connectionString);
         int decision;
@@ -156,10 +153,10 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         }
     }
 
-    private static async Task<GraphQLWebSocketClient> SubscribeAsync(PluginTestHost instance)
+    private static async Task<GraphQLWebSocketClient> SubscribeAsync(PluginTestHost instance, string subscription = "subscription { commitmentChanged { title district { code } } }")
     {
         var subscriber = await GraphQLWebSocketClient.ConnectAsync(instance, await instance.TokenAsync());
-        await subscriber.SendAsync(new { id = "c", type = "subscribe", payload = new { query = "subscription { commitmentChanged { title district { code } } }" } });
+        await subscriber.SendAsync(new { id = "c", type = "subscribe", payload = new { query = subscription } });
         await subscriber.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await subscriber.ReceiveAsync())!.Value.GetProperty("type").GetString()); // the subscription is registered
         return subscriber;

@@ -113,11 +113,9 @@ public sealed class PostgreSqlBackplane(IConfiguration configuration, DatabaseOp
         await using var db = await databases.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.IgnoreQueryFilters().AsNoTracking();
         int from;
-        lock (_gate)
-        {
-            if (_floor is not { } floor) from = -1;
-            else from = Math.Max(floor, Math.Max(floor, _heard.Max) - Lookback); // SortedSet.Max is 0 when empty
-        }
+        // From the newest entry heard, less the lookback, never below where the trail stood at the first connection
+        // (SortedSet.Max is 0 when nothing was heard, which leaves the floor).
+        lock (_gate) from = _floor is { } floor ? Math.Max(floor, _heard.Max - Lookback) : -1;
         if (from < 0)
         {
             var newest = await entries.MaxAsync(e => (int?)e.Id, ct) ?? 0;
