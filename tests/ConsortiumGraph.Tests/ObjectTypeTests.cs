@@ -19,7 +19,8 @@ public sealed class ObjectTypeTests
         [property: Id] int Key,
         [property: Obsolete("Use title.")] string Label,
         SampleInner Inner,
-        decimal? Amount);
+        decimal? Amount,
+        Task Later);
 
     public sealed record SampleInner(int Count);
 
@@ -51,10 +52,38 @@ public sealed class ObjectTypeTests
         public SampleTypeByGraphQLNet(string suffix) => Declare(this, suffix);
     }
 
+    private sealed class UnmappableType : ObjectType<Sample>
+    {
+        public UnmappableType()
+        {
+            Name = "Sample";
+            Field(x => x.Later);
+        }
+    }
+
+    private sealed class UnmappableTypeByGraphQLNet : ObjectGraphType<Sample>
+    {
+        public UnmappableTypeByGraphQLNet()
+        {
+            Name = "Sample";
+            Field(x => x.Later);
+        }
+    }
+
+    /// <summary>A property no graph type fits (a task) is refused where it is declared, in GraphQL.NET's own words.</summary>
+    [Fact]
+    public void A_property_no_graph_type_fits_is_refused_as_GraphQL_NET_refuses_it()
+    {
+        var expected = Assert.Throws<ArgumentException>(() => new UnmappableTypeByGraphQLNet());
+        var refused = Assert.Throws<ArgumentException>(() => new UnmappableType());
+        Assert.Equal(expected.Message, refused.Message);
+        Assert.Contains("could not be derived implicitly", refused.Message);
+    }
+
     private static ISchema Build(IObjectGraphType sample)
     {
         var query = new ObjectGraphType { Name = "Query" };
-        query.Field("sample", sample).Resolve(_ => new Sample("Rural", "a note", 7, "old", new SampleInner(3), 12.50m));
+        query.Field("sample", sample).Resolve(_ => new Sample("Rural", "a note", 7, "old", new SampleInner(3), 12.50m, Task.CompletedTask));
         var schema = new Schema { Query = query };
         schema.Initialize();
         return schema;
