@@ -160,7 +160,7 @@ public sealed class ConnectionField<TSource, T>(FieldBuilder<TSource, object> bu
     }
 
     internal static Expression WhereEnumerable(Expression source, Expression<Func<T, bool>>? filter) =>
-        filter is null ? source : Expression.Call(EnumerableMethods.Where(typeof(T)), source, filter);
+        filter is null ? source : LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], source, filter);
 }
 
 /// <summary>Connections whose rows hang off a parent entity.</summary>
@@ -200,7 +200,7 @@ public static class ChildConnections
         var narrowed = ConnectionField<TSource, T>.WhereEnumerable(
             new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds).Visit(children.Body), filter);
         var rows = page.Apply(narrowed);
-        var toList = Expression.Call(EnumerableMethods.ToList(typeof(T)), rows);
+        var toList = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], rows);
         List<MemberBinding> bindings =
         [
             Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
@@ -208,7 +208,7 @@ public static class ChildConnections
         ];
         if (counted)
             bindings.Add(Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Count))!,
-                Expression.Call(EnumerableMethods.Count(typeof(T)), narrowed)));
+                LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], narrowed)));
         var projection = Expression.Lambda<Func<TSource, ParentRows<T>>>(Expression.MemberInit(Expression.New(typeof(ParentRows<T>)), bindings), parent);
         var pages = await Parents<TSource>(db, parentIds).Select(projection).ToListAsync(cancellationToken);
         return pages.ToDictionary(p => p.ParentId);
@@ -239,7 +239,7 @@ internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.I
             return base.VisitMember(node);
         var child = Expression.Parameter(navigation.TargetEntityType.ClrType, "child");
         var inBatch = EntityLoaders.KeyIn(child, Expression.Property(child, foreignKey.PropertyInfo!), parentIds);
-        return Expression.Call(EnumerableMethods.Where(child.Type), node, inBatch);
+        return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [child.Type], node, inBatch);
     }
 }
 
@@ -296,7 +296,7 @@ public sealed class Page<T>
         if (Before is not null) rows = Where(rows, Keyset.Beyond(Keys, Before, after: false));
         rows = Keyset.Order(rows, Keys, reverse: Backward);
         var host = typeof(IQueryable).IsAssignableFrom(rows.Type) ? typeof(Queryable) : typeof(Enumerable);
-        return Expression.Call(host, "Take", [typeof(T)], rows, Expression.Constant(Size + 1));
+        return LinqCalls.Call(host, "Take", [typeof(T)], rows, Expression.Constant(Size + 1));
     }
 
     public Connection<T> ToConnection(IReadOnlyList<T> fetched, Func<object> totalCount)
@@ -318,7 +318,7 @@ public sealed class Page<T>
     private static Expression Where(Expression rows, Expression<Func<T, bool>> predicate)
     {
         var queryable = typeof(IQueryable).IsAssignableFrom(rows.Type);
-        return Expression.Call(queryable ? typeof(Queryable) : typeof(Enumerable), "Where", [typeof(T)], rows,
+        return LinqCalls.Call(queryable ? typeof(Queryable) : typeof(Enumerable), "Where", [typeof(T)], rows,
             queryable ? Expression.Quote(predicate) : predicate);
     }
 }

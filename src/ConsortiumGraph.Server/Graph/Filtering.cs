@@ -34,7 +34,7 @@ public abstract class FilterInputType<T> : InputObjectGraphType
             var values = ((IEnumerable)value).Cast<TValue>().ToArray();
             var holder = Parameter.Of(values, typeof(TValue[]));
             return Expression.Lambda<Func<T, bool>>(
-                Expression.Call(EnumerableMethods.Contains(typeof(TValue)), holder, property.Body), property.Parameters);
+                LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TValue)], holder, property.Body), property.Parameters);
         };
     }
 

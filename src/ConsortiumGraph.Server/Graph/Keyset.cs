@@ -103,7 +103,7 @@ public static class Keyset
             var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
             first = false;
             Expression argument = host == typeof(Queryable) ? Expression.Quote(key) : key;
-            return Expression.Call(host, method, [typeof(T), key.ReturnType], source, argument);
+            return LinqCalls.Call(host, method, [typeof(T), key.ReturnType], source, argument);
         }
     }
 

@@ -51,7 +51,7 @@ public static class EntityLoaders
     public static LambdaExpression KeyIn(ParameterExpression row, Expression key, IReadOnlyCollection<int> keys)
     {
         var holder = Expression.Property(Expression.Constant(new KeyList(keys.ToArray())), nameof(KeyList.Keys));
-        var contains = Expression.Call(EnumerableMethods.Contains(typeof(int)), holder, key);
+        var contains = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], holder, key);
         return Expression.Lambda(typeof(Func<,>).MakeGenericType(row.Type, typeof(bool)), contains, row);
     }
 
