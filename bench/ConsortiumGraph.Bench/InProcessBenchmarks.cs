@@ -19,7 +19,10 @@ public class InProcessBenchmarks
     private string _document = null!;
     private Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> _baseline = null!;
 
-    [Params("dashboard", "partnership detail", BenchOperation.DistrictList, "district local fields", "funder report")]
+    /// <summary>The read operations measured in process, by their names in bench/operations.</summary>
+    public static IEnumerable<string> Operations => ["dashboard", "partnership detail", BenchOperation.DistrictList, "district local fields", "funder report"];
+
+    [ParamsSource(nameof(Operations))]
     public string Operation { get; set; } = "";
 
     [GlobalSetup]
@@ -58,10 +61,22 @@ public class InProcessBenchmarks
     /// </summary>
     public static async Task<int> ProbeAsync(string database, string operation, int count, TimeSpan warmup, string? only = null)
     {
+        string[] sides = ["GraphQL", "baseline"];
+        var refused = !Operations.Contains(operation) ? $"--op \"{operation}\" is not one of: {string.Join(", ", Operations.Select(o => $"\"{o}\""))}."
+            : only is not null && !sides.Contains(only) ? $"--only {only} is neither GraphQL nor baseline."
+            : count < 1 ? $"--n {count}: time at least one execution."
+            : warmup < TimeSpan.Zero ? "--warmup must not be negative."
+            : !File.Exists(database) ? $"--db {database}: no such file (bench/run generates bench/data/run.db)."
+            : null;
+        if (refused is not null)
+        {
+            Console.Error.WriteLine("probe: " + refused);
+            return 2;
+        }
         Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", database);
         var bench = new InProcessBenchmarks { Operation = operation };
         await bench.SetupAsync();
-        foreach (var (name, run) in new (string, Func<Task>)[] { ("GraphQL", bench.GraphQL), ("baseline", bench.HandWritten) })
+        foreach (var (name, run) in new (string, Func<Task>)[] { (sides[0], bench.GraphQL), (sides[1], bench.HandWritten) })
         {
             if (only is not null && only != name) continue;
             var warming = System.Diagnostics.Stopwatch.StartNew();

@@ -17,7 +17,7 @@ switch (command)
         return 0;
     case "probe":
         // Per-execution times of one operation in process, for looking into a benchmark's spread.
-        return await InProcessBenchmarks.ProbeAsync(Path.GetFullPath(Option("--db")!), Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "1000"),
+        return await InProcessBenchmarks.ProbeAsync(Path.GetFullPath(Option("--db") ?? throw new ArgumentException("probe needs --db FILE")), Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "1000"),
             TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "10", CultureInfo.InvariantCulture)), Option("--only"));
     case "boundary":
         // What one call into a plugin runner costs, per round trip.
