@@ -43,9 +43,7 @@ public sealed class BackplaneTests : IPostgreSqlSuite
         var backplane = second.Services.GetRequiredService<PostgreSqlBackplane>();
         await using var subscriber = await SubscribeAsync(second);
         var listener = backplane.ListenerProcessId;
-        Assert.NotEqual(0, listener);
-
-        await CutListeningAsync(backplane, connectionString);
+        await CutListeningAsync(backplane, connectionString); // which checks it listened
 
         // Its NOTIFY goes out while the second instance listens to nothing.
         await CreateCommitmentAsync(first, "Fuel for the winter routes");

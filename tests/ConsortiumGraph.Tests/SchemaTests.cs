@@ -147,8 +147,8 @@ public sealed class SchemaTests(SqliteServer server) : IClassFixture<SqliteServe
         var inputs = Composed.AllTypes.OfType<IInputObjectGraphType>()
             .Where(t => t.GetType().IsGenericType && t.GetType().GetGenericTypeDefinition() == typeof(Graph.InputType<>)).ToList();
         // Every input record the server declares is in the schema, so each is compiled below.
-        Assert.Equal(Graph.InputRecords.All.Select(r => r.GraphType).Order(Comparer<Type>.Create((a, b) => string.CompareOrdinal(a.FullName, b.FullName))),
-            inputs.Select(t => t.GetType()).Order(Comparer<Type>.Create((a, b) => string.CompareOrdinal(a.FullName, b.FullName))));
+        Assert.Equal(Graph.InputRecords.All.Select(r => r.GraphType).OrderBy(t => t.FullName, StringComparer.Ordinal),
+            inputs.Select(t => t.GetType()).OrderBy(t => t.FullName, StringComparer.Ordinal));
         var failed = new List<string>();
         foreach (var input in inputs)
         {
