@@ -83,6 +83,7 @@ public class InProcessBenchmarks
             var warming = System.Diagnostics.Stopwatch.StartNew();
             while (warming.Elapsed < warmup) await run();
             var times = new double[count];
+            var window = System.Diagnostics.Stopwatch.GetTimestamp();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < count; i++)
@@ -92,6 +93,7 @@ public class InProcessBenchmarks
                 times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
             cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            await ProfileWindow(window, System.Diagnostics.Stopwatch.GetTimestamp());
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             Array.Sort(times);
             Console.WriteLine($"{operation} {name}: p10 {times[count / 10]:N2} p50 {times[count / 2]:N2} p90 {times[count * 9 / 10]:N2} p99 {times[count * 99 / 100]:N2} ms; "
@@ -99,5 +101,16 @@ public class InProcessBenchmarks
         }
         await bench.CleanupAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// For bench/profile: when CONSORTIUMGRAPH_PROFILE_WINDOW names a file, appends the timed executions' start and end
+    /// on the monotonic clock (<c>perf record -k CLOCK_MONOTONIC</c> stamps samples with it), as <c>perf script --time</c> takes them.
+    /// </summary>
+    private static async Task ProfileWindow(long started, long ended)
+    {
+        if (Environment.GetEnvironmentVariable("CONSORTIUMGRAPH_PROFILE_WINDOW") is not { Length: > 0 } file) return;
+        static string Seconds(long timestamp) => ((decimal)timestamp / System.Diagnostics.Stopwatch.Frequency).ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+        await File.AppendAllTextAsync(file, $"{Seconds(started)},{Seconds(ended)}\n");
     }
 }
