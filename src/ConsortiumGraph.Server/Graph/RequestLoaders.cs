@@ -38,9 +38,18 @@ public static class EntityLoaders
     public static IDataLoaderResult<T?> ById<T>(this IResolveFieldContext context, int id) where T : Entity
     {
         var loaders = context.Loaders();
-        return loaders.For<int, T?>($"{typeof(T).Name}ById", (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, T?>>(async db =>
-                await db.Set<T>().AsNoTracking().Where(KeyIn<T>(e => e.Id, ids)).ToDictionaryAsync(e => e.Id, e => (T?)e, ct), ct),
+        return loaders.For<int, T?>(KeyedBy<T>.Id.Name, (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, T?>>(async db =>
+            {
+                var rows = new Dictionary<int, T?>(ids.Count);
+                await foreach (var row in KeyedBy<T>.Id.Run(db, [.. ids]).WithCancellation(ct)) rows[row.Id] = row;
+                return rows;
+            }, ct),
             missing: null).Load(id);
+    }
+
+    private static class KeyedBy<T> where T : Entity
+    {
+        public static readonly CompiledQuery<T> Id = CompiledQuery.ByKeys<T, T>($"{typeof(T).Name}ById", e => e.Id, rows => rows);
     }
 
     /// <summary>A predicate <c>keys.Contains(keyOf(e))</c> that EF Core sends as one parameter, not one literal per key.</summary>
@@ -69,14 +78,14 @@ public static class EntityLoaders
 public sealed class RowsByKey<T>(string name, Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<T>>? order = null) where T : Entity
 {
     private readonly Func<T, int> _key = keyOf.Compile();
+    private readonly CompiledQuery<T> _rows = CompiledQuery.ByKeys(name, keyOf, order ?? (rows => rows.OrderBy(e => e.Id)));
 
     public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, int key)
     {
         var loaders = context.Loaders();
         return loaders.For<int, IReadOnlyList<T>>(name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<T>>>(async db =>
             {
-                var query = db.Set<T>().AsNoTracking().Where(EntityLoaders.KeyIn(keyOf, keys));
-                var rows = await (order is null ? query.OrderBy(e => e.Id) : order(query)).ToListAsync(ct);
+                var rows = await _rows.Run(db, [.. keys]).ToListAsync(ct);
                 return rows.GroupBy(_key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
             }, ct),
             missing: []).Load(key);
@@ -90,18 +99,17 @@ public sealed class RowsByKey<T>(string name, Expression<Func<T, int>> keyOf, Fu
 public sealed class RowsThroughLink<TLink, TValue> where TLink : Entity
 {
     private readonly string _name;
-    private readonly Expression<Func<TLink, int>> _keyOf;
-    private readonly Expression<Func<TLink, bool>>? _where;
-    private readonly Expression<Func<TLink, Keyed<TValue>>> _row;
+    private readonly CompiledQuery<Keyed<TValue>> _rows;
 
     public RowsThroughLink(string name, Expression<Func<TLink, int>> keyOf, Expression<Func<TLink, TValue>> select, Expression<Func<TLink, bool>>? where = null)
     {
-        (_name, _keyOf, _where) = (name, keyOf, where);
+        _name = name;
         var link = keyOf.Parameters[0];
-        _row = Expression.Lambda<Func<TLink, Keyed<TValue>>>(Expression.MemberInit(
+        var row = Expression.Lambda<Func<TLink, Keyed<TValue>>>(Expression.MemberInit(
             Expression.New(typeof(Keyed<TValue>)),
             Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, keyOf.Body),
             Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!, new ParameterSwap(select.Parameters[0], link).Visit(select.Body))), link);
+        _rows = CompiledQuery.ByKeys(name, keyOf, links => (where is null ? links : links.Where(where)).OrderBy(l => l.Id).Select(row));
     }
 
     public IDataLoaderResult<IReadOnlyList<TValue>> Load(IResolveFieldContext context, int key)
@@ -109,9 +117,7 @@ public sealed class RowsThroughLink<TLink, TValue> where TLink : Entity
         var loaders = context.Loaders();
         return loaders.For<int, IReadOnlyList<TValue>>(_name, (keys, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, IReadOnlyList<TValue>>>(async db =>
             {
-                var links = db.Set<TLink>().AsNoTracking().Where(EntityLoaders.KeyIn(_keyOf, keys));
-                if (_where is not null) links = links.Where(_where);
-                var rows = await links.OrderBy(l => l.Id).Select(_row).ToListAsync(ct);
+                var rows = await _rows.Run(db, [.. keys]).ToListAsync(ct);
                 return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
             }, ct),
             missing: []).Load(key);
