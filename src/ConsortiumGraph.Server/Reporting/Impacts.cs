@@ -76,26 +76,33 @@ public static class Impacts
                 group g by new { s.Key, Funder = g.Funder.Name, FiscalAgent = g.FiscalAgent.Name } into g
                 select new { g.Key.Key, g.Key.Funder, g.Key.FiscalAgent, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
 
+        // Each part's rows by scope once, not searched again for every scope.
+        var statusesOf = byStatus.ToLookup(s => s.Key);
+        var finishedOf = done.Where(d => d.DoneAt is not null).ToLookup(d => d.Key);
+        var decidedOf = decisions.ToLookup(d => d.Key);
+        var studentsOf = students.ToDictionary(s => s.Key, s => s.Students);
+        var grantsOf = grants.ToLookup(g => g.Key);
         return keys.Distinct().ToDictionary(key => key, key =>
         {
-            var statuses = byStatus.Where(s => s.Key == key).ToList();
-            var finished = done.Where(d => d.Key == key && d.DoneAt is not null).ToList();
-            var decided = decisions.Where(d => d.Key == key).ToList();
+            // One row per status: the GROUP BY is by scope and status.
+            var statuses = statusesOf[key].Where(s => s.Status != CommitmentStatus.Dropped);
+            var finished = finishedOf[key];
+            var decided = decidedOf[key];
             return new Impact(
-                StudentSeats: statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Seats),
-                StudentsInMemberDistricts: students.FirstOrDefault(s => s.Key == key)?.Students ?? 0,
+                StudentSeats: statuses.Sum(s => s.Seats),
+                StudentsInMemberDistricts: studentsOf.GetValueOrDefault(key),
                 Savings: savings[key].Sum(m => m.Saved),
-                StaffFte: Math.Round(statuses.Where(s => s.Status != CommitmentStatus.Dropped).Sum(s => s.Fte), 2),
-                CommitmentsByStatus: [.. statuses.GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Sum(s => s.Count))).OrderBy(s => s.Status)],
+                StaffFte: Math.Round(statuses.Sum(s => s.Fte), 2),
+                CommitmentsByStatus: [.. statusesOf[key].OrderBy(s => s.Status).Select(s => new StatusCount(s.Status, s.Count))],
                 DoneOnTime: finished.Count(d => DateOnly.FromDateTime(d.DoneAt!.Value) <= d.DueOn),
-                DoneWithDueDate: finished.Count,
-                DecisionsTaken: decided.Count,
+                DoneWithDueDate: finished.Count(),
+                DecisionsTaken: decided.Count(),
                 DaysToDecision: decided.Sum(d => (d.ClosedAt!.Value - d.ProposedAt).TotalDays),
-                Grants: [.. grants.Where(g => g.Key == key).Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
-                    .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)],
+                Grants: grantsOf.Contains(key) ? [.. grantsOf[key].Select(g => new GrantTotal(g.Funder, g.FiscalAgent, g.Amount))
+                    .OrderBy(g => g.Funder, StringComparer.Ordinal).ThenBy(g => g.FiscalAgent, StringComparer.Ordinal)] : [],
                 // Every member counts in `savings`; a member's own row is its staff's (and admins', funders').
-                SavingsByMember: [.. savings[key].Where(m => db.SeesBusinessOf(m.DistrictId)).GroupBy(m => m.DistrictId)
-                    .Select(g => new MemberSavings(g.Key, g.Sum(m => m.Units), g.Sum(m => m.Paid), g.Sum(m => m.Standalone)))]);
+                SavingsByMember: savings.Contains(key) ? [.. savings[key].Where(m => db.SeesBusinessOf(m.DistrictId)).GroupBy(m => m.DistrictId)
+                    .Select(g => new MemberSavings(g.Key, g.Sum(m => m.Units), g.Sum(m => m.Paid), g.Sum(m => m.Standalone)))] : []);
         });
     }
 
