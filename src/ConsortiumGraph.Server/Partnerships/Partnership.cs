@@ -59,7 +59,11 @@ public sealed class PartnershipMember : Entity
     public bool Holds(MemberRole role) => role switch { MemberRole.Lead => IsLead, MemberRole.FiscalAgent => IsFiscalAgent, _ => true };
 
     /// <summary>The roles held, most significant first: LEAD, FISCAL_AGENT, then MEMBER, which every member holds.</summary>
-    public IEnumerable<MemberRole> Roles => Enum.GetValues<MemberRole>().Where(Holds);
+    public IReadOnlyList<MemberRole> Roles => HeldRoles[(IsLead ? 2 : 0) + (IsFiscalAgent ? 1 : 0)];
+
+    // The four sets a member can hold, by (lead, fiscal agent): a list of members reads them for every row.
+    private static readonly MemberRole[][] HeldRoles =
+        [[MemberRole.Member], [MemberRole.FiscalAgent, MemberRole.Member], [MemberRole.Lead, MemberRole.Member], [MemberRole.Lead, MemberRole.FiscalAgent, MemberRole.Member]];
 
     /// <summary>The one role the API answered before roles became a set: the most significant held.</summary>
     public MemberRole PrincipalRole => Roles.First();
