@@ -4,6 +4,7 @@ using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Purchasing;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
@@ -22,7 +23,14 @@ public static class Impacts
 
     /// <summary>The parts an impact selection needs: the current field's, or that of the field at <paramref name="path"/> below it.</summary>
     public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path) =>
-        Selections.Below(context, path).Aggregate(ImpactParts.None, (parts, field) => parts | PartOfField.GetValueOrDefault(field));
+        path.Length == 0 ? PartsOf.GetValue(context.FieldAst, field => new(PartsBelow(field, context.Document, path))).Value : PartsBelow(context.FieldAst, context.Document, path);
+
+    // By field occurrence: every partnership of a page asks for its impact's parts, and the selection (directives
+    // aside, which Selections ignores) is the same for each, and for every execution of a cached document.
+    private static readonly ConditionalWeakTable<GraphQLParser.AST.GraphQLField, StrongBox<ImpactParts>> PartsOf = new();
+
+    private static ImpactParts PartsBelow(GraphQLParser.AST.GraphQLField field, GraphQLParser.AST.GraphQLDocument document, string[] path) =>
+        Selections.Below(field, document, path).Aggregate(ImpactParts.None, (parts, name) => parts | PartOfField.GetValueOrDefault(name));
 
     /// <summary>
     /// The impact of every partnership in <paramref name="ids"/> over [from, to]: see the overload on scopes.
@@ -111,7 +119,7 @@ public static class Impacts
     {
         var loaders = context.Loaders();
         var parts = SelectedParts(context);
-        return loaders.For<int, Impact>($"ImpactByPartnershipId:{from}:{to}:{parts}",
+        return loaders.For<int, Impact>((nameof(ImpactOf), from, to, parts),
             (ids, ct) => loaders.ReadAsync(db => ComputeAsync(db, ids, from, to, ct, parts), ct), Impact.None).Load(partnershipId);
     }
 
