@@ -1,10 +1,10 @@
+using System.Runtime.CompilerServices;
 using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Purchasing;
-using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
@@ -22,8 +22,14 @@ public static class Impacts
     };
 
     /// <summary>The parts an impact selection needs: the current field's, or that of the field at <paramref name="path"/> below it.</summary>
-    public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path) =>
-        path.Length == 0 ? PartsOf.GetValue(context.FieldAst, field => new(PartsBelow(field, context.Document, path))).Value : PartsBelow(context.FieldAst, context.Document, path);
+    public static ImpactParts SelectedParts(IResolveFieldContext context, params string[] path)
+    {
+        if (path.Length > 0) return PartsBelow(context.FieldAst, context.Document, path);
+        if (PartsOf.TryGetValue(context.FieldAst, out var known)) return known.Value;
+        var parts = PartsBelow(context.FieldAst, context.Document, path);
+        PartsOf.AddOrUpdate(context.FieldAst, new StrongBox<ImpactParts>(parts));
+        return parts;
+    }
 
     // By field occurrence: every partnership of a page asks for its impact's parts, and the selection (directives
     // aside, which Selections ignores) is the same for each, and for every execution of a cached document.
