@@ -17,12 +17,9 @@ namespace ConsortiumGraph.Graph;
 /// refuses to run a compiled query on a context of another model, and one process may serve SQLite and PostgreSQL
 /// (the tests do).
 /// </remarks>
-public sealed class CompiledQuery<TResult>(string name, Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>> query)
+public sealed class CompiledQuery<TResult>(Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>> query)
 {
     private readonly ConditionalWeakTable<IModel, Func<ConsortiumDb, int[], IAsyncEnumerable<TResult>>> _byModel = new();
-
-    /// <summary>What the query reads, as the loader it serves is named ("DistrictById").</summary>
-    public string Name => name;
 
     public IAsyncEnumerable<TResult> Run(ConsortiumDb db, int[] keys) =>
         _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, keys);
@@ -36,7 +33,7 @@ public static class CompiledQuery
     /// <c>compose(db.Set&lt;T&gt;().AsNoTracking().Where(row =&gt; keys.Contains(keyOf(row))))</c> for a batch of keys,
     /// where <paramref name="compose"/> adds the order, a condition or a projection with LINQ's operators.
     /// </summary>
-    public static CompiledQuery<TResult> ByKeys<T, TResult>(string name, Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<TResult>> compose)
+    public static CompiledQuery<TResult> ByKeys<T, TResult>(Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<TResult>> compose)
         where T : class
     {
         var db = Expression.Parameter(typeof(ConsortiumDb), "db");
@@ -49,6 +46,6 @@ public static class CompiledQuery
         var standIn = Expression.Parameter(typeof(IQueryable<T>), "rows");
         var composed = compose(new EnumerableQuery<T>(standIn)).Expression;
         var body = new ParameterSwap(standIn, batch).Visit(composed);
-        return new CompiledQuery<TResult>(name, Expression.Lambda<Func<ConsortiumDb, int[], IQueryable<TResult>>>(body, db, keys));
+        return new CompiledQuery<TResult>(Expression.Lambda<Func<ConsortiumDb, int[], IQueryable<TResult>>>(body, db, keys));
     }
 }

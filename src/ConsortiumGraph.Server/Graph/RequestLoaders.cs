@@ -38,7 +38,7 @@ public static class EntityLoaders
     public static IDataLoaderResult<T?> ById<T>(this IResolveFieldContext context, int id) where T : Entity
     {
         var loaders = context.Loaders();
-        return loaders.For<int, T?>(KeyedBy<T>.Id.Name, (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, T?>>(async db =>
+        return loaders.For<int, T?>(KeyedBy<T>.Name, (ids, ct) => loaders.ReadAsync<IReadOnlyDictionary<int, T?>>(async db =>
             {
                 var rows = new Dictionary<int, T?>(ids.Count);
                 await foreach (var row in KeyedBy<T>.Id.Run(db, [.. ids]).WithCancellation(ct)) rows[row.Id] = row;
@@ -49,7 +49,8 @@ public static class EntityLoaders
 
     private static class KeyedBy<T> where T : Entity
     {
-        public static readonly CompiledQuery<T> Id = CompiledQuery.ByKeys<T, T>($"{typeof(T).Name}ById", e => e.Id, rows => rows);
+        public static readonly string Name = $"{typeof(T).Name}ById";
+        public static readonly CompiledQuery<T> Id = CompiledQuery.ByKeys<T, T>(e => e.Id, rows => rows);
     }
 
     /// <summary>A predicate <c>keys.Contains(keyOf(e))</c> that EF Core sends as one parameter, not one literal per key.</summary>
@@ -78,7 +79,7 @@ public static class EntityLoaders
 public sealed class RowsByKey<T>(string name, Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<T>>? order = null) where T : Entity
 {
     private readonly Func<T, int> _key = keyOf.Compile();
-    private readonly CompiledQuery<T> _rows = CompiledQuery.ByKeys(name, keyOf, order ?? (rows => rows.OrderBy(e => e.Id)));
+    private readonly CompiledQuery<T> _rows = CompiledQuery.ByKeys(keyOf, order ?? (rows => rows.OrderBy(e => e.Id)));
 
     public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, int key)
     {
@@ -109,7 +110,7 @@ public sealed class RowsThroughLink<TLink, TValue> where TLink : Entity
             Expression.New(typeof(Keyed<TValue>)),
             Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Key))!, keyOf.Body),
             Expression.Bind(typeof(Keyed<TValue>).GetProperty(nameof(Keyed<TValue>.Value))!, new ParameterSwap(select.Parameters[0], link).Visit(select.Body))), link);
-        _rows = CompiledQuery.ByKeys(name, keyOf, links => (where is null ? links : links.Where(where)).OrderBy(l => l.Id).Select(row));
+        _rows = CompiledQuery.ByKeys(keyOf, links => (where is null ? links : links.Where(where)).OrderBy(l => l.Id).Select(row));
     }
 
     public IDataLoaderResult<IReadOnlyList<TValue>> Load(IResolveFieldContext context, int key)
