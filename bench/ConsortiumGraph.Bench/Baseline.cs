@@ -5,7 +5,9 @@ using ConsortiumGraph.Commitments;
 using ConsortiumGraph.Data;
 using ConsortiumGraph.Decisions;
 using ConsortiumGraph.Graph;
+using ConsortiumGraph.Grants;
 using ConsortiumGraph.Indicators;
+using ConsortiumGraph.Leagues;
 using ConsortiumGraph.Partnerships;
 using ConsortiumGraph.Reporting;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,9 @@ public static class Baseline
             var caller = await http.RequestServices.GetRequiredService<RequestCaller>().GetAsync(ct);
             return await FundingReportAsync(db, caller.FunderId ?? 0, ct);
         }));
+        app.MapGet("/baseline/grant/{id:int}", (int id, DateOnly asOf, HttpContext http) => Respond(http, (db, now, ct) => GrantBooksAsync(db, id, asOf, ct)));
+        app.MapGet("/baseline/league/{id:int}", (int id, HttpContext http) => Respond(http, (db, now, ct) => LeagueTrajectoriesAsync(db, id, ct)));
+        app.MapGet("/baseline/league/{id:int}/practices", (int id, string search, HttpContext http) => Respond(http, (db, now, ct) => PracticeSearchAsync(db, id, search, ct)));
     }
 
     private static async Task Respond(HttpContext http, Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> read)
@@ -304,6 +309,143 @@ public static class Baseline
                     withheld = withheld[g.Id].OrderBy(w => w.District, StringComparer.Ordinal).ThenBy(w => w.Indicator, StringComparer.Ordinal)
                         .Select(w => new { district = w.District, indicator = w.Indicator }),
                 }),
+            },
+        };
+    }
+
+    /// <summary>
+    /// A grant's books in four statements: the grant with its drawdowns and the number of its spending rows the caller
+    /// may read; every line of the budget in force (the totals count every member's; the caller is shown the lines its
+    /// rules allow, as the row filter would); spending grouped by category, member and source; the latest spending.
+    /// </summary>
+    public static async Task<object?> GrantBooksAsync(ConsortiumDb db, int id, DateOnly asOf, CancellationToken ct)
+    {
+        var g = await db.Grants.AsNoTracking().Where(g => g.Id == id).Select(g => new
+        {
+            g.Id, g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.BudgetVersion, g.FiscalAgentId, Partnership = g.Partnership.Name,
+            FiscalAgentCode = g.FiscalAgent.Code, FiscalAgentName = g.FiscalAgent.Name, SpendingRows = g.Expenditures.Count(),
+            Drawdowns = g.Drawdowns.OrderBy(d => d.RequestedOn).ThenBy(d => d.Id).Select(d => new { d.RequestedOn, d.Amount, d.ReceivedOn, d.ReceivedAmount }).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (g is null) return new { node = (object?)null };
+        var lines = await db.GrantBudgetLines.IgnoreQueryFilters().AsNoTracking().Where(l => l.GrantId == id && l.Revision == g.BudgetVersion)
+            .OrderBy(l => l.Category).ThenBy(l => l.DistrictId).ThenBy(l => l.Id).Select(l => new { l.Category, l.DistrictId, Code = l.District!.Code, l.Amount }).ToListAsync(ct);
+        var spent = await db.Expenditures.IgnoreQueryFilters().AsNoTracking().Where(e => e.GrantId == id && e.SpentOn <= asOf)
+            .GroupBy(e => new { e.Category, e.DistrictId, Code = e.District!.Code, e.FundedBy })
+            .Select(s => new { s.Key.Category, s.Key.DistrictId, s.Key.Code, s.Key.FundedBy, Amount = s.Sum(e => e.Amount) }).ToListAsync(ct);
+        var latest = await db.Expenditures.AsNoTracking().Where(e => e.GrantId == id).OrderByDescending(e => e.SpentOn).ThenBy(e => e.Id).Take(25)
+            .Select(e => new { e.SpentOn, e.Category, e.Amount, e.FundedBy, e.Description, Code = e.District!.Code }).ToListAsync(ct);
+
+        bool Shown(int? district) => district is not { } d || db.SeesBusinessOf(d) || db.SeesBusinessOf(g.FiscalAgentId);
+        var fromGrant = spent.Where(e => e.FundedBy == FundingSource.Grant).ToList();
+        var total = fromGrant.Sum(e => e.Amount);
+        var drawn = g.Drawdowns.Where(d => d.RequestedOn <= asOf).ToList();
+        var received = drawn.Sum(d => d.ReceivedOn is { } on && on <= asOf ? d.ReceivedAmount ?? 0 : 0);
+        var matchMet = spent.Where(e => e.FundedBy == FundingSource.Match).Sum(e => e.Amount);
+        var burn = GrantLedger.BurnRate(g.Amount, total, g.StartsOn, g.EndsOn, asOf);
+        object Comparison(object? category, object? district, decimal budgeted, decimal spentOn) => category is not null
+            ? new { category, budgeted, spent = spentOn, remaining = budgeted - spentOn }
+            : new { district, budgeted, spent = spentOn, remaining = budgeted - spentOn };
+        var codes = lines.Where(l => l.DistrictId is not null).Select(l => (l.DistrictId!.Value, l.Code)).Concat(fromGrant.Where(e => e.DistrictId is not null).Select(e => (e.DistrictId!.Value, e.Code)))
+            .DistinctBy(d => d.Value).ToDictionary(d => d.Value, d => d.Code);
+        return new
+        {
+            node = new
+            {
+                id = GlobalId.Encode("Grant", g.Id), amount = g.Amount, matchRequired = g.MatchRequired, startsOn = g.StartsOn, endsOn = g.EndsOn, budgetVersion = g.BudgetVersion,
+                partnership = new { name = g.Partnership },
+                fiscalAgent = new { code = g.FiscalAgentCode, name = g.FiscalAgentName },
+                budget = lines.Where(l => Shown(l.DistrictId)).Select(l => new { category = Constant(l.Category), amount = l.Amount, district = l.DistrictId is null ? null : new { code = l.Code } }),
+                financials = new
+                {
+                    awarded = g.Amount, budgeted = lines.Sum(l => l.Amount), spent = total, remaining = g.Amount - total,
+                    drawnDown = drawn.Sum(d => d.Amount), received, cashOnHand = received - total, matchMet, matchRemaining = Math.Max(0, g.MatchRequired - matchMet),
+                    byCategory = lines.Select(l => l.Category).Concat(fromGrant.Select(e => e.Category)).Distinct().Order()
+                        .Select(c => Comparison(Constant(c), null, lines.Where(l => l.Category == c).Sum(l => l.Amount), fromGrant.Where(e => e.Category == c).Sum(e => e.Amount))),
+                    byMember = codes.Keys.Order().Where(d => Shown(d))
+                        .Select(d => Comparison(null, new { code = codes[d] }, lines.Where(l => l.DistrictId == d).Sum(l => l.Amount), fromGrant.Where(e => e.DistrictId == d).Sum(e => e.Amount))),
+                    burnRate = new { periodElapsed = burn.PeriodElapsed, awardSpent = burn.AwardSpent, spentPerMonth = burn.SpentPerMonth, projectedAtEnd = burn.ProjectedAtEnd, pace = Constant(burn.Pace) },
+                },
+                drawdowns = g.Drawdowns.Select(d => new { requestedOn = d.RequestedOn, amount = d.Amount, receivedOn = d.ReceivedOn, receivedAmount = d.ReceivedAmount }),
+                expenditures = new
+                {
+                    totalCount = g.SpendingRows,
+                    nodes = latest.Select(e => new { spentOn = e.SpentOn, category = Constant(e.Category), amount = e.Amount, fundedBy = Constant(e.FundedBy), description = e.Description, district = e.Code is null ? null : new { code = e.Code } }),
+                },
+            },
+        };
+    }
+
+    /// <summary>
+    /// A League's page in five statements: the League with its members and their schools, its framework in force with
+    /// its dimensions, and every rating its schools gave, from which the distribution and each trajectory are computed
+    /// as the server computes them (<see cref="LeagueHistory"/>).
+    /// </summary>
+    public static async Task<object?> LeagueTrajectoriesAsync(ConsortiumDb db, int id, CancellationToken ct)
+    {
+        var league = await db.Leagues.AsNoTracking().Where(l => l.Id == id).Select(l => new
+        {
+            l.Id, l.Name,
+            Members = l.Memberships.Where(m => m.LeftOn == null).OrderBy(m => m.School.Name).ThenBy(m => m.Id)
+                .Select(m => new { m.Id, m.JoinedOn, m.School.Code, School = m.School.Name }).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (league is null) return new { node = (object?)null };
+        var framework = await db.ImprovementFrameworks.AsNoTracking().Where(f => f.LeagueId == id).OrderByDescending(f => f.Version)
+            .Select(f => new { f.Version, f.Levels, Dimensions = f.Dimensions.OrderBy(d => d.Position).Select(d => new { d.Key, d.Name }).ToList() })
+            .AsSplitQuery().FirstOrDefaultAsync(ct);
+        var history = new LeagueHistory(await db.DimensionRatings.AsNoTracking().Where(r => r.Assessment.Membership.LeagueId == id)
+            .OrderBy(r => r.Assessment.AssessedOn).ThenBy(r => r.Id)
+            .Select(r => new RatedDimension(r.Assessment.MembershipId, r.Assessment.AssessedOn, r.Dimension.Key, r.Rating)).ToListAsync(ct));
+        return new
+        {
+            node = new
+            {
+                id = GlobalId.Encode("League", league.Id), name = league.Name,
+                framework = framework is null ? null : new { version = framework.Version, levels = framework.Levels, dimensions = framework.Dimensions.Select(d => new { key = d.Key, name = d.Name }) },
+                distribution = history.Distribution.Select(d => new
+                {
+                    dimension = d.Dimension, schoolYear = d.SchoolYear, schools = d.Schools, minimum = d.Minimum, lowerQuartile = d.LowerQuartile,
+                    median = d.Median, upperQuartile = d.UpperQuartile, maximum = d.Maximum,
+                }),
+                members = league.Members.Select(m => new
+                {
+                    id = GlobalId.Encode("LeagueMembership", m.Id), status = Constant(m.JoinedOn is null ? LeagueMembershipStatus.Pending : LeagueMembershipStatus.Active),
+                    joinedOn = m.JoinedOn, school = new { code = m.Code, name = m.School },
+                    trajectory = history.TrajectoryOf(m.Id).Select(t => new { dimension = t.Dimension, baseline = t.Baseline, latest = t.Latest, change = t.Change, changePerYear = t.ChangePerYear }),
+                }),
+            },
+        };
+    }
+
+    /// <summary>
+    /// The first page of a League's practices matching the words, newest first, through the provider's full-text index
+    /// (<see cref="PracticeSearch"/>): the League, the count and the page, three statements.
+    /// </summary>
+    public static async Task<object?> PracticeSearchAsync(ConsortiumDb db, int leagueId, string search, CancellationToken ct)
+    {
+        if (!await db.Leagues.AnyAsync(l => l.Id == leagueId, ct)) return new { node = (object?)null };
+        var matching = PracticeSearch.Matching(db, db.SharedPractices.AsNoTracking().Where(p => p.LeagueId == leagueId), search);
+        var total = await matching.CountAsync(ct);
+        var rows = await matching.OrderByDescending(p => p.SharedAt).ThenBy(p => p.Id).Take(21)
+            .Select(p => new { p.Id, p.Title, p.Summary, p.Dimensions, p.GradeLevels, p.SharedAt, School = p.Membership.School.Name }).ToListAsync(ct);
+        var nodes = rows.Take(20).ToList();
+        return new
+        {
+            node = new
+            {
+                practices = new
+                {
+                    totalCount = total,
+                    pageInfo = new
+                    {
+                        hasNextPage = rows.Count > 20,
+                        endCursor = nodes.Count == 0 ? null : System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new object[] { nodes[^1].SharedAt, nodes[^1].Id })),
+                    },
+                    nodes = nodes.Select(p => new
+                    {
+                        id = GlobalId.Encode("SharedPractice", p.Id), title = p.Title, summary = p.Summary, dimensions = p.Dimensions, gradeLevels = p.GradeLevels,
+                        sharedAt = p.SharedAt, sharedBy = new { school = new { name = p.School } },
+                    }),
+                },
             },
         };
     }

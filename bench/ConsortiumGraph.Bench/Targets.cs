@@ -60,9 +60,12 @@ public sealed record BenchOperation(string Name, string File, JsonObject Variabl
 /// generated consortium, its partnership with the most commitments, its funder, and the demo
 /// district with a plugin (Maple Ridge) added beside the national data.
 /// </summary>
-public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int FunderId, string LocalDistrictCode, int MutationPartnershipId, int MutationDistrictId)
+public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int FunderId, string LocalDistrictCode, int MutationPartnershipId, int MutationDistrictId,
+    int GrantId, string GrantMemberCode, int LeagueId)
 {
     public const string LocalDistrict = "5000420";
+    /// <summary>The words the practice search looks for.</summary>
+    public const string PracticeWords = "student conferences";
 
     public static async Task<BenchTargets> FindAsync(IDbContextFactory<ConsortiumDb> databases, CancellationToken ct = default)
     {
@@ -77,7 +80,14 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, Lead = p.Members.Where(m => m.IsLead).Select(m => m.DistrictId).First() })
             .FirstAsync(ct);
-        return new BenchTargets(consortium, partnership, funder, LocalDistrict, mutation.Id, mutation.Lead);
+        // The consortium's grant with the most spending, read by a member that does not keep its books.
+        var grant = await db.Grants.Where(g => g.Partnership.ConsortiumId == consortium).OrderByDescending(g => g.Expenditures.Count()).ThenBy(g => g.Id)
+            .Select(g => new { g.Id, Member = g.Partnership.Members.Where(m => m.DistrictId != g.FiscalAgentId).OrderBy(m => m.DistrictId).Select(m => m.District.Code).First() })
+            .FirstOrDefaultAsync(ct);
+        var league = await db.Leagues.Where(l => l.ConsortiumId == consortium).OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+        if (grant is null || league is null)
+            throw new InvalidOperationException($"The data set has no grant books or no League in its first consortium: it was generated before they were. Delete it (bench/data/) and run again.");
+        return new BenchTargets(consortium, partnership, funder, LocalDistrict, mutation.Id, mutation.Lead, grant.Id, grant.Member, league.Value);
     }
 
     private BenchCaller Admin => new(Roles.ConsortiumAdmin, [], [GlobalId.Encode("Consortium", ConsortiumId)], null);
@@ -97,6 +107,13 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
             $"/baseline/district/{LocalDistrictCode}", (db, now, after, ct) => Bench.Baseline.DistrictLocalFieldsAsync(db, LocalDistrictCode, ct)),
         new("funder report", "funder-report.graphql", new JsonObject(), new BenchCaller(Roles.Funder, [], [], GlobalId.Encode("Funder", FunderId)),
             "/baseline/funding-report", (db, now, after, ct) => Bench.Baseline.FundingReportAsync(db, FunderId, ct)),
+        new("grant books", "grant-books.graphql", new JsonObject { ["grant"] = GlobalId.Encode("Grant", GrantId), ["asOf"] = ScaleData.Today.ToString("yyyy-MM-dd") },
+            new BenchCaller(Roles.DistrictStaff, [GrantMemberCode], [], null),
+            $"/baseline/grant/{GrantId}?asOf={ScaleData.Today:yyyy-MM-dd}", (db, now, after, ct) => Bench.Baseline.GrantBooksAsync(db, GrantId, ScaleData.Today, ct)),
+        new("league trajectories", "league-trajectories.graphql", new JsonObject { ["league"] = GlobalId.Encode("League", LeagueId) }, Admin,
+            $"/baseline/league/{LeagueId}", (db, now, after, ct) => Bench.Baseline.LeagueTrajectoriesAsync(db, LeagueId, ct)),
+        new("practice search", "practice-search.graphql", new JsonObject { ["league"] = GlobalId.Encode("League", LeagueId), ["search"] = PracticeWords }, Admin,
+            $"/baseline/league/{LeagueId}/practices?search={Uri.EscapeDataString(PracticeWords)}", (db, now, after, ct) => Bench.Baseline.PracticeSearchAsync(db, LeagueId, PracticeWords, ct)),
     ];
 
     /// <summary>

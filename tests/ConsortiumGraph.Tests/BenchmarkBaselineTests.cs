@@ -56,6 +56,9 @@ public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<B
     [InlineData("partnership detail")]
     [InlineData("district local fields")]
     [InlineData("funder report")]
+    [InlineData("grant books")]
+    [InlineData("league trajectories")]
+    [InlineData("practice search")]
     public async Task The_baseline_answers_exactly_what_GraphQL_answers(string name)
     {
         var operation = data.Targets.Reads.Single(o => o.Name == name);

@@ -22,13 +22,16 @@ public sealed record ScaleReport(long Rows, TimeSpan Elapsed, IReadOnlyDictionar
 /// <summary>
 /// A national-scale data set for benchmarks: at scale 1, 15,000 districts in 50 states with realistic
 /// enrollment and locale mixes, 100,000 schools, 2,000 consortia, 40,000 partnerships of every kind and
-/// status, about 500,000 commitments with progress, 20,000 decisions with votes and 1.9 million indicator
-/// values. The same seed gives the same data (dates count from a fixed day, not the clock). Written a
-/// slice of consortia at a time, each slice in one transaction, so memory stays flat at any scale.
+/// status, about 500,000 commitments with progress, 20,000 decisions with votes, 1.9 million indicator
+/// values, the books of every grant (budget, monthly spending, quarterly drawdowns) and a League per ten
+/// consortia, which takes every school of the ten flagged as a League member, with their self-assessments
+/// and shared practices. The same seed gives the same data (dates count from a fixed day, not the clock).
+/// Written a slice of consortia at a time, each slice in one transaction, so memory stays flat at any scale.
 /// </summary>
 public static class ScaleData
 {
-    private static readonly DateOnly Today = new(2026, 9, 1);
+    /// <summary>The day the data set is as of: its dates count from it, not from the clock.</summary>
+    public static readonly DateOnly Today = new(2026, 9, 1);
 
     // The 50 states, weighted roughly by their number of school districts.
     private static readonly (string State, int Weight)[] States =
@@ -63,6 +66,10 @@ public static class ScaleData
         {
             var added = new List<object>();
             var values = new List<IndicatorValue>();
+            // Grant books and Leagues draw on a stream of their own: the rest of the data is what the seed made before they were added.
+            var later = new Random(seed * 7919 + first);
+            var leagueSchools = new List<School>();
+            Consortium? leagueConsortium = null;
             void Add(object entity)
             {
                 if (entity is IndicatorValue value) values.Add(value);
@@ -93,7 +100,11 @@ public static class ScaleData
                     // About 100,000 schools across 15,000 districts: 6.6 each, more in larger districts.
                     var schools = Math.Clamp((int)Math.Round(1 + enrollment / 700.0 + random.NextDouble() * 2), 1, 60);
                     for (var s = 0; s < schools; s++)
-                        Add(new School { Code = $"{district.Code}{s:000}", Name = $"{district.Name} School {s + 1}", District = district, Enrollment = enrollment / schools, LeagueMember = random.Next(4) == 0 });
+                    {
+                        var school = new School { Code = $"{district.Code}{s:000}", Name = $"{district.Name} School {s + 1}", District = district, Enrollment = enrollment / schools, LeagueMember = random.Next(4) == 0 };
+                        Add(school);
+                        if (school.LeagueMember) leagueSchools.Add(school);
+                    }
                 }
 
                 var indicators = Enumerable.Range(0, 8).Select(k => new Indicator
@@ -118,8 +129,12 @@ public static class ScaleData
                 var funder = new Funder { Name = $"Fund for Consortium {c + 1:00000}" };
                 Add(funder);
                 for (var p = 0; p < 20; p++)
-                    AddPartnership(consortium, districts, funder, p, random, Add);
+                    AddPartnership(consortium, districts, funder, p, random, later, Add);
+                // The League of the slice's first consortium takes every League school of the slice's ten: most of its schools are in other consortia's districts.
+                if (c == first) leagueConsortium = consortium;
             }
+            if (leagueSchools.Count > 0)
+                GeneratedLeague.Add(leagueConsortium!, first / slice + 1, leagueSchools, Today, later, Add);
 
             if (bulk is not null)
             {
@@ -187,7 +202,7 @@ public static class ScaleData
 
     private static readonly string[] Periods = [.. new[] { 2022, 2023, 2024, 2025 }.SelectMany(y => new[] { $"{y}-{(y + 1) % 100:00}", $"{y}-{(y + 1) % 100:00} T1", $"{y}-{(y + 1) % 100:00} T2", $"{y}-{(y + 1) % 100:00} T3" })];
 
-    private static void AddPartnership(Consortium consortium, List<District> districts, Funder funder, int index, Random random, Action<object> add)
+    private static void AddPartnership(Consortium consortium, List<District> districts, Funder funder, int index, Random random, Random later, Action<object> add)
     {
         var kind = (PartnershipKind)(index % 7);
         var status = (index % 10) switch { < 6 => PartnershipStatus.Active, < 8 => PartnershipStatus.Proposed, 8 => PartnershipStatus.Completed, _ => PartnershipStatus.Dissolved };
@@ -214,7 +229,11 @@ public static class ScaleData
             foreach (var member in members)
                 add(new Signature { Agreement = agreement, District = member, SignedBy = "Superintendent", SignedAt = starts.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
         if (kind == PartnershipKind.GrantProject && members.Count > 1)
-            add(new Grant { Funder = funder, Partnership = partnership, FiscalAgent = members[1], Amount = random.Next(20, 500) * 1000m, StartsOn = starts, EndsOn = starts.AddYears(2) });
+        {
+            var grant = new Grant { Funder = funder, Partnership = partnership, FiscalAgent = members[1], Amount = random.Next(20, 500) * 1000m, StartsOn = starts, EndsOn = starts.AddYears(2) };
+            add(grant);
+            GeneratedGrantBooks.Add(grant, members, Today, later, add);
+        }
 
         // About 500,000 commitments over 40,000 partnerships: 12.5 each, with 0-3 progress reports.
         for (var k = random.Next(8, 18); k > 0; k--)
