@@ -199,18 +199,35 @@ public static class ChildConnections
         // the few it needs.
         var narrowed = ConnectionField<TSource, T>.WhereEnumerable(
             new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds).Visit(children.Body), filter);
-        var rows = page.Apply(narrowed);
-        var toList = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], rows);
-        List<MemberBinding> bindings =
-        [
-            Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!, Expression.Property(parent, nameof(Entity.Id))),
-            Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, toList),
-        ];
-        if (counted)
-            bindings.Add(Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Count))!,
-                LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], narrowed)));
-        var projection = Expression.Lambda<Func<TSource, ParentRows<T>>>(Expression.MemberInit(Expression.New(typeof(ParentRows<T>)), bindings), parent);
-        var pages = await Parents<TSource>(db, parentIds).Select(projection).ToListAsync(cancellationToken);
+        var toList = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], page.Apply(narrowed));
+        static Expression<Func<TRow, ParentRows<T>>> Rows<TRow>(ParameterExpression row, Expression parentEntity, Expression rows, Expression? count) =>
+            Expression.Lambda<Func<TRow, ParentRows<T>>>(Expression.MemberInit(Expression.New(typeof(ParentRows<T>)),
+            [
+                Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!, Expression.Property(parentEntity, nameof(Entity.Id))),
+                Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, rows),
+                .. count is null ? Array.Empty<MemberBinding>() : [Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Count))!, count)],
+            ]), row);
+        var count = counted ? LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], narrowed) : null;
+        List<ParentRows<T>> pages;
+        // Counted in the outer projection, the count is a subquery beside the joined page, and PostgreSQL runs it once per
+        // row of the page: 26 times for a page of 25 expenditures, 15 ms of a grant's books on national data. So there each
+        // parent is counted first, in a derived table (the Take keeps it one: a limited query is not merged into the outer
+        // one), and its page joined to that: the partnership page's PostgreSQL execution went from 0.96 to 0.42 ms and the
+        // grant's books from 15.3 to 2.9 ms. SQLite runs the correlated count cheaply and the derived table costs it more
+        // (partnership page p10 2.5 against 2.7 ms in process), so it keeps the plain shape.
+        if (count is null || db.Database.IsSqlite())
+            pages = await Parents<TSource>(db, parentIds).Select(Rows<TSource>(parent, parent, toList, count)).ToListAsync(cancellationToken);
+        else
+        {
+            var counting = Expression.Lambda<Func<TSource, CountedParent<TSource>>>(Expression.MemberInit(Expression.New(typeof(CountedParent<TSource>)),
+                Expression.Bind(typeof(CountedParent<TSource>).GetProperty(nameof(CountedParent<TSource>.Parent))!, parent),
+                Expression.Bind(typeof(CountedParent<TSource>).GetProperty(nameof(CountedParent<TSource>.Count))!, count)), parent);
+            var withCount = Expression.Parameter(typeof(CountedParent<TSource>), "counted");
+            var parentOf = Expression.Property(withCount, nameof(CountedParent<TSource>.Parent));
+            pages = await Parents<TSource>(db, parentIds).Select(counting).Take(parentIds.Count)
+                .Select(Rows<CountedParent<TSource>>(withCount, parentOf, new ParameterSwap(parent, parentOf).Visit(toList), Expression.Property(withCount, nameof(CountedParent<TSource>.Count))))
+                .ToListAsync(cancellationToken);
+        }
         return pages.ToDictionary(p => p.ParentId);
     }
 
@@ -241,6 +258,13 @@ internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.I
         var inBatch = EntityLoaders.KeyIn(child, Expression.Property(child, foreignKey.PropertyInfo!), parentIds);
         return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [child.Type], node, inBatch);
     }
+}
+
+/// <summary>A parent and how many of its rows match, read before its page (<see cref="ChildConnections"/>).</summary>
+public sealed class CountedParent<TSource>
+{
+    public TSource Parent { get; set; } = default!;
+    public int Count { get; set; }
 }
 
 public sealed class ParentRows<T>
