@@ -22,7 +22,14 @@ public sealed class ScaleDataTests : IPostgreSqlSuite
         // What the keys tie together: each commitment's district and partnership, each vote's decision.
         var links = await db.Commitments.OrderBy(c => c.Id).Select(c => c.District.Code + c.Partnership.Name + c.Title).ToListAsync();
         var votes = await db.Votes.OrderBy(v => v.Id).Select(v => v.Decision.Partnership.Name + v.District.Code).ToListAsync();
-        return (report, string.Join(",", districts) + values + string.Join(",", links) + string.Join(",", votes));
+        // The grants' books and the League: each amount's grant, each rating's school, dimension and day.
+        var books = (await db.Expenditures.OrderBy(e => e.Id).Select(e => new { e.Grant.Partnership.Name, e.SpentOn, e.Amount, e.FundedBy, e.DistrictId }).ToListAsync())
+            .Select(e => $"{e.Name}{e.SpentOn:yyyyMMdd}{e.Amount}{e.FundedBy}{e.DistrictId}");
+        var ratings = (await db.DimensionRatings.OrderBy(r => r.Id).Select(r => new { r.Assessment.Membership.School.Code, r.Assessment.AssessedOn, r.Dimension.Key, r.Rating }).ToListAsync())
+            .Select(r => $"{r.Code}{r.AssessedOn:yyyyMMdd}{r.Key}{r.Rating}");
+        var practices = await db.SharedPractices.OrderBy(p => p.Id).Select(p => p.Membership.School.Code + p.Title + p.Summary).ToListAsync();
+        return (report, string.Join(",", districts) + values + string.Join(",", links) + string.Join(",", votes)
+            + string.Join(",", books) + string.Join(",", ratings) + string.Join(",", practices));
     }
 
     [Fact]
@@ -39,6 +46,25 @@ public sealed class ScaleDataTests : IPostgreSqlSuite
         Assert.InRange(report.Counts["School"], 100, 300);   // ~100,000 x 0.002
         Assert.Equal(report.Rows, report.Counts.Values.Sum());
         Assert.Equal(fingerprint, (await Generate(second, 7)).Fingerprint);
+
+        // Every grant has books that add up: a budget of the whole award, and drawdowns of spending already made.
+        await using (var db = first.OpenDatabase())
+        {
+            var grants = await db.Grants.Select(g => new
+            {
+                g.Amount, g.BudgetVersion, Budgeted = g.BudgetLines.Sum(l => l.Amount),
+                Spent = g.Expenditures.Where(e => e.FundedBy == Grants.FundingSource.Grant).Sum(e => e.Amount), Drawn = g.Drawdowns.Sum(d => d.Amount),
+            }).ToListAsync();
+            Assert.NotEmpty(grants);
+            Assert.All(grants, g => Assert.Equal((1, g.Amount), (g.BudgetVersion, g.Budgeted)));
+            Assert.All(grants, g => Assert.InRange(g.Drawn, 0, g.Spent));
+            Assert.True(grants.Sum(g => g.Spent) > 0);
+            // One League per ten consortia, with every school flagged as a League member; a school rates every dimension when it assesses itself.
+            Assert.Equal(1, report.Counts["League"]);
+            Assert.Equal(await db.Schools.CountAsync(s => s.LeagueMember), report.Counts["LeagueMembership"]);
+            Assert.Equal(6 * report.Counts["SelfAssessment"], report.Counts["DimensionRating"]);
+            Assert.True(report.Counts["SelfAssessment"] > 0);
+        }
 
         var again = await Assert.ThrowsAsync<InvalidOperationException>(() => ScaleData.GenerateAsync(first.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>(), 0.002, 7));
         Assert.Contains("empty", again.Message);
