@@ -335,18 +335,13 @@ public static class Baseline
         var latest = await db.Expenditures.AsNoTracking().Where(e => e.GrantId == id).OrderByDescending(e => e.SpentOn).ThenBy(e => e.Id).Take(25)
             .Select(e => new { e.SpentOn, e.Category, e.Amount, e.FundedBy, e.Description, Code = e.District!.Code }).ToListAsync(ct);
 
-        bool Shown(int? district) => district is not { } d || db.SeesBusinessOf(d) || db.SeesBusinessOf(g.FiscalAgentId);
-        var fromGrant = spent.Where(e => e.FundedBy == FundingSource.Grant).ToList();
-        var total = fromGrant.Sum(e => e.Amount);
         var drawn = g.Drawdowns.Where(d => d.RequestedOn <= asOf).ToList();
-        var received = drawn.Sum(d => d.ReceivedOn is { } on && on <= asOf ? d.ReceivedAmount ?? 0 : 0);
-        var matchMet = spent.Where(e => e.FundedBy == FundingSource.Match).Sum(e => e.Amount);
-        var burn = GrantLedger.BurnRate(g.Amount, total, g.StartsOn, g.EndsOn, asOf);
-        object Comparison(object? category, object? district, decimal budgeted, decimal spentOn) => category is not null
-            ? new { category, budgeted, spent = spentOn, remaining = budgeted - spentOn }
-            : new { district, budgeted, spent = spentOn, remaining = budgeted - spentOn };
-        var codes = lines.Where(l => l.DistrictId is not null).Select(l => (l.DistrictId!.Value, l.Code)).Concat(fromGrant.Where(e => e.DistrictId is not null).Select(e => (e.DistrictId!.Value, e.Code)))
-            .DistinctBy(d => d.Value).ToDictionary(d => d.Value, d => d.Code);
+        // The books computed as the server computes them (GrantLedger) from the rows read here.
+        var books = GrantLedger.Financials(db, (g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.FiscalAgentId), asOf,
+            [.. lines.Select(l => (l.Category, l.DistrictId, l.Amount))], [.. spent.Select(e => (e.Category, e.DistrictId, e.FundedBy, e.Amount))],
+            drawn.Sum(d => d.Amount), drawn.Sum(d => d.ReceivedOn is { } on && on <= asOf ? d.ReceivedAmount ?? 0 : 0));
+        var codes = lines.Select(l => (l.DistrictId, l.Code)).Concat(spent.Select(e => (e.DistrictId, e.Code))).Where(d => d.DistrictId is not null)
+            .DistinctBy(d => d.DistrictId).ToDictionary(d => d.DistrictId!.Value, d => d.Code);
         return new
         {
             node = new
@@ -354,16 +349,20 @@ public static class Baseline
                 id = GlobalId.Encode("Grant", g.Id), amount = g.Amount, matchRequired = g.MatchRequired, startsOn = g.StartsOn, endsOn = g.EndsOn, budgetVersion = g.BudgetVersion,
                 partnership = new { name = g.Partnership },
                 fiscalAgent = new { code = g.FiscalAgentCode, name = g.FiscalAgentName },
-                budget = lines.Where(l => Shown(l.DistrictId)).Select(l => new { category = Constant(l.Category), amount = l.Amount, district = l.DistrictId is null ? null : new { code = l.Code } }),
+                // The lines the row filter would show: partnership-wide, and members' to their own staff and the fiscal agent's.
+                budget = lines.Where(l => l.DistrictId is not { } d || db.SeesBusinessOf(d) || db.SeesBusinessOf(g.FiscalAgentId))
+                    .Select(l => new { category = Constant(l.Category), amount = l.Amount, district = l.DistrictId is null ? null : new { code = l.Code } }),
                 financials = new
                 {
-                    awarded = g.Amount, budgeted = lines.Sum(l => l.Amount), spent = total, remaining = g.Amount - total,
-                    drawnDown = drawn.Sum(d => d.Amount), received, cashOnHand = received - total, matchMet, matchRemaining = Math.Max(0, g.MatchRequired - matchMet),
-                    byCategory = lines.Select(l => l.Category).Concat(fromGrant.Select(e => e.Category)).Distinct().Order()
-                        .Select(c => Comparison(Constant(c), null, lines.Where(l => l.Category == c).Sum(l => l.Amount), fromGrant.Where(e => e.Category == c).Sum(e => e.Amount))),
-                    byMember = codes.Keys.Order().Where(d => Shown(d))
-                        .Select(d => Comparison(null, new { code = codes[d] }, lines.Where(l => l.DistrictId == d).Sum(l => l.Amount), fromGrant.Where(e => e.DistrictId == d).Sum(e => e.Amount))),
-                    burnRate = new { periodElapsed = burn.PeriodElapsed, awardSpent = burn.AwardSpent, spentPerMonth = burn.SpentPerMonth, projectedAtEnd = burn.ProjectedAtEnd, pace = Constant(burn.Pace) },
+                    awarded = books.Awarded, budgeted = books.Budgeted, spent = books.Spent, remaining = books.Remaining, drawnDown = books.DrawnDown,
+                    received = books.Received, cashOnHand = books.CashOnHand, matchMet = books.MatchMet, matchRemaining = books.MatchRemaining,
+                    byCategory = books.ByCategory.Select(c => new { category = Constant(c.Category!.Value), budgeted = c.Budgeted, spent = c.Spent, remaining = c.Remaining }),
+                    byMember = books.ByMember.Select(m => new { district = new { code = codes[m.DistrictId!.Value] }, budgeted = m.Budgeted, spent = m.Spent, remaining = m.Remaining }),
+                    burnRate = new
+                    {
+                        periodElapsed = books.BurnRate.PeriodElapsed, awardSpent = books.BurnRate.AwardSpent, spentPerMonth = books.BurnRate.SpentPerMonth,
+                        projectedAtEnd = books.BurnRate.ProjectedAtEnd, pace = Constant(books.BurnRate.Pace),
+                    },
                 },
                 drawdowns = g.Drawdowns.Select(d => new { requestedOn = d.RequestedOn, amount = d.Amount, receivedOn = d.ReceivedOn, receivedAmount = d.ReceivedAmount }),
                 expenditures = new

@@ -36,22 +36,31 @@ public static class GrantLedger
                 .ToListAsync(ct))
             .ToDictionary(d => d.GrantId);
 
-        return grants.ToDictionary(g => g.Id, g =>
-        {
-            var lines = budget[g.Id].ToList();
-            var grantSpending = spent[g.Id].Where(e => e.FundedBy == FundingSource.Grant).ToList();
-            var total = grantSpending.Sum(e => e.Amount);
-            var byCategory = lines.Select(l => l.Category).Concat(grantSpending.Select(e => e.Category)).Distinct().Order()
-                .Select(c => new BudgetComparison(c, null, lines.Where(l => l.Category == c).Sum(l => l.Amount), grantSpending.Where(e => e.Category == c).Sum(e => e.Amount)))
-                .ToList();
-            var byMember = lines.Select(l => l.DistrictId).Concat(grantSpending.Select(e => e.DistrictId)).OfType<int>().Distinct().Order()
-                .Where(d => db.SeesBusinessOf(g.FiscalAgentId) || db.SeesBusinessOf(d))
-                .Select(d => new BudgetComparison(null, d, lines.Where(l => l.DistrictId == d).Sum(l => l.Amount), grantSpending.Where(e => e.DistrictId == d).Sum(e => e.Amount)))
-                .ToList();
-            var draw = drawn.GetValueOrDefault(g.Id);
-            return new GrantFinancials(asOf, g.Amount, lines.Sum(l => l.Amount), total, draw?.Requested ?? 0, draw?.Received ?? 0, byCategory, byMember,
-                g.MatchRequired, spent[g.Id].Where(e => e.FundedBy == FundingSource.Match).Sum(e => e.Amount), BurnRate(g.Amount, total, g.StartsOn, g.EndsOn, asOf));
-        });
+        return grants.ToDictionary(g => g.Id, g => Financials(db, (g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.FiscalAgentId), asOf,
+            [.. budget[g.Id].Select(l => (l.Category, l.DistrictId, l.Amount))], [.. spent[g.Id].Select(e => (e.Category, e.DistrictId, e.FundedBy, e.Amount))],
+            drawn.GetValueOrDefault(g.Id)?.Requested ?? 0, drawn.GetValueOrDefault(g.Id)?.Received ?? 0));
+    }
+
+    /// <summary>
+    /// A grant's books from its rows: every line of the budget in force and every expenditure up to the day (either
+    /// may come grouped), and what was drawn down and received by then. Every member's rows count in the totals; the
+    /// per-member comparisons are only those the caller may read.
+    /// </summary>
+    public static GrantFinancials Financials(ConsortiumDb db, (decimal Amount, decimal MatchRequired, DateOnly StartsOn, DateOnly EndsOn, int FiscalAgentId) grant,
+        DateOnly asOf, IReadOnlyList<(BudgetCategory Category, int? DistrictId, decimal Amount)> lines,
+        IReadOnlyList<(BudgetCategory Category, int? DistrictId, FundingSource FundedBy, decimal Amount)> spending, decimal drawnDown, decimal received)
+    {
+        var grantSpending = spending.Where(e => e.FundedBy == FundingSource.Grant).ToList();
+        var total = grantSpending.Sum(e => e.Amount);
+        var byCategory = lines.Select(l => l.Category).Concat(grantSpending.Select(e => e.Category)).Distinct().Order()
+            .Select(c => new BudgetComparison(c, null, lines.Where(l => l.Category == c).Sum(l => l.Amount), grantSpending.Where(e => e.Category == c).Sum(e => e.Amount)))
+            .ToList();
+        var byMember = lines.Select(l => l.DistrictId).Concat(grantSpending.Select(e => e.DistrictId)).OfType<int>().Distinct().Order()
+            .Where(d => db.SeesBusinessOf(grant.FiscalAgentId) || db.SeesBusinessOf(d))
+            .Select(d => new BudgetComparison(null, d, lines.Where(l => l.DistrictId == d).Sum(l => l.Amount), grantSpending.Where(e => e.DistrictId == d).Sum(e => e.Amount)))
+            .ToList();
+        return new GrantFinancials(asOf, grant.Amount, lines.Sum(l => l.Amount), total, drawnDown, received, byCategory, byMember,
+            grant.MatchRequired, spending.Where(e => e.FundedBy == FundingSource.Match).Sum(e => e.Amount), BurnRate(grant.Amount, total, grant.StartsOn, grant.EndsOn, asOf));
     }
 
     /// <summary>
