@@ -20,7 +20,7 @@ public class InProcessBenchmarks
     private Func<ConsortiumDb, DateTime, CancellationToken, Task<object?>> _baseline = null!;
 
     /// <summary>The read operations measured in process, by their names in bench/operations.</summary>
-    public static IEnumerable<string> Operations => ["dashboard", "partnership detail", BenchOperation.DistrictList, "district local fields", "funder report", "grant books", "league trajectories", "practice search"];
+    public static IEnumerable<string> Operations => BenchTargets.ReadNames;
 
     [ParamsSource(nameof(Operations))]
     public string Operation { get; set; } = "";

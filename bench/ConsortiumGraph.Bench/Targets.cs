@@ -82,15 +82,18 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
             .FirstAsync(ct);
         // The consortium's grant with the most spending, read by a member that does not keep its books.
         var grant = await db.Grants.Where(g => g.Partnership.ConsortiumId == consortium).OrderByDescending(g => g.Expenditures.Count()).ThenBy(g => g.Id)
-            .Select(g => new { g.Id, Member = g.Partnership.Members.Where(m => m.DistrictId != g.FiscalAgentId).OrderBy(m => m.DistrictId).Select(m => m.District.Code).First() })
+            .Select(g => new { g.Id, Spending = g.Expenditures.Count(), Member = g.Partnership.Members.Where(m => m.DistrictId != g.FiscalAgentId).OrderBy(m => m.DistrictId).Select(m => m.District.Code).First() })
             .FirstOrDefaultAsync(ct);
         var league = await db.Leagues.Where(l => l.ConsortiumId == consortium).OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
-        if (grant is null || league is null)
-            throw new InvalidOperationException($"The data set has no grant books or no League in its first consortium: it was generated before they were. Delete it (bench/data/) and run again.");
+        if (grant is not { Spending: > 0 } || league is null)
+            throw new InvalidOperationException("The data set's first consortium has no grant with spending or no League: it was generated before the generator wrote them. Delete it (bench/data/) and run again.");
         return new BenchTargets(consortium, partnership, funder, LocalDistrict, mutation.Id, mutation.Lead, grant.Id, grant.Member, league.Value);
     }
 
     private BenchCaller Admin => new(Roles.ConsortiumAdmin, [], [GlobalId.Encode("Consortium", ConsortiumId)], null);
+
+    /// <summary>The read operations' names, which do not depend on the data: BenchmarkDotNet needs them before any data is read.</summary>
+    public static IEnumerable<string> ReadNames => new BenchTargets(0, 0, 0, LocalDistrict, 0, 0, 0, "", 0).Reads.Select(r => r.Name);
 
     /// <summary>The read operations, each with the baseline that answers the same question.</summary>
     public IReadOnlyList<BenchOperation> Reads =>

@@ -68,6 +68,27 @@ public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_data_set_generated_before_the_League_is_refused_with_what_to_do()
+    {
+        var databases = data.Graph.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>();
+        await using var db = await databases.CreateDbContextAsync();
+        // As an older data set: the first consortium's League belongs to another consortium for the length of the test.
+        var league = await db.Leagues.SingleAsync(l => l.ConsortiumId == data.Targets.ConsortiumId);
+        var other = await db.Consortia.Where(c => c.Id != data.Targets.ConsortiumId && c.Name.StartsWith("Consortium ")).Select(c => c.Id).FirstAsync();
+        await db.Leagues.Where(l => l.Id == league.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.ConsortiumId, other));
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => BenchTargets.FindAsync(databases));
+            Assert.Contains("Delete it (bench/data/)", refused.Message);
+        }
+        finally
+        {
+            await db.Leagues.Where(l => l.Id == league.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.ConsortiumId, data.Targets.ConsortiumId));
+        }
+        Assert.Equal(data.Targets, await BenchTargets.FindAsync(databases));
+    }
+
+    [Fact]
     public async Task The_baseline_pages_the_district_list_as_GraphQL_does()
     {
         var operation = data.Targets.Reads.Single(o => o.Name == BenchOperation.DistrictList);
