@@ -422,7 +422,7 @@ public static class Baseline
     public static async Task<object?> PracticeSearchAsync(ConsortiumDb db, int leagueId, string search, CancellationToken ct)
     {
         if (!await db.Leagues.AnyAsync(l => l.Id == leagueId, ct)) return new { node = (object?)null };
-        var matching = PracticeSearch.Matching(db, db.SharedPractices.AsNoTracking().Where(p => p.LeagueId == leagueId), search);
+        var matching = PracticeSearch.InLeague(db, leagueId, search).AsNoTracking();
         var total = await matching.CountAsync(ct);
         var rows = await matching.OrderByDescending(p => p.SharedAt).ThenBy(p => p.Id).Take(21)
             .Select(p => new { p.Id, p.Title, p.Summary, p.Dimensions, p.GradeLevels, p.SharedAt, School = p.Membership.School.Name }).ToListAsync(ct);

@@ -89,6 +89,29 @@ public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_practice_search_finds_its_Leagues_matching_practices_and_none_of_another_Leagues()
+    {
+        await using var db = await data.Graph.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync();
+        // What the words match, League by League, straight from the full-text table (the search's query plan is tuned; this is not).
+        var words = string.Join(' ', BenchTargets.PracticeWords.Split(' ').Select(w => $"\"{w}\""));
+        var matches = (await db.Database.SqlQuery<MatchedPractice>(
+                $"""SELECT p."LeagueId", p."Id" FROM "SharedPractices" p JOIN "SharedPracticeSearch" s ON s.rowid = p."Id" WHERE "SharedPracticeSearch" MATCH {words}""")
+            .ToListAsync()).ToLookup(m => m.LeagueId, m => m.Id);
+        Assert.True(matches.Count >= 2, $"the words match practices of {matches.Count} League(s): the test needs two");
+        foreach (var league in await db.Leagues.Select(l => l.Id).ToListAsync())
+        {
+            var found = await Leagues.PracticeSearch.InLeague(db, league, BenchTargets.PracticeWords).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+            Assert.Equal([.. matches[league].Order()], found);
+        }
+    }
+
+    private sealed class MatchedPractice
+    {
+        public int LeagueId { get; set; }
+        public int Id { get; set; }
+    }
+
+    [Fact]
     public async Task The_baseline_pages_the_district_list_as_GraphQL_does()
     {
         var operation = data.Targets.Reads.Single(o => o.Name == BenchOperation.DistrictList);

@@ -78,12 +78,11 @@ public sealed class LeagueType : NodeType<League>
             .DefaultOrder(p => p.SharedAt, descending: true)
             .FromQuery((c, db) =>
             {
-                var practices = db.SharedPractices.Where(p => p.LeagueId == c.Source.Id);
-                if (c.GetArgument<string?>("dimension") is { } dimension) practices = practices.Where(p => p.Dimensions.Contains(dimension));
-                if (c.GetArgument<string?>("search") is not { } search) return practices;
-                if (search.Length > PracticeSearch.MaxLength)
+                var search = c.GetArgument<string?>("search");
+                if (search?.Length > PracticeSearch.MaxLength)
                     throw new ExecutionError($"`search` is at most {PracticeSearch.MaxLength} characters.") { Code = "OUT_OF_RANGE" };
-                return PracticeSearch.Matching(db, practices, search);
+                var practices = PracticeSearch.InLeague(db, c.Source.Id, search);
+                return c.GetArgument<string?>("dimension") is { } dimension ? practices.Where(p => p.Dimensions.Contains(dimension)) : practices;
             });
     }
 }
