@@ -25,10 +25,14 @@ public class InProcessBenchmarks
     [ParamsSource(nameof(Operations))]
     public string Operation { get; set; } = "";
 
+    /// <summary>The probe's database; BenchmarkDotNet's runs read the SQLite file CONSORTIUMGRAPH_BENCH_DB names.</summary>
+    public BenchDatabase? Database { get; set; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _graph = await InProcessGraph.StartAsync(Environment.GetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB") ?? throw new InvalidOperationException("Set CONSORTIUMGRAPH_BENCH_DB to the data file."));
+        _graph = await InProcessGraph.StartAsync(Database
+            ?? BenchDatabase.Sqlite(Environment.GetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB") ?? throw new InvalidOperationException("Set CONSORTIUMGRAPH_BENCH_DB to the data file.")));
         var targets = await BenchTargets.FindAsync(_graph.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConsortiumDb>>());
         _operation = targets.Reads.Single(o => o.Name == Operation);
         _user = _operation.Caller.Principal();
@@ -63,22 +67,21 @@ public class InProcessBenchmarks
     /// code (district with plugin fields: 2.7 ms p10 after 1,500 executions, 1.1 ms after 8,000). It also prints the
     /// process's CPU time and the bytes allocated per execution, which a busy machine disturbs less than wall time.
     /// </summary>
-    public static async Task<int> ProbeAsync(string database, string operation, int count, TimeSpan warmup, string? only = null)
+    public static async Task<int> ProbeAsync(BenchDatabase database, string operation, int count, TimeSpan warmup, string? only = null)
     {
         string[] sides = ["GraphQL", "baseline"];
         var refused = !Operations.Contains(operation) ? $"--op \"{operation}\" is not one of: {string.Join(", ", Operations.Select(o => $"\"{o}\""))}."
             : only is not null && !sides.Contains(only) ? $"--only {only} is neither GraphQL nor baseline."
             : count < 1 ? $"--n {count}: time at least one execution."
             : warmup < TimeSpan.Zero ? "--warmup must not be negative."
-            : !File.Exists(database) ? $"--db {database}: no such file (bench/run generates bench/data/run.db)."
+            : database.Provider == DatabaseProvider.Sqlite && !File.Exists(database.Name) ? $"--db {database.Name}: no such file (bench/run generates bench/data/run.db)."
             : null;
         if (refused is not null)
         {
             Console.Error.WriteLine("probe: " + refused);
             return 2;
         }
-        Environment.SetEnvironmentVariable("CONSORTIUMGRAPH_BENCH_DB", database);
-        var bench = new InProcessBenchmarks { Operation = operation };
+        var bench = new InProcessBenchmarks { Operation = operation, Database = database };
         await bench.SetupAsync();
         foreach (var (name, run) in new (string, Func<Task>)[] { (sides[0], bench.GraphQL), (sides[1], bench.HandWritten) })
         {

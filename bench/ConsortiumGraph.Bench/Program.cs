@@ -17,7 +17,10 @@ switch (command)
         return 0;
     case "probe":
         // Per-execution times of one operation in process, for looking into a benchmark's spread.
-        return await InProcessBenchmarks.ProbeAsync(Path.GetFullPath(Option("--db") ?? throw new ArgumentException("probe needs --db FILE")), Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "1000"),
+        // On SQLite a file; on PostgreSQL the bench_run database that bench/run prepared on that server.
+        return await InProcessBenchmarks.ProbeAsync(Option("--postgres") is { } server ? BenchDatabase.PostgreSql(server, "bench_run")
+                : BenchDatabase.Sqlite(Path.GetFullPath(Option("--db") ?? throw new ArgumentException("probe needs --db FILE or --postgres CONNECTION"))),
+            Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "1000"),
             TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "10", CultureInfo.InvariantCulture)), Option("--only"));
     case "phases":
         // Where the probe's CPU went, from `perf script -F comm,ip,sym` on standard input (bench/profile).
@@ -33,6 +36,6 @@ switch (command)
         return await new BenchRun(BenchOptions.Parse(Option)).RunAsync();
     default:
         Console.Error.WriteLine("usage: ConsortiumGraph.Bench [run] [--data DIR] [--scale 1] [--seed 2026] [--levels 1,8,32] [--seconds 10] [--warmup 3] [--soak 300] [--server SERVER.dll] [--skip-inprocess] [--compression off] [--only \"dashboard,funder report\"] [--provider Sqlite|PostgreSql|both] [--postgres CONNECTION-STRING] [--fanout 10,100,1000|none] [--fanout-events 20] [--server-warmup 30]");
-        Console.Error.WriteLine("       ConsortiumGraph.Bench serve (--db FILE | --provider P --connection STRING) --urls URL | inprocess --db FILE | probe --db FILE --op NAME [--n 1000] [--warmup 10] [--only GraphQL|baseline] | phases < perf-script-output | boundary [--n 3000] [--batch 1] | import --server SERVER.dll [--schools 100000] [--districts 1900]");
+        Console.Error.WriteLine("       ConsortiumGraph.Bench serve (--db FILE | --provider P --connection STRING) --urls URL | inprocess --db FILE | probe (--db FILE | --postgres CONNECTION) --op NAME [--n 1000] [--warmup 10] [--only GraphQL|baseline] | phases < perf-script-output | boundary [--n 3000] [--batch 1] | import --server SERVER.dll [--schools 100000] [--districts 1900]");
         return 2;
 }
