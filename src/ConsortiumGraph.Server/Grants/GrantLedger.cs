@@ -4,21 +4,20 @@ using Microsoft.EntityFrameworkCore;
 namespace ConsortiumGraph.Grants;
 
 /// <summary>
-/// The figures of a grant's books, for any number of grants in four statements (the grants, their current
-/// budget, their spending and their drawdowns, each one GROUP BY). Sums are of whole cents in SQL, so they
-/// are exact. The grants are read unfiltered: the caller passes grants it may read, and every member's
-/// lines count in the totals; then other members' own rows are hidden from district staff, unless their
-/// district keeps the grant's books (<see cref="ConsortiumDb.SeesBusinessOf"/>).
+/// The figures of a grant's books, for any number of grants in three statements (their current budget, their
+/// spending and their drawdowns, each one GROUP BY), from the grant rows the caller already read. Sums are of
+/// whole cents in SQL, so they are exact. The rows are read unfiltered: the caller passes grants it may read,
+/// and every member's lines count in the totals; then other members' own rows are hidden from district staff,
+/// unless their district keeps the grant's books (<see cref="ConsortiumDb.SeesBusinessOf"/>).
 /// </summary>
 public static class GrantLedger
 {
     /// <summary>The tolerance of <see cref="SpendingPace.OnPace"/>, in points of the award and the period.</summary>
     public const double PaceTolerance = 0.10;
 
-    public static async Task<IReadOnlyDictionary<int, GrantFinancials>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<int> grantIds, DateOnly asOf, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Grant, GrantFinancials>> ComputeAsync(ConsortiumDb db, IReadOnlyCollection<Grant> grants, DateOnly asOf, CancellationToken ct)
     {
-        var grants = await db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => grantIds.Contains(g.Id))
-            .Select(g => new { g.Id, g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.FiscalAgentId }).ToListAsync(ct);
+        var grantIds = grants.Select(g => g.Id).Distinct().ToArray();
         var budget = (await db.GrantBudgetLines.IgnoreQueryFilters().AsNoTracking()
                 .Where(l => grantIds.Contains(l.GrantId) && l.Revision == l.Grant.BudgetVersion)
                 .GroupBy(l => new { l.GrantId, l.Category, l.DistrictId })
@@ -36,7 +35,7 @@ public static class GrantLedger
                 .ToListAsync(ct))
             .ToDictionary(d => d.GrantId);
 
-        return grants.ToDictionary(g => g.Id, g => Financials(db, (g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.FiscalAgentId), asOf,
+        return grants.ToDictionary(g => g, g => Financials(db, (g.Amount, g.MatchRequired, g.StartsOn, g.EndsOn, g.FiscalAgentId), asOf,
             [.. budget[g.Id].Select(l => (l.Category, l.DistrictId, l.Amount))], [.. spent[g.Id].Select(e => (e.Category, e.DistrictId, e.FundedBy, e.Amount))],
             drawn.GetValueOrDefault(g.Id)?.Requested ?? 0, drawn.GetValueOrDefault(g.Id)?.Received ?? 0));
     }

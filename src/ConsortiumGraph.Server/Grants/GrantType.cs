@@ -53,16 +53,19 @@ public sealed class GrantType : NodeType<Grant>
             .Description("Budget against actual by category and member, what remains, cash drawn and received, the match, and the burn rate, as of a day.")
             .Argument<DateType>("asOf", "Count what happened up to this day; today when omitted.")
             // Through the loader, never awaited here: awaiting would read each grant's books on its own.
-            .Resolve(c => FinancialsOf(c, c.Source.Id, c.GetArgument<DateOnly?>("asOf")));
+            .Resolve(c => FinancialsOf(c, c.Source, c.GetArgument<DateOnly?>("asOf")));
     }
 
-    /// <summary>FinancialsByGrantId: every grant of a response in one batch.</summary>
-    public static IDataLoaderResult<GrantFinancials?> FinancialsOf(IResolveFieldContext context, int grantId, DateOnly? asOf)
+    /// <summary>
+    /// FinancialsByGrant: every grant of a response in one batch, keyed by the rows themselves, whose award,
+    /// period and fiscal agent the ledger uses as they were read (it read them again before: one statement more).
+    /// </summary>
+    public static IDataLoaderResult<GrantFinancials?> FinancialsOf(IResolveFieldContext context, Grant grant, DateOnly? asOf)
     {
         var loaders = context.Loaders();
         var day = asOf ?? context.RequestServices!.GetRequiredService<TimeProvider>().Today();
-        return loaders.For<int, GrantFinancials?>($"FinancialsByGrantId:{day}",
-            async (ids, ct) => (await loaders.ReadAsync(db => GrantLedger.ComputeAsync(db, ids, day, ct), ct)).ToDictionary(f => f.Key, f => (GrantFinancials?)f.Value),
-            missing: null).Load(grantId)!;
+        return loaders.For<Grant, GrantFinancials?>($"FinancialsByGrant:{day}",
+            async (grants, ct) => (await loaders.ReadAsync(db => GrantLedger.ComputeAsync(db, grants, day, ct), ct)).ToDictionary(f => f.Key, f => (GrantFinancials?)f.Value),
+            missing: null).Load(grant)!;
     }
 }
