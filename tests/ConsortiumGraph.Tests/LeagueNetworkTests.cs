@@ -180,6 +180,15 @@ public abstract class LeagueNetworkTests<TServer>(TServer server) : IClassFixtur
         Assert.DoesNotContain(practiceId, conferences);
         // Search syntax is not the caller's to write: FTS5 operators and stray quotes are words like any other.
         Assert.Empty(await Find("\"NEAR( AND* circle OR studying\"\""));
+        // Words up to the limit are searched; one character more is refused with a code, with or without a dimension.
+        Assert.Empty(await Find(new string('x', Leagues.PracticeSearch.MaxLength)));
+        foreach (var dimension in new[] { null, "student-voice" })
+        {
+            var (_, refused) = await server.SendAsync(Search, new { id = league, search = new string('x', Leagues.PracticeSearch.MaxLength + 1), dimension }, token: leader);
+            var error = JsonDocument.Parse(refused).RootElement.GetProperty("errors")[0];
+            Assert.Equal("OUT_OF_RANGE", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal(["node", "practices"], error.GetProperty("path").EnumerateArray().Select(p => p.GetString()));
+        }
         // Peers on a dimension: the school is now working on proficiency-based learning; the demo's schools share on student voice.
         const string Peers = "query($id: ID!, $dimension: String!, $working: Boolean!, $sharing: Boolean!) { node(id: $id) { ... on League { peersOn(dimension: $dimension, working: $working, sharing: $sharing) { membership { id school { name } } latestRating openCommitments practicesShared } } } }";
         async Task<List<JsonElement>> PeersOn(string dimension, bool working, bool sharing) =>
