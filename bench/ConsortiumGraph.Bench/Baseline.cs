@@ -36,6 +36,7 @@ public static class Baseline
             return await FundingReportAsync(db, caller.FunderId ?? 0, ct);
         }));
         app.MapGet("/baseline/grant/{id:int}", (int id, DateOnly asOf, HttpContext http) => Respond(http, (db, now, ct) => GrantBooksAsync(db, id, asOf, ct)));
+        app.MapGet("/baseline/purchasing/{id:int}", (int id, HttpContext http) => Respond(http, (db, now, ct) => PurchasingSavingsAsync(db, id, ct)));
         app.MapGet("/baseline/league/{id:int}", (int id, HttpContext http) => Respond(http, (db, now, ct) => LeagueTrajectoriesAsync(db, id, ct)));
         app.MapGet("/baseline/league/{id:int}/practices", (int id, string search, HttpContext http) => Respond(http, (db, now, ct) => PracticeSearchAsync(db, id, search, ct)));
     }
@@ -379,6 +380,74 @@ public static class Baseline
     /// its dimensions, and every rating its schools gave, from which the distribution and each trajectory are computed
     /// as the server computes them (<see cref="LeagueHistory"/>).
     /// </summary>
+    public static async Task<object?> PurchasingSavingsAsync(ConsortiumDb db, int id, CancellationToken ct)
+    {
+        var p = await db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+        if (p is null) return new { node = (object?)null };
+        var rounds = await db.PurchasingRounds.AsNoTracking().Where(r => r.PartnershipId == id).OrderByDescending(r => r.QuotesDueOn).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Item, r.Unit, r.Status, r.QuotesDueOn,
+                Quotes = r.Quotes.OrderBy(q => q.UnitPrice).ThenBy(q => q.Id).Select(q => new { q.UnitPrice, Vendor = q.Vendor.Name }).ToList(),
+            }).AsSplitQuery().ToListAsync(ct);
+        // Each contract with the caller's first purchases under it (the row filter keeps its own district's) and their count.
+        var contracts = (await db.Contracts.AsNoTracking().Where(c => c.Round.PartnershipId == id).Select(c => new
+        {
+            c.Id, c.RoundId, c.UnitPrice, c.StartsOn, c.EndsOn, Vendor = c.Vendor.Name, Purchases = c.Purchases.Count(),
+            Lines = c.Purchases.OrderBy(l => l.PurchasedOn).ThenBy(l => l.Id).Take(20)
+                .Select(l => new { l.Quantity, l.PurchasedOn, l.ConsortiumUnitPrice, l.StandaloneUnitPrice, l.DistrictId }).ToList(),
+        }).AsSplitQuery().ToListAsync(ct)).ToDictionary(c => c.RoundId);
+        // Every member's purchases count in the savings, in one GROUP BY by contract and member: the partnership's
+        // totals add up its contracts' (every generated purchase is under one). Members see their own rows.
+        var sums = await db.PurchaseLines.IgnoreQueryFilters().Where(l => l.PartnershipId == id)
+            .GroupBy(l => new { l.ContractId, l.DistrictId })
+            .Select(g => new
+            {
+                g.Key.ContractId, g.Key.DistrictId, Units = g.Sum(x => (long)x.Quantity),
+                Paid = g.Sum(x => x.ConsortiumUnitPrice * x.Quantity), Standalone = g.Sum(x => x.StandaloneUnitPrice * x.Quantity),
+            }).ToListAsync(ct);
+        var codes = await db.Districts.AsNoTracking().Where(d => db.PartnershipMembers.Any(m => m.PartnershipId == id && m.DistrictId == d.Id))
+            .Select(d => new { d.Id, d.Code }).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+        var members = sums.GroupBy(s => s.DistrictId).OrderBy(g => g.Key)
+            .Select(g => new { DistrictId = g.Key, Units = g.Sum(s => s.Units), Paid = g.Sum(s => s.Paid), Standalone = g.Sum(s => s.Standalone) }).ToList();
+        return new
+        {
+            node = new
+            {
+                id = GlobalId.Encode("Partnership", p.Id), name = p.Name,
+                impact = new
+                {
+                    savings = members.Sum(m => m.Standalone - m.Paid),
+                    savingsByMember = members.Where(m => db.SeesBusinessOf(m.DistrictId)).Select(m => new
+                    {
+                        district = new { code = codes[m.DistrictId] }, units = m.Units, paid = m.Paid, standalone = m.Standalone, saved = m.Standalone - m.Paid,
+                    }),
+                },
+                purchasingRounds = rounds.Select(r => new
+                {
+                    id = GlobalId.Encode("PurchasingRound", r.Id), item = r.Item, unit = r.Unit, status = Constant(r.Status), quotesDueOn = r.QuotesDueOn,
+                    quotes = r.Quotes.Select(q => new { unitPrice = q.UnitPrice, vendor = new { name = q.Vendor } }),
+                    contract = !contracts.TryGetValue(r.Id, out var c) ? null : new
+                    {
+                        id = GlobalId.Encode("Contract", c.Id), unitPrice = c.UnitPrice, startsOn = c.StartsOn, endsOn = c.EndsOn, vendor = new { name = c.Vendor },
+                        savings = sums.Where(s => s.ContractId == c.Id).Sum(s => s.Standalone - s.Paid) + 0.00m,
+                        savingsByMember = sums.Where(s => s.ContractId == c.Id && db.SeesBusinessOf(s.DistrictId)).OrderBy(s => s.DistrictId)
+                            .Select(s => new { district = new { code = codes[s.DistrictId] }, units = s.Units, saved = s.Standalone - s.Paid }),
+                        purchases = new
+                        {
+                            totalCount = c.Purchases,
+                            nodes = c.Lines.Select(l => new
+                            {
+                                quantity = l.Quantity, purchasedOn = l.PurchasedOn, consortiumUnitPrice = l.ConsortiumUnitPrice, standaloneUnitPrice = l.StandaloneUnitPrice,
+                                saved = (l.StandaloneUnitPrice - l.ConsortiumUnitPrice) * l.Quantity, district = new { code = codes[l.DistrictId] },
+                            }),
+                        },
+                    },
+                }),
+            },
+        };
+    }
+
     public static async Task<object?> LeagueTrajectoriesAsync(ConsortiumDb db, int id, CancellationToken ct)
     {
         var league = await db.Leagues.AsNoTracking().Where(l => l.Id == id).Select(l => new

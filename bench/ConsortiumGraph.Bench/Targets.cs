@@ -61,7 +61,7 @@ public sealed record BenchOperation(string Name, string File, JsonObject Variabl
 /// district with a plugin (Maple Ridge) added beside the national data.
 /// </summary>
 public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int FunderId, string LocalDistrictCode, int MutationPartnershipId, int MutationDistrictId,
-    int GrantId, string GrantMemberCode, int LeagueId)
+    int GrantId, string GrantMemberCode, int LeagueId, int PurchasingId, string PurchasingMemberCode)
 {
     public const string LocalDistrict = "5000420";
     /// <summary>The words the practice search looks for.</summary>
@@ -85,15 +85,20 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
             .Select(g => new { g.Id, Spending = g.Expenditures.Count(), Member = g.Partnership.Members.Where(m => m.DistrictId != g.FiscalAgentId).OrderBy(m => m.DistrictId).Select(m => m.District.Code).First() })
             .FirstOrDefaultAsync(ct);
         var league = await db.Leagues.Where(l => l.ConsortiumId == consortium).OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
-        if (grant is not { Spending: > 0 } || league is null)
-            throw new InvalidOperationException("The data set's first consortium has no grant with spending or no League: it was generated before the generator wrote them. Delete it (bench/data/) and run again.");
-        return new BenchTargets(consortium, partnership, funder, LocalDistrict, mutation.Id, mutation.Lead, grant.Id, grant.Member, league.Value);
+        // The consortium's joint purchase with the most purchases, read by a member that does not lead it.
+        var purchasing = await db.Partnerships.Where(p => p.ConsortiumId == consortium && p.Kind == PartnershipKind.JointPurchasing)
+            .OrderByDescending(p => p.Purchases.Count()).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, Purchases = p.Purchases.Count(), Member = p.Members.Where(m => !m.IsLead).OrderBy(m => m.DistrictId).Select(m => m.District.Code).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (grant is not { Spending: > 0 } || league is null || purchasing is not { Purchases: > 0, Member: not null })
+            throw new InvalidOperationException("The data set's first consortium has no grant with spending, no League or no joint purchases: it was generated before the generator wrote them. Delete it (bench/data/) and run again.");
+        return new BenchTargets(consortium, partnership, funder, LocalDistrict, mutation.Id, mutation.Lead, grant.Id, grant.Member, league.Value, purchasing.Id, purchasing.Member);
     }
 
     private BenchCaller Admin => new(Roles.ConsortiumAdmin, [], [GlobalId.Encode("Consortium", ConsortiumId)], null);
 
     /// <summary>The read operations' names, which do not depend on the data: BenchmarkDotNet needs them before any data is read.</summary>
-    public static IEnumerable<string> ReadNames => new BenchTargets(0, 0, 0, LocalDistrict, 0, 0, 0, "", 0).Reads.Select(r => r.Name);
+    public static IEnumerable<string> ReadNames => new BenchTargets(0, 0, 0, LocalDistrict, 0, 0, 0, "", 0, 0, "").Reads.Select(r => r.Name);
 
     /// <summary>The read operations, each with the baseline that answers the same question.</summary>
     public IReadOnlyList<BenchOperation> Reads =>
@@ -113,6 +118,9 @@ public sealed record BenchTargets(int ConsortiumId, int PartnershipId, int Funde
         new("grant books", "grant-books.graphql", new JsonObject { ["grant"] = GlobalId.Encode("Grant", GrantId), ["asOf"] = ScaleData.Today.ToString("yyyy-MM-dd") },
             new BenchCaller(Roles.DistrictStaff, [GrantMemberCode], [], null),
             $"/baseline/grant/{GrantId}?asOf={ScaleData.Today:yyyy-MM-dd}", (db, now, after, ct) => Bench.Baseline.GrantBooksAsync(db, GrantId, ScaleData.Today, ct)),
+        new("purchasing savings", "purchasing-savings.graphql", new JsonObject { ["partnership"] = GlobalId.Encode("Partnership", PurchasingId) },
+            new BenchCaller(Roles.DistrictStaff, [PurchasingMemberCode], [], null),
+            $"/baseline/purchasing/{PurchasingId}", (db, now, after, ct) => Bench.Baseline.PurchasingSavingsAsync(db, PurchasingId, ct)),
         new("league trajectories", "league-trajectories.graphql", new JsonObject { ["league"] = GlobalId.Encode("League", LeagueId) }, Admin,
             $"/baseline/league/{LeagueId}", (db, now, after, ct) => Bench.Baseline.LeagueTrajectoriesAsync(db, LeagueId, ct)),
         new("practice search", "practice-search.graphql", new JsonObject { ["league"] = GlobalId.Encode("League", LeagueId), ["search"] = PracticeWords }, Admin,

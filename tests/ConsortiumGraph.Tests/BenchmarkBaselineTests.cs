@@ -57,6 +57,7 @@ public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<B
     [InlineData("district local fields")]
     [InlineData("funder report")]
     [InlineData("grant books")]
+    [InlineData("purchasing savings")]
     [InlineData("league trajectories")]
     [InlineData("practice search")]
     public async Task The_baseline_answers_exactly_what_GraphQL_answers(string name)
@@ -65,6 +66,23 @@ public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<B
         var graphQL = await GraphQLAsync(operation, operation.Variables);
         Assert.NotNull(graphQL!.AsObject().Single().Value);
         Assert.True(JsonNode.DeepEquals(graphQL, await BaselineAsync(operation)), $"{name}: {graphQL.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task The_purchasing_operation_reads_contracts_with_savings_and_only_the_callers_own_purchases()
+    {
+        var operation = data.Targets.Reads.Single(o => o.Name == "purchasing savings");
+        var node = (await GraphQLAsync(operation, operation.Variables))!["node"]!;
+        var contracts = node["purchasingRounds"]!.AsArray().Select(r => r!["contract"]).OfType<JsonNode>().ToList();
+        Assert.NotEmpty(contracts);
+        var purchases = contracts.SelectMany(c => c["purchases"]!["nodes"]!.AsArray()).ToList();
+        Assert.NotEmpty(purchases);
+        // The caller is staff of one member: its own purchases and rows only, while the totals count every member's.
+        var own = operation.Caller.Districts.Single();
+        Assert.All(purchases, p => Assert.Equal(own, p!["district"]!["code"]!.GetValue<string>()));
+        Assert.All(node["impact"]!["savingsByMember"]!.AsArray(), m => Assert.Equal(own, m!["district"]!["code"]!.GetValue<string>()));
+        var ownSaved = node["impact"]!["savingsByMember"]!.AsArray().Sum(m => m!["saved"]!.GetValue<decimal>());
+        Assert.True(node["impact"]!["savings"]!.GetValue<decimal>() > ownSaved, "the partnership's savings count the other members' purchases too");
     }
 
     [Fact]

@@ -28,8 +28,11 @@ public sealed class ScaleDataTests : IPostgreSqlSuite
         var ratings = (await db.DimensionRatings.OrderBy(r => r.Id).Select(r => new { r.Assessment.Membership.School.Code, r.Assessment.AssessedOn, r.Dimension.Key, r.Rating }).ToListAsync())
             .Select(r => $"{r.Code}{r.AssessedOn:yyyyMMdd}{r.Key}{r.Rating}");
         var practices = await db.SharedPractices.OrderBy(p => p.Id).Select(p => p.Membership.School.Code + p.Title + p.Summary).ToListAsync();
+        // Joint purchasing: each purchase's contract, member, day, quantity and prices.
+        var purchases = (await db.PurchaseLines.OrderBy(l => l.Id).Select(l => new { l.Contract!.Vendor.Name, l.District.Code, l.PurchasedOn, l.Quantity, l.ConsortiumUnitPrice, l.StandaloneUnitPrice }).ToListAsync())
+            .Select(l => $"{l.Name}{l.Code}{l.PurchasedOn:yyyyMMdd}{l.Quantity}{l.ConsortiumUnitPrice}{l.StandaloneUnitPrice}");
         return (report, string.Join(",", districts) + values + string.Join(",", links) + string.Join(",", votes)
-            + string.Join(",", books) + string.Join(",", ratings) + string.Join(",", practices));
+            + string.Join(",", books) + string.Join(",", ratings) + string.Join(",", practices) + string.Join(",", purchases));
     }
 
     [Fact]
@@ -64,6 +67,20 @@ public sealed class ScaleDataTests : IPostgreSqlSuite
             Assert.Equal(await db.Schools.CountAsync(s => s.LeagueMember), report.Counts["LeagueMembership"]);
             Assert.Equal(6 * report.Counts["SelfAssessment"], report.Counts["DimensionRating"]);
             Assert.True(report.Counts["SelfAssessment"] > 0);
+            // Joint purchasing: every awarded round has one contract at its lowest quote, and every purchase under it is at that price,
+            // bought by a member within the term and no later than the data set's day, for less than it would have cost alone.
+            var rounds = await db.PurchasingRounds.Where(r => r.Status == Purchasing.PurchasingRoundStatus.Awarded)
+                .Select(r => new { Lowest = r.Quotes.Min(q => q.UnitPrice), Contract = r.Contract!.UnitPrice }).ToListAsync();
+            Assert.NotEmpty(rounds);
+            Assert.All(rounds, r => Assert.Equal(r.Lowest, r.Contract));
+            var lines = await db.PurchaseLines.Select(l => new
+            {
+                l.ConsortiumUnitPrice, Contract = l.Contract!.UnitPrice, l.StandaloneUnitPrice, l.PurchasedOn, l.Contract.StartsOn, l.Contract.EndsOn,
+                Member = l.Partnership.Members.Any(m => m.DistrictId == l.DistrictId),
+            }).ToListAsync();
+            Assert.NotEmpty(lines);
+            Assert.All(lines, l => Assert.True(l.Member && l.ConsortiumUnitPrice == l.Contract && l.StandaloneUnitPrice > l.ConsortiumUnitPrice
+                && l.PurchasedOn >= l.StartsOn && l.PurchasedOn <= l.EndsOn && l.PurchasedOn <= ScaleData.Today, $"{l}"));
         }
 
         var again = await Assert.ThrowsAsync<InvalidOperationException>(() => ScaleData.GenerateAsync(first.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>(), 0.002, 7));

@@ -66,8 +66,9 @@ public static class ScaleData
         {
             var added = new List<object>();
             var values = new List<IndicatorValue>();
-            // Grant books and Leagues draw on a stream of their own: the rest of the data is what the seed made before they were added.
+            // Grant books and Leagues draw on a stream of their own, purchasing on another: the rest of the data is what the seed made before they were added.
             var later = new Random(seed * 7919 + first);
+            var purchasing = new Random(seed * 6007 + first);
             var leagueSchools = new List<School>();
             Consortium? leagueConsortium = null;
             void Add(object entity)
@@ -128,8 +129,9 @@ public static class ScaleData
 
                 var funder = new Funder { Name = $"Fund for Consortium {c + 1:00000}" };
                 Add(funder);
+                var vendors = GeneratedPurchasing.Vendors(consortium, Add);
                 for (var p = 0; p < 20; p++)
-                    AddPartnership(consortium, districts, funder, p, random, later, Add);
+                    AddPartnership(consortium, districts, funder, vendors, p, random, later, purchasing, Add);
                 // The League of the slice's first consortium takes every League school of the slice's ten: most of its schools are in other consortia's districts.
                 if (c == first) leagueConsortium = consortium;
             }
@@ -202,7 +204,8 @@ public static class ScaleData
 
     private static readonly string[] Periods = [.. new[] { 2022, 2023, 2024, 2025 }.SelectMany(y => new[] { $"{y}-{(y + 1) % 100:00}", $"{y}-{(y + 1) % 100:00} T1", $"{y}-{(y + 1) % 100:00} T2", $"{y}-{(y + 1) % 100:00} T3" })];
 
-    private static void AddPartnership(Consortium consortium, List<District> districts, Funder funder, int index, Random random, Random later, Action<object> add)
+    private static void AddPartnership(Consortium consortium, List<District> districts, Funder funder, IReadOnlyList<Purchasing.Vendor> vendors, int index,
+        Random random, Random later, Random purchasing, Action<object> add)
     {
         var kind = (PartnershipKind)(index % 7);
         var status = (index % 10) switch { < 6 => PartnershipStatus.Active, < 8 => PartnershipStatus.Proposed, 8 => PartnershipStatus.Completed, _ => PartnershipStatus.Dissolved };
@@ -234,6 +237,8 @@ public static class ScaleData
             add(grant);
             GeneratedGrantBooks.Add(grant, members, Today, later, add);
         }
+        if (kind == PartnershipKind.JointPurchasing)
+            GeneratedPurchasing.Add(partnership, members, vendors, Today, purchasing, add);
 
         // About 500,000 commitments over 40,000 partnerships: 12.5 each, with 0-3 progress reports.
         for (var k = random.Next(8, 18); k > 0; k--)
