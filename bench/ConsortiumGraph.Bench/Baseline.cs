@@ -394,7 +394,8 @@ public static class Baseline
         var contracts = (await db.Contracts.AsNoTracking().Where(c => c.Round.PartnershipId == id).Select(c => new
         {
             c.Id, c.RoundId, c.UnitPrice, c.StartsOn, c.EndsOn, Vendor = c.Vendor.Name, Purchases = c.Purchases.Count(),
-            Lines = c.Purchases.OrderBy(l => l.PurchasedOn).ThenBy(l => l.Id).Take(20)
+            // Said of the partnership too, so the database numbers only its lines, not every purchase in the table.
+            Lines = c.Purchases.Where(l => l.PartnershipId == id).OrderBy(l => l.PurchasedOn).ThenBy(l => l.Id).Take(20)
                 .Select(l => new { l.Quantity, l.PurchasedOn, l.ConsortiumUnitPrice, l.StandaloneUnitPrice, l.DistrictId }).ToList(),
         }).AsSplitQuery().ToListAsync(ct)).ToDictionary(c => c.RoundId);
         // Every member's purchases count in the savings, in one GROUP BY by contract and member: the partnership's
@@ -406,8 +407,8 @@ public static class Baseline
                 g.Key.ContractId, g.Key.DistrictId, Units = g.Sum(x => (long)x.Quantity),
                 Paid = g.Sum(x => x.ConsortiumUnitPrice * x.Quantity), Standalone = g.Sum(x => x.StandaloneUnitPrice * x.Quantity),
             }).ToListAsync(ct);
-        var codes = await db.Districts.AsNoTracking().Where(d => db.PartnershipMembers.Any(m => m.PartnershipId == id && m.DistrictId == d.Id))
-            .Select(d => new { d.Id, d.Code }).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+        var codes = await db.PartnershipMembers.AsNoTracking().Where(m => m.PartnershipId == id)
+            .Select(m => new { m.DistrictId, m.District.Code }).ToDictionaryAsync(m => m.DistrictId, m => m.Code, ct);
         var members = sums.GroupBy(s => s.DistrictId).OrderBy(g => g.Key)
             .Select(g => new { DistrictId = g.Key, Units = g.Sum(s => s.Units), Paid = g.Sum(s => s.Paid), Standalone = g.Sum(s => s.Standalone) }).ToList();
         return new

@@ -252,10 +252,13 @@ internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.I
     protected override Expression VisitMember(MemberExpression node)
     {
         if (node.Expression != parent || parentType.FindNavigation(node.Member.Name) is not { IsCollection: true } navigation
-            || navigation.ForeignKey.Properties is not [{ ClrType: var keyType } foreignKey] || keyType != typeof(int))
+            || navigation.ForeignKey.Properties is not [{ ClrType: var keyType } foreignKey] || (keyType != typeof(int) && keyType != typeof(int?)))
             return base.VisitMember(node);
         var child = Expression.Parameter(navigation.TargetEntityType.ClrType, "child");
-        var inBatch = EntityLoaders.KeyIn(child, Expression.Property(child, foreignKey.PropertyInfo!), parentIds);
+        // An optional key (a purchase's contract) is compared by its value: the parent's own rows all have one.
+        Expression key = Expression.Property(child, foreignKey.PropertyInfo!);
+        if (keyType == typeof(int?)) key = Expression.Property(key, nameof(Nullable<int>.Value));
+        var inBatch = EntityLoaders.KeyIn(child, key, parentIds);
         return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [child.Type], node, inBatch);
     }
 }
