@@ -17,12 +17,12 @@ namespace ConsortiumGraph.Graph;
 /// refuses to run a compiled query on a context of another model, and one process may serve SQLite and PostgreSQL
 /// (the tests do).
 /// </remarks>
-public sealed class CompiledQuery<TResult>(Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>> query)
+public sealed class CompiledQuery<TResult>(Func<ConsortiumDb, Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>>> queryFor)
 {
     private readonly ConditionalWeakTable<IModel, Func<ConsortiumDb, int[], IAsyncEnumerable<TResult>>> _byModel = new();
 
     public IAsyncEnumerable<TResult> Run(ConsortiumDb db, int[] keys) =>
-        _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, keys);
+        _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(queryFor(db)))(db, keys);
 }
 
 public static class CompiledQuery
@@ -31,21 +31,30 @@ public static class CompiledQuery
 
     /// <summary>
     /// <c>compose(db.Set&lt;T&gt;().AsNoTracking().Where(row =&gt; keys.Contains(keyOf(row))))</c> for a batch of keys,
-    /// where <paramref name="compose"/> adds the order, a condition or a projection with LINQ's operators.
+    /// where <paramref name="compose"/> adds the order, a condition or a projection with LINQ's operators. On PostgreSQL
+    /// the keys are said of the principal the row filter joins too (<see cref="JoinedPrincipal"/>).
     /// </summary>
     public static CompiledQuery<TResult> ByKeys<T, TResult>(Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<TResult>> compose)
+        where T : class =>
+        new(context => Build(keyOf, compose, context.Database.IsNpgsql() ? context.Model : null));
+
+    private static Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>> Build<T, TResult>(Expression<Func<T, int>> keyOf,
+        Func<IQueryable<T>, IQueryable<TResult>> compose, IModel? principalsOf)
         where T : class
     {
         var db = Expression.Parameter(typeof(ConsortiumDb), "db");
         var keys = Expression.Parameter(typeof(int[]), "keys");
         var rows = LinqCalls.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.AsNoTracking), [typeof(T)],
             Expression.Call(db, Set.MakeGenericMethod(typeof(T))));
-        var inBatch = Expression.Lambda<Func<T, bool>>(LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], keys, keyOf.Body), keyOf.Parameters[0]);
+        Expression condition = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], keys, keyOf.Body);
+        if (principalsOf is not null && JoinedPrincipal.KeysOf(principalsOf, keyOf.Parameters[0], keyOf.Body, keys) is { } principal)
+            condition = Expression.AndAlso(condition, principal);
+        var inBatch = Expression.Lambda<Func<T, bool>>(condition, keyOf.Parameters[0]);
         var batch = LinqCalls.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], rows, Expression.Quote(inBatch));
         // compose runs on a stand-in that only records the operators it applies; the batch then takes the stand-in's place.
         var standIn = Expression.Parameter(typeof(IQueryable<T>), "rows");
         var composed = compose(new EnumerableQuery<T>(standIn)).Expression;
         var body = new ParameterSwap(standIn, batch).Visit(composed);
-        return new CompiledQuery<TResult>(Expression.Lambda<Func<ConsortiumDb, int[], IQueryable<TResult>>>(body, db, keys));
+        return Expression.Lambda<Func<ConsortiumDb, int[], IQueryable<TResult>>>(body, db, keys);
     }
 }

@@ -198,7 +198,7 @@ public static class ChildConnections
         // window query numbers every child row in the table (40,000 partnerships, say) before the join keeps
         // the few it needs.
         var narrowed = ConnectionField<TSource, T>.WhereEnumerable(
-            new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds).Visit(children.Body), filter);
+            new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds, db.Database.IsNpgsql() ? db.Model : null).Visit(children.Body), filter);
         var toList = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], page.Apply(narrowed));
         static Expression<Func<TRow, ParentRows<T>>> Rows<TRow>(ParameterExpression row, Expression parentEntity, Expression rows, Expression? count) =>
             Expression.Lambda<Func<TRow, ParentRows<T>>>(Expression.MemberInit(Expression.New(typeof(ParentRows<T>)),
@@ -246,7 +246,9 @@ public static class ChildConnections
 /// The condition is true anyway for the parent's own rows; it lets the database seek the rows of the batch's
 /// parents before numbering them.
 /// </summary>
-internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.IEntityType parentType, ParameterExpression parent, IReadOnlyCollection<int> parentIds)
+/// <param name="principalsOf">The model, on PostgreSQL: the parents' keys are said of the parent the child's row filter joins too (<see cref="JoinedPrincipal"/>).</param>
+internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.IEntityType parentType, ParameterExpression parent, IReadOnlyCollection<int> parentIds,
+    Microsoft.EntityFrameworkCore.Metadata.IModel? principalsOf)
     : ExpressionVisitor
 {
     protected override Expression VisitMember(MemberExpression node)
@@ -259,6 +261,8 @@ internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.I
         Expression key = Expression.Property(child, foreignKey.PropertyInfo!);
         if (keyType == typeof(int?)) key = Expression.Property(key, nameof(Nullable<int>.Value));
         var inBatch = EntityLoaders.KeyIn(child, key, parentIds);
+        if (principalsOf is not null && JoinedPrincipal.KeysOf(principalsOf, child, key, ((MethodCallExpression)inBatch.Body).Arguments[0]) is { } principal)
+            inBatch = Expression.Lambda(Expression.AndAlso(inBatch.Body, principal), child);
         return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [child.Type], node, inBatch);
     }
 }
