@@ -211,6 +211,8 @@ public sealed class FailingRunnerTests
             Assert.Equal("FAILED", plugin.GetProperty("state").GetString());
             Assert.False(plugin.GetProperty("loaded").GetBoolean());
             Assert.Contains("failed 2 times in a row", plugin.GetProperty("reason").GetString());
+            // The runner's own end (FailFast aborts: SIGABRT, 134), read before the server's kill, whose SIGKILL would read 137.
+            Assert.Contains("exit code 134", plugin.GetProperty("reason").GetString());
 
             using var client = host.CreateClient();
             var ready = JsonDocument.Parse(await client.GetStringAsync("/health/ready")).RootElement;

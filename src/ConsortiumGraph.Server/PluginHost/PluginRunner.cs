@@ -198,19 +198,22 @@ public sealed class PluginRunner : IAsyncDisposable
     private void Fault(Connection connection, string what)
     {
         TimeSpan delay;
+        // The pipe closes while the process ends: the code is read once it has, before the kill below, whose SIGKILL
+        // would otherwise be reported as the runner's own end (exit code 137).
+        var ended = connection.Process.WaitForExit(TimeSpan.FromMilliseconds(500));
         lock (_gate)
         {
             if (_stopping || _connection != connection) return;
             _connection = null;
+            var exit = ended ? $" (exit code {connection.Process.ExitCode}{StderrTail()})" : $" (it was still running, and is ended{StderrTail()})";
             Kill(connection.Process);
             // Failures an hour apart are not "in a row".
             if (Stopwatch.GetElapsedTime(_lastFault) > TimeSpan.FromHours(1)) _faults = 0;
             _faults++;
             _lastFault = Stopwatch.GetTimestamp();
-            var exit = connection.Process.HasExited ? $" (exit code {connection.Process.ExitCode})" : "";
             if (_faults > _options.MaxRestarts)
             {
-                Failure = $"Its runner failed {_faults} times in a row, the last time because {what}{exit}{StderrTail()}; it is not restarted until the plugin's folder changes or the server restarts.";
+                Failure = $"Its runner failed {_faults} times in a row, the last time because {what}{exit}; it is not restarted until the plugin's folder changes or the server restarts.";
                 _log.LogError("Plugin runner {Folder} stopped for good: {Failure}", Folder, Failure);
                 _ready.TrySetException(new PluginFailedException(Failure, null));
                 _ready = Failed(Failure);
