@@ -181,7 +181,13 @@ public sealed class PluginRunner : IAsyncDisposable
         var channel = new RunnerChannel(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
         var connection = new Connection(process, channel);
         _ = channel.RunAsync(HandleAsync);
-        _ = channel.Closed.ContinueWith(closed => Fault(connection, closed.Result is null ? "its process ended" : $"its pipe failed ({closed.Result.Message})"), TaskScheduler.Default);
+        _ = channel.Closed.ContinueWith(closed =>
+        {
+            // The pipe closes while the process ends: let it finish, so that Fault reads the runner's own exit code and
+            // not that of its own kill (SIGKILL, 137).
+            process.WaitForExit(TimeSpan.FromMilliseconds(500));
+            Fault(connection, closed.Result is null ? "its process ended" : $"its pipe failed ({closed.Result.Message})");
+        }, TaskScheduler.Default);
         return connection;
     }
 
@@ -198,14 +204,12 @@ public sealed class PluginRunner : IAsyncDisposable
     private void Fault(Connection connection, string what)
     {
         TimeSpan delay;
-        // The pipe closes while the process ends: the code is read once it has, before the kill below, whose SIGKILL
-        // would otherwise be reported as the runner's own end (exit code 137).
-        var ended = connection.Process.WaitForExit(TimeSpan.FromMilliseconds(500));
         lock (_gate)
         {
             if (_stopping || _connection != connection) return;
             _connection = null;
-            var exit = ended ? $" (exit code {connection.Process.ExitCode}{StderrTail()})" : $" (it was still running, and is ended{StderrTail()})";
+            // Read before the kill, whose code would otherwise be reported as the runner's own end.
+            var exit = connection.Process.HasExited ? $" (exit code {connection.Process.ExitCode}{StderrTail()})" : $" (it was still running, and is ended{StderrTail()})";
             Kill(connection.Process);
             // Failures an hour apart are not "in a row".
             if (Stopwatch.GetElapsedTime(_lastFault) > TimeSpan.FromHours(1)) _faults = 0;
