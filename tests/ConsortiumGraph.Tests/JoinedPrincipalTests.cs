@@ -21,7 +21,10 @@ public sealed class JoinedPrincipalTests
         using var db = DatabaseProviders.Create(DatabaseProvider.PostgreSql, "Host=localhost;Database=model_check");
         var row = Expression.Parameter(rowType, "row");
         var keys = Expression.Parameter(typeof(int[]), "keys");
-        var condition = JoinedPrincipal.KeysOf(db.Model, row, Expression.Property(row, foreignKey), keys);
-        Assert.Equal(principal is null ? null : $"keys.Contains(row.{principal}.Id)", condition?.ToString());
+        var condition = JoinedPrincipal.InBatch(db.Model, row, Expression.Property(row, foreignKey), keys);
+        var own = $"keys.Contains(row.{foreignKey})";
+        Assert.Equal(principal is null ? own : $"({own} AndAlso keys.Contains(row.{principal}.Id))", condition.ToString());
+        // Without a model (SQLite) the batch is the foreign key's alone.
+        Assert.Equal(own, JoinedPrincipal.InBatch(null, row, Expression.Property(row, foreignKey), keys).ToString());
     }
 }

@@ -36,7 +36,7 @@ public static class CompiledQuery
     /// </summary>
     public static CompiledQuery<TResult> ByKeys<T, TResult>(Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<TResult>> compose)
         where T : class =>
-        new(context => Build(keyOf, compose, context.Database.IsNpgsql() ? context.Model : null));
+        new(context => Build(keyOf, compose, JoinedPrincipal.ModelOf(context)));
 
     private static Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>> Build<T, TResult>(Expression<Func<T, int>> keyOf,
         Func<IQueryable<T>, IQueryable<TResult>> compose, IModel? principalsOf)
@@ -46,10 +46,7 @@ public static class CompiledQuery
         var keys = Expression.Parameter(typeof(int[]), "keys");
         var rows = LinqCalls.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.AsNoTracking), [typeof(T)],
             Expression.Call(db, Set.MakeGenericMethod(typeof(T))));
-        Expression condition = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], keys, keyOf.Body);
-        if (principalsOf is not null && JoinedPrincipal.KeysOf(principalsOf, keyOf.Parameters[0], keyOf.Body, keys) is { } principal)
-            condition = Expression.AndAlso(condition, principal);
-        var inBatch = Expression.Lambda<Func<T, bool>>(condition, keyOf.Parameters[0]);
+        var inBatch = Expression.Lambda<Func<T, bool>>(JoinedPrincipal.InBatch(principalsOf, keyOf.Parameters[0], keyOf.Body, keys), keyOf.Parameters[0]);
         var batch = LinqCalls.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], rows, Expression.Quote(inBatch));
         // compose runs on a stand-in that only records the operators it applies; the batch then takes the stand-in's place.
         var standIn = Expression.Parameter(typeof(IQueryable<T>), "rows");

@@ -198,7 +198,7 @@ public static class ChildConnections
         // window query numbers every child row in the table (40,000 partnerships, say) before the join keeps
         // the few it needs.
         var narrowed = ConnectionField<TSource, T>.WhereEnumerable(
-            new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds, db.Database.IsNpgsql() ? db.Model : null).Visit(children.Body), filter);
+            new ChildrenOfParents(db.Model.FindEntityType(typeof(TSource))!, parent, parentIds, JoinedPrincipal.ModelOf(db)).Visit(children.Body), filter);
         var toList = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], page.Apply(narrowed));
         static Expression<Func<TRow, ParentRows<T>>> Rows<TRow>(ParameterExpression row, Expression parentEntity, Expression rows, Expression? count) =>
             Expression.Lambda<Func<TRow, ParentRows<T>>>(Expression.MemberInit(Expression.New(typeof(ParentRows<T>)),
@@ -260,9 +260,7 @@ internal sealed class ChildrenOfParents(Microsoft.EntityFrameworkCore.Metadata.I
         // An optional key (a purchase's contract) is compared by its value: the parent's own rows all have one.
         Expression key = Expression.Property(child, foreignKey.PropertyInfo!);
         if (keyType == typeof(int?)) key = Expression.Property(key, nameof(Nullable<int>.Value));
-        var inBatch = EntityLoaders.KeyIn(child, key, parentIds);
-        if (principalsOf is not null && JoinedPrincipal.KeysOf(principalsOf, child, key, ((MethodCallExpression)inBatch.Body).Arguments[0]) is { } principal)
-            inBatch = Expression.Lambda(Expression.AndAlso(inBatch.Body, principal), child);
+        var inBatch = Expression.Lambda(JoinedPrincipal.InBatch(principalsOf, child, key, EntityLoaders.Keys(parentIds)), child);
         return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [child.Type], node, inBatch);
     }
 }

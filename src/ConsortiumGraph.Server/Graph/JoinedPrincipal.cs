@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using ConsortiumGraph.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ConsortiumGraph.Graph;
@@ -19,21 +22,36 @@ namespace ConsortiumGraph.Graph;
 /// </remarks>
 public static class JoinedPrincipal
 {
+    // The principal navigation of each (row type, foreign key), found once per model: batches ask on every page.
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<(Type Row, string ForeignKey), PropertyInfo?>> Navigations = new();
+
+    /// <summary>The model to find principals in: the context's on PostgreSQL, none elsewhere (no condition is added).</summary>
+    public static IModel? ModelOf(ConsortiumDb db) => db.Database.IsNpgsql() ? db.Model : null;
+
     /// <summary>
-    /// <c>keys.Contains(row.{Principal}.Id)</c> when <paramref name="foreignKey"/> is a property of <paramref name="row"/>
-    /// that leads to a principal entity that the row type's own filter navigates to; null otherwise.
+    /// <c>keys.Contains(foreignKey)</c>, and with <paramref name="principalsOf"/> <c>&amp;&amp; keys.Contains(row.{Principal}.Id)</c>
+    /// when <paramref name="foreignKey"/> is a property of <paramref name="row"/> that leads to a principal entity that the
+    /// row type's own filter navigates to.
     /// </summary>
-    public static Expression? KeysOf(IModel model, ParameterExpression row, Expression foreignKey, Expression keys)
+    public static Expression InBatch(IModel? principalsOf, ParameterExpression row, Expression foreignKey, Expression keys)
+    {
+        Expression condition = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], keys, foreignKey);
+        if (principalsOf is null || Navigation(principalsOf, row, foreignKey) is not { } navigation) return condition;
+        var principalKey = Expression.Property(Expression.Property(row, navigation), nameof(Entity.Id));
+        return Expression.AndAlso(condition, LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], keys, principalKey));
+    }
+
+    private static PropertyInfo? Navigation(IModel model, ParameterExpression row, Expression foreignKey)
     {
         if (foreignKey is not MemberExpression { Member: PropertyInfo property } member || member.Expression != row) return null;
-        var type = model.FindEntityType(row.Type);
-        if (type is null) return null;
-        var navigation = type.FindProperty(property.Name)?.GetContainingForeignKeys()
-            .Select(fk => fk.DependentToPrincipal)
-            .FirstOrDefault(n => n?.PropertyInfo is not null && n.TargetEntityType.ClrType.IsAssignableTo(typeof(Entity)) && FilterNavigates(type, n.PropertyInfo));
-        if (navigation is null) return null;
-        var principalKey = Expression.Property(Expression.Property(row, navigation.PropertyInfo!), nameof(Entity.Id));
-        return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], keys, principalKey);
+        return Navigations.GetValue(model, _ => new()).GetOrAdd((row.Type, property.Name), key =>
+        {
+            var type = model.FindEntityType(key.Row);
+            return type?.FindProperty(key.ForeignKey)?.GetContainingForeignKeys()
+                .Select(fk => fk.DependentToPrincipal)
+                .FirstOrDefault(n => n?.PropertyInfo is not null && n.TargetEntityType.ClrType.IsAssignableTo(typeof(Entity)) && FilterNavigates(type, n.PropertyInfo))
+                ?.PropertyInfo;
+        });
     }
 
     // Only where the filter already joins the principal: elsewhere the condition would add a join of its own.

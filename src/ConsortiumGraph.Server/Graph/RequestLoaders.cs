@@ -58,12 +58,13 @@ public static class EntityLoaders
         (Expression<Func<T, bool>>)KeyIn(keyOf.Parameters[0], keyOf.Body, keys);
 
     /// <summary><c>row => keys.Contains(key)</c> for a row type known only at run time.</summary>
-    public static LambdaExpression KeyIn(ParameterExpression row, Expression key, IReadOnlyCollection<int> keys)
-    {
-        var holder = Expression.Property(Expression.Constant(new KeyList(keys.ToArray())), nameof(KeyList.Keys));
-        var contains = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], holder, key);
-        return Expression.Lambda(typeof(Func<,>).MakeGenericType(row.Type, typeof(bool)), contains, row);
-    }
+    public static LambdaExpression KeyIn(ParameterExpression row, Expression key, IReadOnlyCollection<int> keys) =>
+        Expression.Lambda(typeof(Func<,>).MakeGenericType(row.Type, typeof(bool)),
+            LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Keys(keys), key), row);
+
+    /// <summary>The keys as a value EF Core sends as one list parameter, not one literal per key.</summary>
+    public static Expression Keys(IReadOnlyCollection<int> keys) =>
+        Expression.Property(Expression.Constant(new KeyList(keys.ToArray())), nameof(KeyList.Keys));
 
     private sealed class KeyList(int[] keys)
     {
