@@ -376,9 +376,8 @@ public static class Baseline
     }
 
     /// <summary>
-    /// A League's page in five statements: the League with its members and their schools, its framework in force with
-    /// its dimensions, and every rating its schools gave, from which the distribution and each trajectory are computed
-    /// as the server computes them (<see cref="LeagueHistory"/>).
+    /// A joint purchase as a member district reads it: the rounds with their quotes, each contract with the caller's
+    /// first purchases under it and their count, and every member's savings in one GROUP BY by contract and member.
     /// </summary>
     public static async Task<object?> PurchasingSavingsAsync(ConsortiumDb db, int id, CancellationToken ct)
     {
@@ -449,6 +448,11 @@ public static class Baseline
         };
     }
 
+    /// <summary>
+    /// A League's page in five statements: the League with its members and their schools, its framework in force with
+    /// its dimensions, and every rating its schools gave, from which the distribution and each trajectory are computed
+    /// as the server computes them (<see cref="LeagueHistory"/>).
+    /// </summary>
     public static async Task<object?> LeagueTrajectoriesAsync(ConsortiumDb db, int id, CancellationToken ct)
     {
         var league = await db.Leagues.AsNoTracking().Where(l => l.Id == id).Select(l => new
