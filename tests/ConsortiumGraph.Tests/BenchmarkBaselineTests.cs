@@ -107,6 +107,29 @@ public sealed class BenchmarkBaselineTests(BenchmarkData data) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_data_set_generated_before_joint_purchasing_is_refused_with_what_to_do()
+    {
+        var databases = data.Graph.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>();
+        await using var db = await databases.CreateDbContextAsync();
+        // As an older data set: the first consortium's joint purchases are shared services for the length of the test.
+        var purchasing = await db.Partnerships.Where(p => p.ConsortiumId == data.Targets.ConsortiumId && p.Kind == Partnerships.PartnershipKind.JointPurchasing)
+            .Select(p => p.Id).ToListAsync();
+        Assert.Contains(data.Targets.PurchasingId, purchasing);
+        await db.Partnerships.Where(p => purchasing.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Kind, Partnerships.PartnershipKind.SharedService));
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => BenchTargets.FindAsync(databases));
+            Assert.Contains("no joint purchases", refused.Message);
+            Assert.Contains("Delete it (bench/data/)", refused.Message);
+        }
+        finally
+        {
+            await db.Partnerships.Where(p => purchasing.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Kind, Partnerships.PartnershipKind.JointPurchasing));
+        }
+        Assert.Equal(data.Targets, await BenchTargets.FindAsync(databases));
+    }
+
+    [Fact]
     public async Task A_practice_search_finds_its_Leagues_matching_practices_and_none_of_another_Leagues()
     {
         await using var db = await data.Graph.Services.GetRequiredService<IDbContextFactory<ConsortiumDb>>().CreateDbContextAsync();
