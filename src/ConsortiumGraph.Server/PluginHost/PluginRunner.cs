@@ -175,7 +175,8 @@ public sealed class PluginRunner : IAsyncDisposable
             while (_stderr.Count > 20) _stderr.TryDequeue(out string? _);
             _log.LogDebug("Plugin runner {Folder}: {Line}", System.IO.Path.GetFileName(Folder), e.Data);
         };
-        process.Start();
+        // Not from this thread: the sandbox dies with the thread that started it (RunnerLauncher).
+        RunnerLauncher.Start(process);
         Starts++;
         process.BeginErrorReadLine();
         var channel = new RunnerChannel(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
