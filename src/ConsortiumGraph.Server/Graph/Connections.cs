@@ -18,12 +18,24 @@ public sealed class PagingOptions
     public int MaxPageSize { get; set; } = 100;
 }
 
-/// <summary>One page of a connection: its rows, their cursors, and how to count the whole list when asked.</summary>
-public sealed class Connection<T>(IReadOnlyList<T> nodes, IReadOnlyList<string> cursors, PageInfo pageInfo, Func<object> totalCount)
+/// <summary>One page of a connection: its rows, how to write their cursors, and how to count the whole list when asked.</summary>
+/// <remarks>
+/// Cursors are written only when <c>edges</c> or <c>pageInfo</c> is selected: a dashboard that lists <c>nodes</c> of
+/// 20 partnerships and 5 decisions each would otherwise serialize 120 cursors it never sends.
+/// </remarks>
+public sealed class Connection<T>(IReadOnlyList<T> nodes, Func<T, string> cursorOf, bool hasNextPage, bool hasPreviousPage, Func<object> totalCount)
 {
+    private PageInfo? _pageInfo;
+
     public IReadOnlyList<T> Nodes => nodes;
-    public IEnumerable<Edge<T>> Edges => nodes.Select((node, i) => new Edge<T> { Node = node, Cursor = cursors[i] });
-    public PageInfo PageInfo => pageInfo;
+    public IEnumerable<Edge<T>> Edges => nodes.Select(node => new Edge<T> { Node = node, Cursor = cursorOf(node) });
+    public PageInfo PageInfo => _pageInfo ??= new PageInfo
+    {
+        HasNextPage = hasNextPage,
+        HasPreviousPage = hasPreviousPage,
+        StartCursor = nodes.Count > 0 ? cursorOf(nodes[0]) : null,
+        EndCursor = nodes.Count > 0 ? cursorOf(nodes[^1]) : null,
+    };
     /// <summary>A count query (a <c>Task&lt;int&gt;</c>) or a batched count (a data-loader result), started only when a client selects <c>totalCount</c>.</summary>
     public object TotalCount() => totalCount();
 }
@@ -292,6 +304,8 @@ public sealed class Page<T>
         Before = before;
     }
 
+    private Func<T, string>? _cursorOf;
+
     public IReadOnlyList<SortKey<T>> Keys { get; }
     public int Size { get; }
     public bool Backward { get; }
@@ -333,15 +347,10 @@ public sealed class Page<T>
         var more = fetched.Count > Size;
         var rows = more ? fetched.Take(Size).ToList() : fetched.ToList();
         if (Backward) rows.Reverse();
-        var cursors = rows.Select(r => Keyset.Encode(Keys, r)).ToList();
-        var info = new PageInfo
-        {
-            HasNextPage = Backward ? Before is not null : more || Before is not null,
-            HasPreviousPage = Backward ? more || After is not null : After is not null,
-            StartCursor = cursors.FirstOrDefault(),
-            EndCursor = cursors.LastOrDefault(),
-        };
-        return new Connection<T>(rows, cursors, info, totalCount);
+        return new Connection<T>(rows, _cursorOf ??= row => Keyset.Encode(Keys, row),
+            hasNextPage: Backward ? Before is not null : more || Before is not null,
+            hasPreviousPage: Backward ? more || After is not null : After is not null,
+            totalCount);
     }
 
     private static Expression Where(Expression rows, Expression<Func<T, bool>> predicate)
