@@ -18,6 +18,11 @@ switch (command)
     case "probe":
         // Per-execution times of one operation in process, for looking into a benchmark's spread.
         // On SQLite a file; on PostgreSQL the bench_run database that bench/run prepared on that server.
+        if (Option("--db") is not null && Option("--postgres") is not null)
+        {
+            Console.Error.WriteLine("probe: give --db FILE (SQLite) or --postgres CONNECTION (PostgreSQL), not both.");
+            return 2;
+        }
         return await InProcessBenchmarks.ProbeAsync(Option("--postgres") is { } server ? BenchDatabase.PostgreSql(server, "bench_run")
                 : BenchDatabase.Sqlite(Path.GetFullPath(Option("--db") ?? throw new ArgumentException("probe needs --db FILE or --postgres CONNECTION"))),
             Option("--op") ?? "dashboard", int.Parse(Option("--n") ?? "1000"),
