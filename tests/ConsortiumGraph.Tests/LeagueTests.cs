@@ -113,6 +113,29 @@ public abstract class LeagueTests<TServer>(TServer server) : IClassFixture<TServ
     }
 
     [DatabaseFact]
+    public async Task The_members_schools_are_read_with_the_members_not_by_a_statement_of_their_own()
+    {
+        var league = await LeagueId();
+        async Task<(long Statements, JsonElement Members)> Read(string selection)
+        {
+            var before = server.Statements;
+            var node = (await server.QueryAsync($"query($id: ID!) {{ node(id: $id) {{ ... on League {{ members {{ id {selection} }} }} }} }}", new { id = league }, Admin)).GetProperty("node");
+            return (server.Statements - before, node.GetProperty("members"));
+        }
+        var (withoutSchools, _) = await Read("");
+        var (withSchools, members) = await Read("school { id code name }");
+        Assert.Equal(withoutSchools, withSchools); // the order joins the school anyway (RowsByKey's `with`)
+        // The same schools {School}ById reads.
+        Assert.True(members.GetArrayLength() > 1);
+        foreach (var member in members.EnumerateArray())
+        {
+            var school = member.GetProperty("school");
+            var byId = (await server.QueryAsync("query($id: ID!) { node(id: $id) { ... on School { code name } } }", new { id = school.GetProperty("id").GetString() }, Admin)).GetProperty("node");
+            Assert.Equal(byId.GetProperty("code").GetString(), school.GetProperty("code").GetString());
+        }
+    }
+
+    [DatabaseFact]
     public async Task A_coordinator_reads_every_schools_trajectory_beside_the_leagues_distribution_in_constant_statements()
     {
         var league = await LeagueId();

@@ -34,12 +34,13 @@ public static class CompiledQuery
     /// where <paramref name="compose"/> adds the order, a condition or a projection with LINQ's operators. On PostgreSQL
     /// the keys are said of the principal the row filter joins too (<see cref="JoinedPrincipal"/>).
     /// </summary>
-    public static CompiledQuery<TResult> ByKeys<T, TResult>(Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<TResult>> compose)
+    /// <param name="with">A reference navigation read with each row (EF Core's <c>Include</c>), under its own row filter.</param>
+    public static CompiledQuery<TResult> ByKeys<T, TResult>(Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<TResult>> compose, LambdaExpression? with = null)
         where T : class =>
-        new(context => Build(keyOf, compose, JoinedPrincipal.ModelOf(context)));
+        new(context => Build(keyOf, compose, with, JoinedPrincipal.ModelOf(context)));
 
     private static Expression<Func<ConsortiumDb, int[], IQueryable<TResult>>> Build<T, TResult>(Expression<Func<T, int>> keyOf,
-        Func<IQueryable<T>, IQueryable<TResult>> compose, IModel? principalsOf)
+        Func<IQueryable<T>, IQueryable<TResult>> compose, LambdaExpression? with, IModel? principalsOf)
         where T : class
     {
         var db = Expression.Parameter(typeof(ConsortiumDb), "db");
@@ -48,6 +49,9 @@ public static class CompiledQuery
             Expression.Call(db, Set.MakeGenericMethod(typeof(T))));
         var inBatch = Expression.Lambda<Func<T, bool>>(JoinedPrincipal.InBatch(principalsOf, keyOf.Parameters[0], keyOf.Body, keys), keyOf.Parameters[0]);
         var batch = LinqCalls.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], rows, Expression.Quote(inBatch));
+        // Applied here, not in compose: EF Core's Include leaves a query of another provider (the stand-in below) as it is.
+        if (with is not null)
+            batch = LinqCalls.Call(typeof(EntityFrameworkQueryableExtensions), nameof(EntityFrameworkQueryableExtensions.Include), [typeof(T), with.ReturnType], batch, Expression.Quote(with));
         // compose runs on a stand-in that only records the operators it applies; the batch then takes the stand-in's place.
         var standIn = Expression.Parameter(typeof(IQueryable<T>), "rows");
         var composed = compose(new EnumerableQuery<T>(standIn)).Expression;

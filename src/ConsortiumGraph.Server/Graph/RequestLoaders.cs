@@ -47,6 +47,13 @@ public static class EntityLoaders
             missing: null).Load(id);
     }
 
+    /// <summary>
+    /// A reference: the entity the row was read with (<see cref="RowsByKey{T}"/>'s <c>with</c>, under the same row filter
+    /// as {Entity}ById), or {Entity}ById when it was read without it.
+    /// </summary>
+    public static object? Reference<T>(this IResolveFieldContext context, T? readWithRow, int id) where T : Entity =>
+        readWithRow is not null ? readWithRow : context.ById<T>(id);
+
     private static class KeyedBy<T> where T : Entity
     {
         public static readonly string Name = $"{typeof(T).Name}ById";
@@ -77,10 +84,14 @@ public static class EntityLoaders
 /// step in one statement. Declared once per list (a static field beside its graph type), so the key
 /// expression is built and compiled once, not for every parent row.
 /// </summary>
-public sealed class RowsByKey<T>(string name, Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<T>>? order = null) where T : Entity
+/// <param name="with">
+/// A reference each row is read with, when the order joins it anyway (a League's members by their school's name):
+/// its field resolves from the row (<see cref="EntityLoaders.Reference"/>) instead of a statement of its own.
+/// </param>
+public sealed class RowsByKey<T>(string name, Expression<Func<T, int>> keyOf, Func<IQueryable<T>, IQueryable<T>>? order = null, LambdaExpression? with = null) where T : Entity
 {
     private readonly Func<T, int> _key = keyOf.Compile();
-    private readonly CompiledQuery<T> _rows = CompiledQuery.ByKeys(keyOf, order ?? (rows => rows.OrderBy(e => e.Id)));
+    private readonly CompiledQuery<T> _rows = CompiledQuery.ByKeys(keyOf, order ?? (rows => rows.OrderBy(e => e.Id)), with);
 
     public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, int key)
     {

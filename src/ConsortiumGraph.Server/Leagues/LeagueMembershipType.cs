@@ -25,7 +25,7 @@ public sealed class LeagueMembershipType : NodeType<LeagueMembership>
         this.AuthorizeWithRoles(Readers.League);
         LocalFieldsType.AddTo(this);
         Field<NonNullGraphType<LeagueType>>("league").Description("The League.").Resolve(c => c.ById<League>(c.Source.LeagueId));
-        Field<NonNullGraphType<SchoolType>>("school").Description("The school.").Resolve(c => c.ById<School>(c.Source.SchoolId));
+        Field<NonNullGraphType<SchoolType>>("school").Description("The school.").Resolve(c => c.Reference(c.Source.School, c.Source.SchoolId));
         Field<NonNullGraphType<EnumerationGraphType<LeagueMembershipStatus>>>("status").Description("PENDING, ACTIVE or LEFT.").Resolve(c => c.Source.Status);
         Field(m => m.RequestedOn, type: typeof(NonNullGraphType<DateType>)).Description("The day the school decided to join.");
         Field(m => m.JoinedOn, type: typeof(DateType)).Description("The day the letter was fully signed: a member from then.");

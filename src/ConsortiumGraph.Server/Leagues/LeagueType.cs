@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using ConsortiumGraph.Access;
 using ConsortiumGraph.Consortia;
 using ConsortiumGraph.Graph;
 using ConsortiumGraph.Reporting;
+using ConsortiumGraph.Schools;
 using GraphQL;
 using GraphQL.Types;
 
@@ -11,7 +13,9 @@ public sealed class LeagueType : NodeType<League>
 {
     public static readonly RowsByKey<ImprovementFramework> Frameworks = new("FrameworksByLeagueId", f => f.LeagueId, q => q.OrderBy(f => f.Version));
     private static readonly RowsByKey<LearningGroup> Groups = new("LearningGroupsByLeagueId", g => g.LeagueId, q => q.OrderBy(g => g.Name).ThenBy(g => g.Id));
-    private static readonly RowsByKey<LeagueMembership> Members = new("MembershipsByLeagueId", m => m.LeagueId, q => q.OrderBy(m => m.School.Name).ThenBy(m => m.Id));
+    // Ordered by the school's name, so each row is read with its school.
+    private static readonly RowsByKey<LeagueMembership> Members = new("MembershipsByLeagueId", m => m.LeagueId, q => q.OrderBy(m => m.School.Name).ThenBy(m => m.Id),
+        with: (Expression<Func<LeagueMembership, School>>)(m => m.School));
 
     public LeagueType() : base("A consortium's network of schools that improve together: every member school makes the same commitment, rates itself against the League's framework, and is held to it by its peers.")
     {
