@@ -304,8 +304,6 @@ public sealed class Page<T>
         Before = before;
     }
 
-    private Func<T, string>? _cursorOf;
-
     public IReadOnlyList<SortKey<T>> Keys { get; }
     public int Size { get; }
     public bool Backward { get; }
@@ -347,7 +345,7 @@ public sealed class Page<T>
         var more = fetched.Count > Size;
         var rows = more ? fetched.Take(Size).ToList() : fetched.ToList();
         if (Backward) rows.Reverse();
-        return new Connection<T>(rows, _cursorOf ??= row => Keyset.Encode(Keys, row),
+        return new Connection<T>(rows, row => Keyset.Encode(Keys, row),
             hasNextPage: Backward ? Before is not null : more || Before is not null,
             hasPreviousPage: Backward ? more || After is not null : After is not null,
             totalCount);

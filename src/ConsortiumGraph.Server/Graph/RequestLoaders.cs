@@ -62,12 +62,7 @@ public static class EntityLoaders
 
     /// <summary>A predicate <c>keys.Contains(keyOf(e))</c> that EF Core sends as one parameter, not one literal per key.</summary>
     public static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> keyOf, IReadOnlyCollection<int> keys) =>
-        (Expression<Func<T, bool>>)KeyIn(keyOf.Parameters[0], keyOf.Body, keys);
-
-    /// <summary><c>row => keys.Contains(key)</c> for a row type known only at run time.</summary>
-    public static LambdaExpression KeyIn(ParameterExpression row, Expression key, IReadOnlyCollection<int> keys) =>
-        Expression.Lambda(typeof(Func<,>).MakeGenericType(row.Type, typeof(bool)),
-            LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Keys(keys), key), row);
+        Expression.Lambda<Func<T, bool>>(JoinedPrincipal.InBatch(null, keyOf.Parameters[0], keyOf.Body, Keys(keys)), keyOf.Parameters[0]);
 
     /// <summary>The keys as a value EF Core sends as one list parameter, not one literal per key.</summary>
     public static Expression Keys(IReadOnlyCollection<int> keys) =>
