@@ -11,7 +11,7 @@ namespace ConsortiumGraph.PluginHost;
 /// showed a ".NET TP Worker" thread of the server sending SIGKILL to both runners' bubblewrap at once, then to each
 /// runner restarted from another pool thread, every few minutes (exit code 137, 4 to 7 restarts a run).
 /// </remarks>
-internal static class RunnerLauncher
+public static class RunnerLauncher
 {
     private static readonly BlockingCollection<(Process Process, TaskCompletionSource Started)> Pending = [];
 
